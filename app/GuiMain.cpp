@@ -1,0 +1,10 @@
+#include "GuiMain.h"
+
+namespace caseyos {
+
+int runGui(const QStringList&)
+{
+    return 1; // PLACEHOLDER until the window exists
+}
+
+} // namespace caseyos

@@ -1,0 +1,3 @@
+#include "core/CanonicalJson.h"
+
+// PLACEHOLDER: not implemented yet.

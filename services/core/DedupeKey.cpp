@@ -1,0 +1,3 @@
+#include "core/DedupeKey.h"
+
+// PLACEHOLDER: not implemented yet.

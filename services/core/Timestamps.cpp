@@ -1,0 +1,3 @@
+#include "core/Timestamps.h"
+
+// PLACEHOLDER: not implemented yet.

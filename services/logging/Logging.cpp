@@ -1,0 +1,3 @@
+#include "logging/Logging.h"
+
+// PLACEHOLDER: not implemented yet.

@@ -1,0 +1,3 @@
+#include "moves/MoveRow.h"
+
+// PLACEHOLDER: not implemented yet.

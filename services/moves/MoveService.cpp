@@ -1,0 +1,3 @@
+#include "moves/MoveService.h"
+
+// PLACEHOLDER: not implemented yet.

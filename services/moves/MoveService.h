@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Move.h"
+#include "core/Result.h"
+#include "moves/MoveEvent.h"
+#include "scoring/ApsCalculator.h"
+
+#include <QList>
+
+namespace caseyos {
+
+class Database;
+
+enum class MoveAction { Accept, Dismiss, Snooze, Complete, Reopen };
+
+// A change to one move: the state before (empty id for a creation) and after (empty id for a deletion).
+struct MoveChange
+{
+    Move before;
+    Move after;
+};
+
+// Every state change of a move, each in one transaction with its telemetry event (PRODUCT.md §1).
+// Synchronous: call it on the thread that owns the Database.
+class MoveService
+{
+public:
+    MoveService(Database& db, const Clock& clock, ApsWeights weights = {});
+
+    // Accept = the user takes the move on; until execution exists it completes the move (move_accepted).
+    Result<MoveChange> apply(qint64 moveId, MoveAction action, const QString& reason = {},
+        const QDateTime& until = {});
+
+    // Manual moves: missing components take the action type's defaults; the APS and reasoning are computed.
+    Result<Move> create(Move draft, const ApsInput& components);
+    Result<MoveChange> edit(const Move& move, const ApsInput& components);
+    Result<Move> remove(qint64 moveId); // returns the deleted move so it can be restored (undo)
+    Result<Move> restore(const Move& snapshot); // undo: writes the snapshot back (re-inserts if deleted)
+
+    void recordViewed(qint64 moveId);
+    int wakeExpiredSnoozes(); // snoozed moves whose time has come return to pending; returns how many
+
+    std::optional<Move> find(qint64 moveId) const;
+    QList<MoveEvent> history(qint64 moveId) const;
+
+private:
+    Database& m_db;
+    const Clock& m_clock;
+    ApsWeights m_weights;
+};
+
+} // namespace caseyos

@@ -1,0 +1,3 @@
+#include "moves/SnoozePresets.h"
+
+// PLACEHOLDER: not implemented yet.

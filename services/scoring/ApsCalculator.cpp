@@ -1,0 +1,3 @@
+#include "scoring/ApsCalculator.h"
+
+// PLACEHOLDER: not implemented yet.

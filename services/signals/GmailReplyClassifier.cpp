@@ -1,0 +1,3 @@
+#include "signals/GmailReplyClassifier.h"
+
+// PLACEHOLDER: not implemented yet.

@@ -1,0 +1,3 @@
+#include "signals/HubspotTables.h"
+
+// PLACEHOLDER: not implemented yet.

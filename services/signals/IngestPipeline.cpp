@@ -1,0 +1,3 @@
+#include "signals/IngestPipeline.h"
+
+// PLACEHOLDER: not implemented yet.

@@ -1,0 +1,3 @@
+#include "signals/IngestReport.h"
+
+// PLACEHOLDER: not implemented yet.

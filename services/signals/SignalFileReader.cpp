@@ -1,0 +1,3 @@
+#include "signals/SignalFileReader.h"
+
+// PLACEHOLDER: not implemented yet.

@@ -1,0 +1,3 @@
+#include "signals/SignalImporter.h"
+
+// PLACEHOLDER: not implemented yet.

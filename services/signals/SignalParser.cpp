@@ -1,0 +1,3 @@
+#include "signals/SignalParser.h"
+
+// PLACEHOLDER: not implemented yet.

@@ -1,0 +1,3 @@
+#include "signals/SignalRules.h"
+
+// PLACEHOLDER: not implemented yet.

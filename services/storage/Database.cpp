@@ -1,0 +1,3 @@
+#include "storage/Database.h"
+
+// PLACEHOLDER: not implemented yet.

@@ -1,0 +1,3 @@
+#include "workspace/DemoWorkspace.h"
+
+// PLACEHOLDER: not implemented yet.

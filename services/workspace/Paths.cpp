@@ -1,0 +1,3 @@
+#include "workspace/Paths.h"
+
+// PLACEHOLDER: not implemented yet.

@@ -1,0 +1,3 @@
+#include "workspace/WorkspaceClient.h"
+
+// PLACEHOLDER: not implemented yet.

@@ -1,0 +1,3 @@
+#include "workspace/WorkspaceWorker.h"
+
+// PLACEHOLDER: not implemented yet.
