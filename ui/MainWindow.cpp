@@ -1,1 +1,290 @@
 #include "MainWindow.h"
+
+#include "CommandPalette.h"
+#include "FilterBar.h"
+#include "MoveActions.h"
+#include "MoveDetailPane.h"
+#include "MovesFilterProxy.h"
+#include "MovesModel.h"
+#include "MovesView.h"
+#include "ShortcutHelpDialog.h"
+#include "TriageController.h"
+#include "WorkspaceStatusBar.h"
+#include "workspace/WorkspaceClient.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace caseyos {
+
+MainWindow::MainWindow(const Clock& clock, Options options, QWidget* parent)
+    : QMainWindow(parent)
+    , m_clock(clock)
+    , m_options(options)
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(u"CaseyOS"_s);
+    setWindowIcon(QIcon(u":/icons/caseyos.svg"_s));
+    resize(1280, 800);
+
+    m_model = new MovesModel(clock, this);
+    m_proxy = new MovesFilterProxy(this);
+    m_proxy->setMovesModel(m_model);
+    m_actions = new MoveActions(this);
+
+    m_stack = new QStackedWidget;
+    setCentralWidget(m_stack);
+
+    auto* statePage = new QWidget;
+    auto* stateLayout = new QVBoxLayout(statePage);
+    stateLayout->addStretch(2);
+    m_stateLabel = new QLabel;
+    m_stateLabel->setObjectName(u"stateLabel"_s);
+    m_stateLabel->setAlignment(Qt::AlignCenter);
+    m_stateLabel->setWordWrap(true);
+    m_stateLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont stateFont = m_stateLabel->font();
+    stateFont.setPointSizeF(stateFont.pointSizeF() * 1.25);
+    m_stateLabel->setFont(stateFont);
+    stateLayout->addWidget(m_stateLabel);
+    m_stateProgress = new QProgressBar;
+    m_stateProgress->setRange(0, 0); // busy
+    m_stateProgress->setMaximumWidth(320);
+    m_stateProgress->setTextVisible(false);
+    stateLayout->addWidget(m_stateProgress, 0, Qt::AlignHCenter);
+    stateLayout->addStretch(3);
+    m_stack->addWidget(statePage);
+
+    auto* content = new QWidget;
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(0);
+    m_filterBar = new FilterBar(m_proxy, m_model);
+    contentLayout->addWidget(m_filterBar);
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_view = new MovesView;
+    m_view->setMovesProxy(m_proxy);
+    m_detail = new MoveDetailPane(clock);
+    m_detail->setMinimumWidth(340);
+    m_detail->setActions({ m_actions->accept, m_actions->snooze, m_actions->dismiss },
+        { m_actions->complete, m_actions->reopen, m_actions->editMove, m_actions->deleteMove });
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({ 860, 420 });
+    contentLayout->addWidget(m_splitter, 1);
+    m_stack->addWidget(content);
+
+    m_statusBar = new WorkspaceStatusBar;
+    setStatusBar(m_statusBar);
+
+    TriageController::Parts parts;
+    parts.window = this;
+    parts.model = m_model;
+    parts.proxy = m_proxy;
+    parts.view = m_view;
+    parts.detail = m_detail;
+    parts.statusBar = m_statusBar;
+    parts.actions = m_actions;
+    m_controller = new TriageController(parts, clock, this);
+    connect(m_controller, &TriageController::opened, this, [this](bool ok, const QString& error) {
+        if (ok) {
+            m_stack->setCurrentIndex(1);
+            m_view->setFocus();
+        } else {
+            showOpenError(error);
+        }
+    });
+
+    m_palette = new CommandPalette(m_actions->all(), this);
+    connect(m_actions->commandPalette, &QAction::triggered, m_palette, &CommandPalette::openPalette);
+    connect(m_actions->shortcutHelp, &QAction::triggered, this, &MainWindow::showShortcutHelp);
+    connect(m_actions->focusSearch, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
+    connect(m_actions->openDetail, &QAction::triggered, this, &MainWindow::openDetail);
+    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_view, &MovesView::openDetailRequested, this, &MainWindow::openDetail);
+    connect(m_filterBar, &FilterBar::leaveRequested, this, [this] { m_view->setFocus(); });
+    connect(m_detail, &MoveDetailPane::leaveRequested, this, [this] { m_view->setFocus(); });
+
+    buildMenus();
+    buildToolBar();
+    if (m_options.persistSettings)
+        restoreSettings();
+    showPreparing(u"Opening workspace…"_s);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(u"&File"_s);
+    file->addAction(m_actions->importFiles);
+    file->addAction(m_actions->reload);
+    file->addSeparator();
+    file->addAction(m_actions->quit);
+
+    QMenu* move = menuBar()->addMenu(u"&Move"_s);
+    move->addAction(m_actions->accept);
+    move->addAction(m_actions->dismiss);
+    move->addAction(m_actions->snooze);
+    move->addAction(m_actions->complete);
+    move->addAction(m_actions->reopen);
+    move->addAction(m_actions->execute);
+    move->addSeparator();
+    move->addAction(m_actions->newMove);
+    move->addAction(m_actions->editMove);
+    move->addAction(m_actions->deleteMove);
+    move->addSeparator();
+    move->addAction(m_actions->undo);
+
+    QMenu* go = menuBar()->addMenu(u"&Go"_s);
+    go->addAction(m_actions->nextMove);
+    go->addAction(m_actions->previousMove);
+    go->addAction(m_actions->openDetail);
+    go->addAction(m_actions->focusSearch);
+    go->addSeparator();
+    go->addAction(m_actions->commandPalette);
+
+    QMenu* help = menuBar()->addMenu(u"&Help"_s);
+    help->addAction(m_actions->shortcutHelp);
+    QAction* about = help->addAction(u"&About CaseyOS"_s);
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar* bar = addToolBar(u"Moves"_s);
+    bar->setObjectName(u"movesToolBar"_s);
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(18, 18));
+    bar->addAction(m_actions->newMove);
+    bar->addSeparator();
+    bar->addAction(m_actions->accept);
+    bar->addAction(m_actions->snooze);
+    bar->addAction(m_actions->dismiss);
+    bar->addAction(m_actions->complete);
+    bar->addAction(m_actions->reopen);
+    bar->addAction(m_actions->execute);
+    bar->addSeparator();
+    bar->addAction(m_actions->undo);
+    auto* spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addAction(m_actions->importFiles);
+    bar->addAction(m_actions->reload);
+    bar->addAction(m_actions->commandPalette);
+}
+
+void MainWindow::showPreparing(const QString& text)
+{
+    m_stateLabel->setText(text);
+    m_stateProgress->show();
+    m_stack->setCurrentIndex(0);
+}
+
+void MainWindow::showOpenError(const QString& text)
+{
+    const QString message = u"The workspace could not be opened.\n\n"_s + text;
+    m_stateLabel->setText(message);
+    m_stateProgress->hide();
+    m_stack->setCurrentIndex(0);
+    auto* box = new QMessageBox(QMessageBox::Critical, u"CaseyOS"_s, message, QMessageBox::Ok, this);
+    box->setObjectName(u"openErrorBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::attachClient(WorkspaceClient* client)
+{
+    m_client = client;
+    client->setParent(this);
+    showPreparing(u"Opening workspace…"_s);
+    m_controller->attach(client);
+}
+
+bool MainWindow::isShowingContent() const
+{
+    return m_stack->currentIndex() == 1;
+}
+
+QString MainWindow::stateText() const
+{
+    return m_stack->currentIndex() == 0 ? m_stateLabel->text() : QString();
+}
+
+void MainWindow::openDetail()
+{
+    if (m_view->currentMoveId() == 0)
+        return;
+    m_detail->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showShortcutHelp()
+{
+    auto* dialog = new ShortcutHelpDialog(m_actions->all(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto* box = new QMessageBox(QMessageBox::NoIcon, u"About CaseyOS"_s,
+        u"<b>CaseyOS %1</b><br>Signals from your CRM, inbox and calendar, ranked into Today's Moves."_s.arg(
+            QCoreApplication::applicationVersion()),
+        QMessageBox::Ok, this);
+    box->setIconPixmap(QIcon(u":/icons/caseyos.svg"_s).pixmap(64, 64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (const QByteArray geometry = settings.value(u"window/geometry"_s).toByteArray(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = settings.value(u"window/state"_s).toByteArray(); !state.isEmpty())
+        restoreState(state);
+    if (const QByteArray split = settings.value(u"window/splitter"_s).toByteArray(); !split.isEmpty())
+        m_splitter->restoreState(split);
+    if (const QByteArray header = settings.value(u"window/columns"_s).toByteArray(); !header.isEmpty())
+        m_view->horizontalHeader()->restoreState(header);
+    m_filterBar->restoreState(settings);
+    m_view->syncColumnsToView();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/splitter"_s, m_splitter->saveState());
+    settings.setValue(u"window/columns"_s, m_view->horizontalHeader()->saveState());
+    m_filterBar->saveState(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_options.persistSettings)
+        saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace caseyos

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonValue>
+#include <QStringView>
 
 namespace caseyos {
 
@@ -10,5 +11,11 @@ namespace caseyos {
 // escaped). Integral numbers within ±2^53 print as integers; other numbers use the shortest form that
 // round-trips. Two values that differ only in key order or whitespace give identical bytes.
 QByteArray canonicalJson(const QJsonValue& value);
+
+// Appends the canonical form of `value` to `out` (no intermediate buffers; used on the ingest hot path).
+void appendCanonicalJson(QByteArray& out, const QJsonValue& value);
+
+// Appends `text` as a canonical JSON string literal (quotes included) encoded as UTF-8.
+void appendCanonicalJsonString(QByteArray& out, QStringView text);
 
 } // namespace caseyos

@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <QString>
-
 #include <optional>
 
 namespace caseyos {
@@ -17,5 +16,16 @@ QString toIsoUtc(const QDateTime& value); // invalid -> empty string
 // Lenient ISO-8601 parse for input: date-time with Z or ±hh:mm offset, optional fractional seconds; a bare
 // date-time without offset is taken as UTC; a bare date (YYYY-MM-DD) is midnight UTC. nullopt if unparseable.
 std::optional<QDateTime> parseIsoDateTime(QStringView text);
+
+// The pieces of an ISO-8601 text, for callers that give "no offset" another meaning than UTC (for
+// example a snooze time typed by the user, which is local). Accepts exactly what parseIsoDateTime accepts.
+struct IsoDateTimeParts
+{
+    QDate date;
+    QTime time; // 00:00 for a bare date
+    bool hasTime = false; // false for a bare date
+    std::optional<int> offsetSeconds; // set when the text had Z or ±hh:mm
+};
+std::optional<IsoDateTimeParts> parseIsoDateTimeParts(QStringView text);
 
 } // namespace caseyos

@@ -40,4 +40,6 @@ bool ranksBefore(const MoveRow& a, const MoveRow& b); // same order as ranksBefo
 
 } // namespace caseyos
 
+// Every member is relocatable (QString, numbers), so QList<MoveRow> may move rows with memmove.
+Q_DECLARE_TYPEINFO(caseyos::MoveRow, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(caseyos::MoveRow)

@@ -40,6 +40,8 @@ public:
 
     void recordViewed(qint64 moveId);
     int wakeExpiredSnoozes(); // snoozed moves whose time has come return to pending; returns how many
+    // The same, returning the ids of the moves that woke (empty on error; `error` says why).
+    QList<qint64> wakeExpiredSnoozes(QString* error);
 
     std::optional<Move> find(qint64 moveId) const;
     QList<MoveEvent> history(qint64 moveId) const;

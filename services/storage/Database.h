@@ -3,6 +3,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+struct sqlite3;
+
 namespace caseyos {
 
 // One SQLite connection owned by the thread that created it (a QSqlDatabase must not cross threads).
@@ -38,6 +40,16 @@ public:
     }
 
     QString lastError() const;
+
+    // The connection's sqlite3 handle, for the ingest hot path only (QSqlQuery costs several µs per row).
+    // Same connection, same transaction: usable between begin and commit like any QSqlQuery.
+    sqlite3* rawHandle() const;
+
+    // Runs one statement that returns no rows; false with the driver's message on failure.
+    bool exec(const QString& sql, QString* error = nullptr);
+
+    // The highest migration number this build knows (from the migrations compiled in).
+    static int knownSchemaVersion();
 
 private:
     bool begin(QString* error);

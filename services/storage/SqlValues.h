@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/Timestamps.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+// Small conversions shared by the repositories (storage-internal).
+namespace caseyos {
+
+// NULL for "not set", else ms since the epoch (the schema's convention for optional instants).
+inline QVariant msOrNull(const QDateTime& value)
+{
+    return value.isValid() ? QVariant(toEpochMs(value)) : QVariant(QMetaType::fromType<qint64>());
+}
+
+// A QString for a NOT NULL text column: a null QString would bind as SQL NULL, so it becomes "".
+inline QString textValue(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+inline QString jsonText(const QJsonObject& object)
+{
+    return object.isEmpty() ? QStringLiteral("{}")
+                            : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+// Copies the query's error into `error` (when given) and returns false, for `return setError(error, q);`.
+inline bool setError(QString* error, const QSqlQuery& query)
+{
+    if (error) {
+        const QSqlError e = query.lastError();
+        *error = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    }
+    return false;
+}
+
+} // namespace caseyos

@@ -1,0 +1,178 @@
+// IngestPipeline and importSignalFile in-process: batching, duplicates, storage failure, cancel, demo data.
+#include "FakeClock.h"
+#include "IntegrationSupport.h"
+#include "TempHome.h"
+
+#include "core/DedupeKey.h"
+#include "signals/IngestPipeline.h"
+#include "signals/SignalImporter.h"
+#include "signals/SignalParser.h"
+#include "storage/Database.h"
+#include "workspace/DemoWorkspace.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <gtest/gtest.h>
+
+#include <variant>
+
+using namespace Qt::StringLiterals;
+using namespace caseyos;
+using namespace caseyos::test;
+
+namespace {
+
+qint64 scalar(Database& db, const QString& sql)
+{
+    QSqlQuery q(db.sql());
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+Signal parse(const QByteArray& line, const Clock& clock)
+{
+    auto parsed = signalFromJson(QJsonDocument::fromJson(line).object(), clock.now());
+    EXPECT_TRUE(std::holds_alternative<Signal>(parsed));
+    return std::holds_alternative<Signal>(parsed) ? std::get<Signal>(parsed) : Signal {};
+}
+
+} // namespace
+
+TEST(IngestPipeline, DuplicatesWithinAndAcrossBatchesAreCountedNotStored)
+{
+    TempHome home;
+    FakeClock clock;
+    Database db;
+    ASSERT_TRUE(db.open(home.databasePath(), nullptr));
+    IngestPipeline pipeline(db, clock, {}, 3);
+    // a b a | c b d | e  → 5 distinct, 2 duplicates (one inside the first batch, one across batches).
+    for (const char* id : { "a", "b", "a", "c", "b", "d", "e" })
+        ASSERT_TRUE(pipeline.add(parse(formLine(u"x@example.com"_s, QString::fromLatin1(id)), clock)));
+    ASSERT_TRUE(pipeline.flush());
+    EXPECT_EQ(pipeline.report().ingested, 5);
+    EXPECT_EQ(pipeline.report().duplicates, 2);
+    EXPECT_EQ(pipeline.report().movesCreated, 5);
+    EXPECT_EQ(pipeline.createdMoveIds().size(), 5);
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), 5);
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM moves"_s), 5);
+    for (qint64 id : pipeline.createdMoveIds())
+        EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM moves WHERE id = %1 AND signal_id IS NOT NULL"_s.arg(id)), 1);
+}
+
+TEST(IngestPipeline, SignalsWithoutSourceIdDedupeByPayload)
+{
+    TempHome home;
+    FakeClock clock;
+    Database db;
+    ASSERT_TRUE(db.open(home.databasePath(), nullptr));
+    IngestPipeline pipeline(db, clock);
+    const QByteArray a = R"({"source":"form","event_type":"form_submitted","payload":{"email":"a@x.io","n":1}})";
+    const QByteArray sameKeysReordered = R"({"payload":{"n":1,"email":"a@x.io"},"event_type":"form_submitted","source":"form"})";
+    const QByteArray other = R"({"source":"form","event_type":"form_submitted","payload":{"email":"a@x.io","n":2}})";
+    ASSERT_TRUE(pipeline.add(parse(a, clock)));
+    ASSERT_TRUE(pipeline.add(parse(sameKeysReordered, clock)));
+    ASSERT_TRUE(pipeline.add(parse(other, clock)));
+    ASSERT_TRUE(pipeline.flush());
+    EXPECT_EQ(pipeline.report().ingested, 2);
+    EXPECT_EQ(pipeline.report().duplicates, 1);
+}
+
+TEST(IngestPipeline, StorageFailureStopsAndKeepsEarlierBatches)
+{
+    TempHome home;
+    FakeClock clock;
+    Database db;
+    ASSERT_TRUE(db.open(home.databasePath(), nullptr));
+    IngestPipeline pipeline(db, clock, {}, 2);
+    ASSERT_TRUE(pipeline.add(parse(formLine(u"a@example.com"_s, u"1"_s), clock)));
+    ASSERT_TRUE(pipeline.add(parse(formLine(u"b@example.com"_s, u"2"_s), clock))); // batch 1 written
+    // From here on the database refuses writes, as a read-only file or a full disk would.
+    ASSERT_TRUE(db.exec(u"PRAGMA query_only = ON"_s));
+    EXPECT_TRUE(pipeline.add(parse(formLine(u"c@example.com"_s, u"3"_s), clock)));
+    EXPECT_FALSE(pipeline.add(parse(formLine(u"d@example.com"_s, u"4"_s), clock))); // batch 2 fails
+    EXPECT_FALSE(pipeline.add(parse(formLine(u"e@example.com"_s, u"5"_s), clock)));
+    EXPECT_FALSE(pipeline.flush());
+    const IngestReport& report = pipeline.report();
+    EXPECT_TRUE(report.fatalError.contains(u"Cannot write to the database"_s)) << report.fatalError.toStdString();
+    EXPECT_TRUE(report.fatalError.contains(u"readonly"_s) || report.fatalError.contains(u"read-only"_s)
+        || report.fatalError.contains(u"query_only"_s))
+        << report.fatalError.toStdString();
+    EXPECT_EQ(report.ingested, 2);
+    EXPECT_EQ(report.movesCreated, 2);
+    ASSERT_TRUE(db.exec(u"PRAGMA query_only = OFF"_s));
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), 2);
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM moves"_s), 2);
+}
+
+TEST(SignalImporter, ProgressCanCancelBetweenBatches)
+{
+    TempHome home;
+    FakeClock clock;
+    Database db;
+    ASSERT_TRUE(db.open(home.databasePath(), nullptr));
+    QByteArray data;
+    for (int i = 0; i < 10; ++i)
+        data += formLine(u"l%1@example.com"_s.arg(i), u"p-%1"_s.arg(i));
+    const QString file = home.writeFile(u"ten.jsonl"_s, data);
+    ImportOptions options;
+    options.batchSize = 4;
+    int calls = 0;
+    options.progress = [&](qint64 done, qint64 total) {
+        EXPECT_LE(done, total);
+        EXPECT_EQ(total, data.size());
+        return ++calls < 1; // cancel after the first batch
+    };
+    QList<qint64> created;
+    const IngestReport report = importSignalFile(file, db, clock, options, &created);
+    EXPECT_EQ(calls, 1);
+    EXPECT_EQ(report.ingested, 4);
+    EXPECT_EQ(created.size(), 4);
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), 4);
+
+    // Running it again completes the import without duplicating the first batch.
+    const IngestReport rest = importSignalFile(file, db, clock);
+    EXPECT_EQ(rest.read, 10);
+    EXPECT_EQ(rest.duplicates, 4);
+    EXPECT_EQ(rest.ingested, 6);
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM moves"_s), 10);
+}
+
+TEST(SignalImporter, UnreadableFileIsAFatalError)
+{
+    TempHome home;
+    FakeClock clock;
+    Database db;
+    ASSERT_TRUE(db.open(home.databasePath(), nullptr));
+    const IngestReport missing = importSignalFile(home.file(u"nope.jsonl"_s), db, clock);
+    EXPECT_TRUE(missing.fatalError.contains(u"nope.jsonl"_s)) << missing.fatalError.toStdString();
+    const IngestReport folder = importSignalFile(home.path(), db, clock);
+    EXPECT_TRUE(folder.fatalError.contains(u"folder"_s)) << folder.fatalError.toStdString();
+}
+
+TEST(DemoWorkspace, CreatedOnceWithTimesShiftedToNow)
+{
+    TempHome home;
+    FakeClock clock(QDateTime(QDate(2031, 3, 4), QTime(12, 0), Qt::UTC));
+    QString error;
+    const QString path = ensureDemoWorkspace(home.path(), clock, &error);
+    ASSERT_FALSE(path.isEmpty()) << error.toStdString();
+    EXPECT_EQ(path, home.file(u"demo/caseyos.db"_s));
+    Database db;
+    ASSERT_TRUE(db.open(path, nullptr));
+    const qint64 signalCount = scalar(db, u"SELECT COUNT(*) FROM signals"_s);
+    EXPECT_GT(signalCount, 100);
+    EXPECT_GT(scalar(db, u"SELECT COUNT(*) FROM moves WHERE status = 'pending'"_s), 100);
+    EXPECT_EQ(scalar(db, u"SELECT MAX(occurred_at) FROM signals"_s), clock.now().addSecs(-3600).toMSecsSinceEpoch());
+    // Payload times move with the signals: no meeting starts years before its booking.
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals WHERE source = 'calendar' AND event_type = "
+                          "'meeting_scheduled' AND json_extract(payload, '$.start') < '2031'"_s),
+        0);
+
+    clock.advance(86400);
+    const QString again = ensureDemoWorkspace(home.path(), clock, &error);
+    EXPECT_EQ(again, path);
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), signalCount);
+}

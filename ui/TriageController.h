@@ -1,0 +1,109 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "moves/MoveService.h"
+#include "workspace/MoveDetail.h"
+
+#include "workspace/WorkspaceClient.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QWidget;
+
+namespace caseyos {
+
+class MoveActions;
+class MoveDetailPane;
+class MoveUndoStack;
+class MovesFilterProxy;
+class MovesModel;
+class MovesView;
+class SnoozeMenu;
+class WorkspaceStatusBar;
+struct IngestReport;
+struct MoveRow;
+
+// What the commands do: feeds the model from the workspace client, runs accept / dismiss / snooze / complete /
+// reopen / create / edit / delete / undo / import on the selected move through the client (never the
+// database), and keeps the triage flow going — after an action the selection moves on to the next move.
+class TriageController : public QObject
+{
+    Q_OBJECT
+public:
+    struct Parts
+    {
+        QWidget* window = nullptr;
+        MovesModel* model = nullptr;
+        MovesFilterProxy* proxy = nullptr;
+        MovesView* view = nullptr;
+        MoveDetailPane* detail = nullptr;
+        WorkspaceStatusBar* statusBar = nullptr;
+        MoveActions* actions = nullptr;
+    };
+    TriageController(const Parts& parts, const Clock& clock, QObject* parent = nullptr);
+    ~TriageController() override;
+
+    // Starts using the client (opening it). Until then every command is disabled.
+    void attach(WorkspaceClient* client);
+    WorkspaceClient* client() const { return m_client; }
+    bool isReady() const { return m_ready; }
+    MoveUndoStack* undoStack() const { return m_undo; }
+    SnoozeMenu* snoozeMenu() const { return m_snoozeMenu; }
+
+    // Commands (also reachable through the actions).
+    void accept();
+    void dismiss(); // asks for an optional reason
+    void snooze(); // pops up the snooze menu
+    void snoozeCurrentUntil(const QDateTime& untilUtc);
+    void complete();
+    void reopen();
+    void execute();
+    void undo();
+    void newMove();
+    void editMove();
+    void deleteMove(); // asks for confirmation
+    void reload();
+    void importFiles(); // file dialog
+    void importPaths(const QStringList& paths);
+    void wakeSnoozes(); // the periodic check
+
+Q_SIGNALS:
+    void opened(bool ok, const QString& error);
+    void message(const QString& text); // shown in the status bar
+
+private:
+    void onMovesLoaded(const QList<MoveRow>& rows);
+    void onRowsChanged(const QList<MoveRow>& rows);
+    void onRowRemoved(qint64 moveId);
+    void onMoveChanged(const MoveChange& change);
+    void onDetailLoaded(const MoveDetail& detail);
+    void onCurrentMoveChanged(qint64 moveId);
+    void act(qint64 moveId, MoveAction action, const QString& reason = {}, const QDateTime& until = {});
+    void advanceFrom(qint64 moveId);
+    void trySelectPending();
+    void ensureSelection();
+    void scheduleRefresh();
+    void refreshStatus();
+    void refreshActions();
+    void openEditor(const Move& move, const ApsInput& given);
+    void showMessage(const QString& text, int timeoutMs = 6000);
+    const MoveRow* currentRow() const;
+
+    Parts m_parts;
+    const Clock& m_clock;
+    QPointer<WorkspaceClient> m_client;
+    bool m_ready = false;
+    MoveUndoStack* m_undo = nullptr;
+    SnoozeMenu* m_snoozeMenu = nullptr;
+    QTimer m_detailDelay; // selection settles before the detail (and its "viewed" event) is requested
+    QTimer m_statusDelay; // counts and action states are refreshed once per burst of updates
+    QTimer m_snoozeTimer;
+    qint64 m_detailRequested = 0;
+    qint64 m_selectWhenPresent = 0;
+    qint64 m_editWhenLoaded = 0;
+    qint64 m_snoozeTarget = 0;
+};
+
+} // namespace caseyos
