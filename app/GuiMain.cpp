@@ -1,12 +1,15 @@
 #include "GuiMain.h"
 
 #include "MainWindow.h"
+#include "MovesModel.h"
 #include "WorkspaceLauncher.h"
 #include "logging/Logging.h"
 #include "workspace/Paths.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -16,6 +19,8 @@ namespace caseyos {
 
 int runGui(const QStringList& arguments)
 {
+    QElapsedTimer started;
+    started.start();
     QCommandLineParser parser;
     parser.setApplicationDescription(u"CaseyOS — Today's Moves from your CRM, inbox and calendar."_s);
     parser.addHelpOption();
@@ -67,6 +72,10 @@ int runGui(const QStringList& arguments)
         launch.demo = parser.isSet(demoOption);
         auto* launcher = new WorkspaceLauncher(launch, SystemClock::instance(), &window);
         launcher->start();
+        // Start-up figures in the log: when the window was up, when the list was filled.
+        QTimer::singleShot(0, &window, [&started] { qInfo("Window shown %lld ms after start", started.elapsed()); });
+        QObject::connect(window.model(), &MovesModel::modelReset, &window,
+            [&started, &window] { qInfo("Moves listed: %d after %lld ms", window.model()->rowCount(), started.elapsed()); });
         code = QApplication::exec();
     }
     shutdownLogging();

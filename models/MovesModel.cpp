@@ -4,6 +4,7 @@
 #include "scoring/ApsCalculator.h"
 
 #include <QColor>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QFont>
 #include <QSet>
 #include <QVariantMap>
@@ -22,7 +23,6 @@ bool rowPtrRanksBefore(const MoveRow* a, const MoveRow* b)
     return ranksBefore(*a, *b);
 }
 
-constexpr size_t ArenaChunk = 4096;
 
 } // namespace
 
@@ -200,16 +200,6 @@ const MoveRow* MovesModel::findMove(qint64 moveId) const
     return m_byId.value(moveId, nullptr);
 }
 
-const MoveRow* MovesModel::storeRecord(const MoveRow& row)
-{
-    if (m_arena.empty() || m_arena.back().size() == m_arena.back().capacity()) {
-        m_arena.emplace_back();
-        m_arena.back().reserve(ArenaChunk); // a chunk is never grown past this, so its rows never move
-    }
-    m_arena.back().push_back(row);
-    return &m_arena.back().back();
-}
-
 int MovesModel::lowerBound(const MoveRow& row) const
 {
     const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), row,
@@ -264,58 +254,88 @@ bool MovesModel::isLargeBatch(qsizetype batchSize, qsizetype currentRows)
     return batchSize >= 1000 || batchSize * currentRows > 20'000'000;
 }
 
+void MovesModel::countFacet(QHash<QString, int>& counts, const QString& key, int delta, bool* changed)
+{
+    int& count = counts[key];
+    const bool wasPresent = count > 0;
+    count += delta;
+    if (count <= 0) {
+        counts.remove(key);
+        *changed = *changed || wasPresent;
+    } else if (!wasPresent) {
+        *changed = true;
+    }
+}
+
 void MovesModel::countFacets(const MoveRow& row, int delta)
 {
-    auto bump = [&](QHash<QString, int>& counts, const QString& key) {
-        int& count = counts[key];
-        const bool wasPresent = count > 0;
-        count += delta;
-        if (count <= 0) {
-            counts.remove(key);
-            m_facetsDirty = m_facetsDirty || wasPresent;
-        } else if (!wasPresent) {
-            m_facetsDirty = true;
+    countFacet(m_actionTypeCounts, row.actionType, delta, &m_facetsDirty);
+    countFacet(m_sourceCounts, row.source, delta, &m_facetsDirty);
+}
+
+MovesModel::PreparedRows MovesModel::prepareRows(QList<MoveRow> rows)
+{
+    PreparedRows prepared;
+    prepared.rows = std::move(rows); // moves the buffer: no row is copied
+    const QList<MoveRow>& list = prepared.rows; // const access only, so a shared list never detaches
+    prepared.order.reserve(static_cast<size_t>(list.size()));
+    // Room to grow: rehashing 200 000 ids when the first import batch arrives would stall the UI thread.
+    prepared.byId.reserve(list.size() + list.size() / 2 + 1024);
+    bool duplicates = false;
+    bool unused = false;
+    for (const MoveRow& row : list) {
+        const MoveRow*& slot = prepared.byId[row.id];
+        if (slot) {
+            duplicates = true; // the storage never sends one; the last version wins
+            countFacet(prepared.actionTypeCounts, slot->actionType, -1, &unused);
+            countFacet(prepared.sourceCounts, slot->source, -1, &unused);
         }
-    };
-    bump(m_actionTypeCounts, row.actionType);
-    bump(m_sourceCounts, row.source);
+        slot = &row;
+        countFacet(prepared.actionTypeCounts, row.actionType, +1, &unused);
+        countFacet(prepared.sourceCounts, row.source, +1, &unused);
+        prepared.order.push_back(&row);
+    }
+    if (duplicates) {
+        prepared.order.clear();
+        for (const MoveRow* row : std::as_const(prepared.byId))
+            prepared.order.push_back(row);
+    }
+    // The storage sends rank order already; sorting only when it does not keeps the load O(n).
+    if (!std::is_sorted(prepared.order.begin(), prepared.order.end(), rowPtrRanksBefore))
+        std::sort(prepared.order.begin(), prepared.order.end(), rowPtrRanksBefore);
+    return prepared;
+}
+
+void MovesModel::setPreparedRows(PreparedRows prepared)
+{
+    beginResetModel();
+    // Swaps keep the prepared list's buffer (and so every pointer into it) where it is.
+    m_loaded.swap(prepared.rows);
+    m_rows.swap(prepared.order);
+    m_byId.swap(prepared.byId);
+    m_actionTypeCounts.swap(prepared.actionTypeCounts);
+    m_sourceCounts.swap(prepared.sourceCounts);
+    QList<QList<MoveRow>> oldBatches;
+    oldBatches.swap(m_batches);
+    endResetModel();
+    // Freeing 200 000 rows takes tens of milliseconds: the old lists go away on the thread pool.
+    qsizetype oldRows = prepared.rows.size();
+    for (const QList<MoveRow>& batch : std::as_const(oldBatches))
+        oldRows += batch.size();
+    if (oldRows > 20'000) {
+        (void)QtConcurrent::run([rows = std::move(prepared.rows), batches = std::move(oldBatches)]() mutable {
+            rows.clear();
+            batches.clear();
+        });
+    }
+    m_facetsDirty = false;
+    Q_EMIT facetsChanged();
+    Q_EMIT contentChanged();
 }
 
 void MovesModel::setRows(QList<MoveRow> rows)
 {
-    beginResetModel();
-    m_rows.clear();
-    m_byId.clear();
-    m_arena.clear();
-    m_actionTypeCounts.clear();
-    m_sourceCounts.clear();
-    m_loaded = std::move(rows);
-    m_rows.reserve(static_cast<size_t>(m_loaded.size()));
-    m_byId.reserve(m_loaded.size());
-    bool duplicates = false;
-    for (const MoveRow& row : std::as_const(m_loaded)) { // const: the shared list must not detach
-        const MoveRow*& slot = m_byId[row.id];
-        if (slot) {
-            duplicates = true; // the storage never sends one; the last version wins
-            countFacets(*slot, -1);
-        }
-        slot = &row;
-        countFacets(row, +1);
-        if (!duplicates)
-            m_rows.push_back(&row);
-    }
-    if (duplicates) {
-        m_rows.clear();
-        for (const MoveRow* row : std::as_const(m_byId))
-            m_rows.push_back(row);
-    }
-    // The storage sends rank order already; sorting only when it does not keeps the load O(n).
-    if (!std::is_sorted(m_rows.begin(), m_rows.end(), rowPtrRanksBefore))
-        std::sort(m_rows.begin(), m_rows.end(), rowPtrRanksBefore);
-    endResetModel();
-    m_facetsDirty = false;
-    Q_EMIT facetsChanged();
-    Q_EMIT contentChanged();
+    setPreparedRows(prepareRows(std::move(rows)));
 }
 
 void MovesModel::clear()
@@ -327,10 +347,13 @@ void MovesModel::upsertRows(const QList<MoveRow>& rows)
 {
     if (rows.isEmpty())
         return;
-    if (isLargeBatch(rows.size(), rowCount()))
-        upsertLarge(rows);
+    // Keep the batch as it came (a shallow copy) and point at its rows; const access only, so it never detaches.
+    m_batches.append(rows);
+    const QList<MoveRow>& kept = m_batches.constLast();
+    if (isLargeBatch(kept.size(), rowCount()))
+        upsertLarge(kept);
     else
-        for (const MoveRow& row : rows)
+        for (const MoveRow& row : kept)
             upsertOne(row);
     if (m_facetsDirty) {
         m_facetsDirty = false;
@@ -345,10 +368,9 @@ void MovesModel::upsertOne(const MoveRow& row)
     if (!existing) {
         const int position = lowerBound(row);
         beginInsertRows(QModelIndex(), position, position);
-        const MoveRow* record = storeRecord(row);
-        m_byId.insert(row.id, record);
+        m_byId.insert(row.id, &row);
         countFacets(row, +1);
-        m_rows.insert(m_rows.begin() + position, record);
+        m_rows.insert(m_rows.begin() + position, &row);
         endInsertRows();
         return;
     }
@@ -360,7 +382,7 @@ void MovesModel::upsertOne(const MoveRow& row)
     const int newRow = position > oldRow ? position - 1 : position;
     countFacets(*existing, -1);
     countFacets(row, +1);
-    const MoveRow* record = storeRecord(row);
+    const MoveRow* record = &row;
     m_byId.insert(row.id, record);
     if (newRow != oldRow) {
         beginMoveRows(QModelIndex(), oldRow, oldRow, QModelIndex(), newRow > oldRow ? newRow + 1 : newRow);
@@ -395,16 +417,15 @@ void MovesModel::upsertLarge(const QList<MoveRow>& rows)
     if (!fresh.isEmpty()) {
         beginInsertRows(QModelIndex(), oldCount, oldCount + static_cast<int>(fresh.size()) - 1);
         for (const MoveRow* row : std::as_const(fresh)) {
-            const MoveRow* record = storeRecord(*row);
-            m_byId.insert(record->id, record);
-            countFacets(*record, +1);
-            m_rows.push_back(record);
+            m_byId.insert(row->id, row);
+            countFacets(*row, +1);
+            m_rows.push_back(row);
         }
         endInsertRows();
     }
 
     // 2. One layout change re-ranks everything: changed rows are sorted on their own and merged with the
-    // untouched rows, which are still in order (O(n + k log k)).
+    // untouched rows, which are still in order (O(n + k log k), and only pointers move).
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList persistent = persistentIndexList();
     QList<QPair<qint64, int>> persistentIds; // move id, column
@@ -424,21 +445,30 @@ void MovesModel::upsertLarge(const QList<MoveRow>& rows)
             superseded.insert(slot);
         updatedIds.insert(update->id);
         countFacets(*slot, -1);
-        slot = storeRecord(*update);
+        slot = update;
         countFacets(*slot, +1);
         changed.push_back(slot);
     }
-    std::vector<const MoveRow*> steady;
-    steady.reserve(static_cast<size_t>(oldCount));
-    for (int row = 0; row < oldCount; ++row) {
-        const MoveRow* record = m_rows[static_cast<size_t>(row)];
-        if (!superseded.contains(record))
-            steady.push_back(record);
-    }
+    // Drop the superseded records from the ranked part (only when there are any: the common import batch
+    // is all new rows), then merge the sorted changed rows in from the back, so only the rows after the
+    // first insertion point move.
+    auto steadyEndIt = m_rows.begin() + oldCount; // the new rows after it are in `changed` already
+    if (!superseded.isEmpty())
+        steadyEndIt = std::remove_if(m_rows.begin(), steadyEndIt,
+            [&](const MoveRow* record) { return superseded.contains(record); });
+    m_rows.resize(static_cast<size_t>(steadyEndIt - m_rows.begin()));
     std::sort(changed.begin(), changed.end(), rowPtrRanksBefore);
-    m_rows.clear();
-    std::merge(steady.begin(), steady.end(), changed.begin(), changed.end(), std::back_inserter(m_rows),
-        rowPtrRanksBefore);
+    size_t steadyEnd = m_rows.size();
+    m_rows.resize(steadyEnd + changed.size());
+    size_t write = m_rows.size();
+    size_t next = changed.size();
+    while (next > 0) {
+        --write;
+        if (steadyEnd > 0 && rowPtrRanksBefore(changed[next - 1], m_rows[steadyEnd - 1]))
+            m_rows[write] = m_rows[--steadyEnd];
+        else
+            m_rows[write] = changed[--next];
+    }
 
     QModelIndexList updated;
     updated.reserve(persistent.size());

@@ -64,8 +64,22 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // A full list made ready to show: ranked, indexed by id, facets counted. Building it is O(n) with a hash
+    // insert per row (~100 ms for 200 000 rows), so prepareRows() is pure and runs on any thread; applying
+    // the result is O(1) on the UI thread.
+    struct PreparedRows
+    {
+        QList<MoveRow> rows; // only ever read: the pointers below point into its buffer
+        std::vector<const MoveRow*> order;
+        QHash<qint64, const MoveRow*> byId;
+        QHash<QString, int> actionTypeCounts;
+        QHash<QString, int> sourceCounts;
+    };
+    static PreparedRows prepareRows(QList<MoveRow> rows);
+
     // Replaces everything (initial load, reload): a model reset.
-    void setRows(QList<MoveRow> rows);
+    void setPreparedRows(PreparedRows prepared);
+    void setRows(QList<MoveRow> rows); // prepare + apply, on the calling thread
     // Inserts or updates rows by id, keeping rank order. Small batches go row by row; large ones (see
     // isLargeBatch) are one insertion at the end plus one layout change.
     void upsertRows(const QList<MoveRow>& rows);
@@ -97,18 +111,17 @@ private:
     void upsertLarge(const QList<MoveRow>& rows);
     int lowerBound(const MoveRow& row) const;
     void countFacets(const MoveRow& row, int delta);
+    static void countFacet(QHash<QString, int>& counts, const QString& key, int delta, bool* changed);
     QVariant displayData(const MoveRow& row, int column, int rowNumber) const;
     QVariant sortData(const MoveRow& row, int column, int rowNumber) const;
 
-    const MoveRow* storeRecord(const MoveRow& row);
-
     const Clock& m_clock;
-    // Rows are immutable records: an update stores a new record and repoints the order and the index at it.
-    // The last full load is kept as received — shared with the sender's list, never written, so loading
-    // 200 000 rows copies none of them; rows arriving later go to an arena whose chunks never reallocate.
-    // Superseded records stay until the next full load (updates are few next to the list's size).
+    // Rows are immutable records: an update brings a new record and the order and the index are repointed at
+    // it. Records stay in the lists they arrived in — the last full load and every update batch since —
+    // which are kept as received: shared with the sender, never written, so no row is copied or freed on
+    // this thread. Superseded records go with their batch at the next full load.
     QList<MoveRow> m_loaded;
-    std::vector<std::vector<MoveRow>> m_arena;
+    QList<QList<MoveRow>> m_batches;
     std::vector<const MoveRow*> m_rows; // rank order
     QHash<qint64, const MoveRow*> m_byId;
     QHash<QString, int> m_actionTypeCounts;

@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libxkbcommon-dev
   qt6-svg-dev libqt6svg6 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6sql6-sqlite
+  libqt6sql6-sqlite libsqlite3-dev
   libspdlog-dev libgtest-dev googletest
   xvfb xauth sqlite3
 )

@@ -84,6 +84,16 @@ QLineEdit* makeIdField()
     return field;
 }
 
+// Field names are a muted grey that still reads well on light and dark palettes' light side.
+const QString fieldNameStyle = QStringLiteral("color: #5f6b7a;");
+
+QLabel* makeFieldName(const QString& text)
+{
+    auto* name = new QLabel(text);
+    name->setStyleSheet(fieldNameStyle);
+    return name;
+}
+
 QLabel* makeValueLabel()
 {
     auto* label = new QLabel;
@@ -112,9 +122,7 @@ MoveDetailPane::MoveDetailPane(const Clock& clock, QWidget* parent)
 QLabel* MoveDetailPane::addValue(QFormLayout* form, const QString& label)
 {
     QLabel* value = makeValueLabel();
-    auto* name = new QLabel(label);
-    name->setStyleSheet(u"color: palette(mid);"_s);
-    form->addRow(name, value);
+    form->addRow(makeFieldName(label), value);
     return value;
 }
 
@@ -128,7 +136,7 @@ void MoveDetailPane::buildUi()
     auto* empty = new QLabel(u"Select a move to see why it ranks where it does."_s);
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
-    empty->setStyleSheet(u"color: palette(mid); padding: 24px;"_s);
+    empty->setStyleSheet(u"color: #5f6b7a; padding: 24px;"_s);
     m_stack->addWidget(empty);
 
     auto* page = new QWidget;
@@ -181,7 +189,7 @@ void MoveDetailPane::buildUi()
         scoreLayout->addWidget(bar);
     m_reasoning = makeValueLabel();
     m_reasoning->setObjectName(u"detailReasoning"_s);
-    m_reasoning->setStyleSheet(u"color: palette(dark);"_s);
+    m_reasoning->setStyleSheet(u"color: #4b5563;"_s);
     scoreLayout->addWidget(m_reasoning);
     layout->addWidget(scoreBox);
 
@@ -210,11 +218,11 @@ void MoveDetailPane::buildUi()
     m_signalEvent = addValue(signalForm, u"Event"_s);
     m_signalSourceId = makeIdField();
     m_signalSourceId->setObjectName(u"detailSourceId"_s);
-    signalForm->addRow(u"Source id"_s, m_signalSourceId);
+    signalForm->addRow(makeFieldName(u"Source id"_s), m_signalSourceId);
     m_signalOccurred = addValue(signalForm, u"Occurred"_s);
     m_signalDedupe = makeIdField();
     m_signalDedupe->setObjectName(u"detailDedupeKey"_s);
-    signalForm->addRow(u"Dedupe key"_s, m_signalDedupe);
+    signalForm->addRow(makeFieldName(u"Dedupe key"_s), m_signalDedupe);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_payload = new QPlainTextEdit;
     m_payload->setObjectName(u"detailPayload"_s);
@@ -224,7 +232,7 @@ void MoveDetailPane::buildUi()
     m_payload->setMinimumHeight(90);
     m_payload->setMaximumHeight(200);
     m_payload->setFocusPolicy(Qt::ClickFocus);
-    signalForm->addRow(u"Payload"_s, m_payload);
+    signalForm->addRow(makeFieldName(u"Payload"_s), m_payload);
     layout->addWidget(m_signalBox);
 
     auto* historyBox = new QGroupBox(u"History"_s);

@@ -162,9 +162,24 @@ qint64 MovesView::neighbourOfCurrent() const
     return row > 0 ? m_proxy->moveIdAt(row - 1) : 0;
 }
 
+void MovesView::setPlaceholderText(const QString& text)
+{
+    m_placeholder = text;
+    viewport()->update();
+}
+
 void MovesView::paintEvent(QPaintEvent* event)
 {
     QTableView::paintEvent(event);
+    if (m_proxy && m_proxy->rowCount() == 0 && !m_placeholder.isEmpty()) {
+        QPainter painter(viewport());
+        QColor color = palette().color(QPalette::Text);
+        color.setAlphaF(0.55);
+        painter.setPen(color);
+        painter.drawText(viewport()->rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
+            m_placeholder);
+        return;
+    }
     // A rule under Today's tenth move: the top ten are what the day is about; the rest stays browsable.
     if (!m_proxy || !m_proxy->isTopRow(MovesFilterProxy::TopCount - 1)
         || m_proxy->rowCount() <= MovesFilterProxy::TopCount)

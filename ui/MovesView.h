@@ -31,6 +31,9 @@ public:
     void applyDefaultColumnWidths();
     // Status says "Pending" on every row of Today, so it is shown only in the other views.
     void syncColumnsToView();
+    // Shown in the middle of an empty list ("Loading moves…", how to add some).
+    void setPlaceholderText(const QString& text);
+    QString placeholderText() const { return m_placeholder; }
 
 Q_SIGNALS:
     void currentMoveChanged(qint64 moveId);
@@ -44,6 +47,7 @@ private:
     void showHeaderMenu(const QPoint& position);
 
     MovesFilterProxy* m_proxy = nullptr;
+    QString m_placeholder;
 };
 
 } // namespace caseyos

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "moves/MoveService.h"
+#include "MovesModel.h"
 #include "workspace/MoveDetail.h"
 
 #include "workspace/WorkspaceClient.h"
@@ -9,6 +10,8 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+
+#include <variant>
 
 class QWidget;
 
@@ -18,7 +21,6 @@ class MoveActions;
 class MoveDetailPane;
 class MoveUndoStack;
 class MovesFilterProxy;
-class MovesModel;
 class MovesView;
 class SnoozeMenu;
 class WorkspaceStatusBar;
@@ -49,6 +51,7 @@ public:
     void attach(WorkspaceClient* client);
     WorkspaceClient* client() const { return m_client; }
     bool isReady() const { return m_ready; }
+    bool isLoading() const { return m_loadGeneration != m_appliedGeneration; }
     MoveUndoStack* undoStack() const { return m_undo; }
     SnoozeMenu* snoozeMenu() const { return m_snoozeMenu; }
 
@@ -71,10 +74,14 @@ public:
 
 Q_SIGNALS:
     void opened(bool ok, const QString& error);
+    void movesListed(int count); // a full load (open, reload) is shown
     void message(const QString& text); // shown in the status bar
 
 private:
     void onMovesLoaded(const QList<MoveRow>& rows);
+    void applyLoaded(MovesModel::PreparedRows prepared);
+    void applyRows(const QList<MoveRow>& rows);
+    void applyRemoval(qint64 moveId);
     void onRowsChanged(const QList<MoveRow>& rows);
     void onRowRemoved(qint64 moveId);
     void onMoveChanged(const MoveChange& change);
@@ -104,6 +111,11 @@ private:
     qint64 m_selectWhenPresent = 0;
     qint64 m_editWhenLoaded = 0;
     qint64 m_snoozeTarget = 0;
+    // A full load is prepared on the thread pool. Updates that arrive meanwhile are newer than the snapshot
+    // being prepared, so they wait and are applied after it, in order.
+    int m_loadGeneration = 0;
+    int m_appliedGeneration = 0;
+    QList<std::variant<QList<MoveRow>, qint64>> m_heldUpdates;
 };
 
 } // namespace caseyos

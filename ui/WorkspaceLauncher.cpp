@@ -45,6 +45,7 @@ void WorkspaceLauncher::start()
     }
     if (m_window)
         m_window->showPreparing(u"Preparing demo workspace…"_s);
+    qInfo("Preparing the demo workspace in %s", qPrintable(demoHome(m_options.home)));
     // ensureDemoWorkspace imports the sample signals synchronously: it runs on the thread pool, and the
     // window (already shown) waits for the result without blocking.
     auto* watcher = new QFutureWatcher<DemoResult>(this);
@@ -68,6 +69,7 @@ void WorkspaceLauncher::start()
 void WorkspaceLauncher::openDatabase(const QString& path)
 {
     m_databasePath = path;
+    qInfo("Opening workspace %s", qPrintable(path));
     if (!m_window)
         return;
     auto* client = new WorkspaceClient(path, m_clock);
@@ -78,6 +80,7 @@ void WorkspaceLauncher::openDatabase(const QString& path)
 
 void WorkspaceLauncher::fail(const QString& error)
 {
+    qWarning("Workspace unavailable: %s", qPrintable(error));
     if (m_window)
         m_window->showOpenError(error);
     Q_EMIT failed(error);

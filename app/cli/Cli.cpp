@@ -3,7 +3,6 @@
 #include "CliCommon.h"
 
 #include <QCoreApplication>
-
 #include <cstring>
 
 using namespace Qt::StringLiterals;

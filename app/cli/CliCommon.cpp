@@ -11,14 +11,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
 
 namespace caseyos::cli {
 
-CommandParser::CommandParser(const QString& command, const QString& description, const QString& usageArguments)
+CommandParser::CommandParser(const QString& command, const QString& description,
+    const QString& usageArguments, const QString& argumentsHelp)
     : m_command(command)
     , m_help(QStringList { u"h"_s, u"help"_s }, u"Show this help."_s)
     , m_home(u"home"_s, u"Data folder (default: $CASEYOS_HOME, else the user's application data folder)."_s,
@@ -33,8 +33,8 @@ CommandParser::CommandParser(const QString& command, const QString& description,
     m_parser.addOption(m_home);
     m_parser.addOption(m_demo);
     m_parser.addOption(m_logLevel);
-    m_parser.addPositionalArgument(
-        command, {}, usageArguments.isEmpty() ? command : command + u' ' + usageArguments);
+    m_parser.addPositionalArgument(command, argumentsHelp.isEmpty() ? u"The command."_s : argumentsHelp,
+        usageArguments.isEmpty() ? command : command + u' ' + usageArguments);
 }
 
 bool CommandParser::parse(const QStringList& arguments, int* exitCode)

@@ -40,7 +40,8 @@ struct Context
 class CommandParser
 {
 public:
-    CommandParser(const QString& command, const QString& description, const QString& usageArguments);
+    CommandParser(const QString& command, const QString& description, const QString& usageArguments,
+        const QString& argumentsHelp = {});
     QCommandLineParser& parser() { return m_parser; }
     void addOption(const QCommandLineOption& option) { m_parser.addOption(option); }
 

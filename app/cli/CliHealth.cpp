@@ -1,6 +1,5 @@
 // caseyos health [--json]: the data folder, the database and its counts; exit 0 when healthy.
 #include "CliCommon.h"
-
 #include "storage/Database.h"
 #include "storage/MoveRepository.h"
 #include "storage/SignalRepository.h"
@@ -113,8 +112,8 @@ int runHealth(const QStringList& arguments)
         line(u"Data folder"_s, report.value(u"data_folder"_s).toString());
         line(u"Database"_s, report.value(u"database"_s).toString());
         if (report.contains(u"schema_version"_s)) {
-            line(u"Schema version"_s, u"%1 (this CaseyOS knows up to %2)"_s
-                    .arg(report.value(u"schema_version"_s).toInteger())
+            line(u"Schema version"_s,
+                u"%1 (this CaseyOS knows up to %2)"_s.arg(report.value(u"schema_version"_s).toInteger())
                     .arg(Database::knownSchemaVersion()));
             line(u"SQLite"_s, report.value(u"sqlite_version"_s).toString());
             line(u"Journal mode"_s, report.value(u"journal_mode"_s).toString());

@@ -1,7 +1,6 @@
 // caseyos ingest FILE... [--json]: imports signals; exit 0 when every line was valid, 2 when some were
 // invalid, 1 when a file could not be read or storage failed.
 #include "CliCommon.h"
-
 #include "core/Clock.h"
 #include "signals/SignalImporter.h"
 #include "storage/Database.h"
@@ -80,7 +79,8 @@ void printHuman(const IngestReport& total, const QList<FileResult>& files)
         }
     }
     if (shown > kHumanErrorLimit)
-        text += u"  … %1 more invalid lines (use --json to list them all)\n"_s.arg(total.invalid - kHumanErrorLimit);
+        text += u"  … %1 more invalid lines (use --json to list them all)\n"_s.arg(
+            total.invalid - kHumanErrorLimit);
     if (files.size() > 1)
         text += u"Total: "_s + summary(total) + u'\n';
     printOut(text);
@@ -95,7 +95,7 @@ int runIngest(const QStringList& arguments)
         "Each signal is validated, deduplicated and turned into a ranked move by the rules.\n"
         "Exit codes: 0 all lines valid, 2 some lines invalid (the valid ones are kept),\n"
         "1 a file could not be read or the database could not be written."_s,
-        u"FILE..."_s);
+        u"FILE..."_s, u"FILE...: the JSON Lines (.jsonl) or CSV (.csv) files to import."_s);
     const QCommandLineOption json(u"json"_s, u"Print the counts as one JSON object."_s);
     command.addOption(json);
     int exitCode = ExitOk;

@@ -1,6 +1,5 @@
 // caseyos move accept|dismiss|snooze|complete|reopen|show ID [--reason T] [--until WHEN] [--json]
 #include "CliCommon.h"
-
 #include "core/Clock.h"
 #include "core/Timestamps.h"
 #include "moves/MoveJson.h"
@@ -53,7 +52,7 @@ void printDetail(const MoveWithSignal& found, const QList<MoveEvent>& history, c
     QString text = u"Move %1: %2\n"_s.arg(m.id).arg(m.title);
     auto line = [&](const QString& label, const QString& value) {
         if (!value.isEmpty())
-            text += u"  "_s + padRight(label + u':', 12) + value + u'\n';
+            text += u"  "_s + padRight(label + u':', 13) + value + u'\n';
     };
     QString status = toString(m.effectiveStatus(now));
     if (m.effectiveStatus(now) == MoveStatus::Snoozed)
@@ -76,8 +75,8 @@ void printDetail(const MoveWithSignal& found, const QList<MoveEvent>& history, c
     if (found.signal) {
         const MoveSignalRef& s = *found.signal;
         line(u"Signal"_s,
-            u"#%1 %2/%3%4"_s.arg(s.id)
-                .arg(s.source, s.eventType, s.sourceId.isNull() ? QString() : u" (id "_s + s.sourceId + u')'));
+            u"#%1 %2/%3%4"_s.arg(s.id).arg(
+                s.source, s.eventType, s.sourceId.isNull() ? QString() : u" (id "_s + s.sourceId + u')'));
     } else {
         line(u"Signal"_s, u"none (made by hand)"_s);
     }
@@ -124,7 +123,8 @@ int runMove(const QStringList& arguments)
         "(--until required), complete, reopen; or show its detail and history.\n"
         "WHEN for --until: 1h, 4h, tomorrow (09:00), monday (next Monday 09:00), or an ISO-8601\n"
         "date-time (without an offset it is local time)."_s,
-        u"accept|dismiss|snooze|complete|reopen|show ID"_s);
+        u"accept|dismiss|snooze|complete|reopen|show ID"_s,
+        u"What to do, and the move's id as \"caseyos today\" shows it."_s);
     const QCommandLineOption reasonOption(u"reason"_s, u"Why the move is dismissed."_s, u"TEXT"_s);
     const QCommandLineOption untilOption(u"until"_s, u"When a snoozed move comes back."_s, u"WHEN"_s);
     const QCommandLineOption json(u"json"_s, u"Print the move as JSON."_s);
@@ -162,7 +162,8 @@ int runMove(const QStringList& arguments)
         }
         const std::optional<QDateTime> parsed = parseSnoozeUntil(parser.value(untilOption), clock);
         if (!parsed) {
-            printErr(u"cannot understand --until \"%1\" (use 1h, 4h, tomorrow, monday or an ISO-8601 date-time)"_s
+            printErr(
+                u"cannot understand --until \"%1\" (use 1h, 4h, tomorrow, monday or an ISO-8601 date-time)"_s
                     .arg(parser.value(untilOption)));
             return ExitUsage;
         }
@@ -197,7 +198,8 @@ int runMove(const QStringList& arguments)
         printJson(moveToJson(after, found ? found->signal : std::nullopt, clock.now()));
         return ExitOk;
     }
-    QString text = u"Move %1 %2: now %3"_s.arg(id).arg(QLatin1StringView(action->pastTense), toString(after.status));
+    QString text
+        = u"Move %1 %2: now %3"_s.arg(id).arg(QLatin1StringView(action->pastTense), toString(after.status));
     if (after.status == MoveStatus::Snoozed)
         text += u" until "_s + localTime(after.snoozedUntil) + u" ("_s + toIsoUtc(after.snoozedUntil) + u')';
     text += u"\n  "_s + after.title + u'\n';

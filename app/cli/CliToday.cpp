@@ -1,6 +1,5 @@
 // caseyos today [--limit N | --all] [--json]: Today's Moves in rank order.
 #include "CliCommon.h"
-
 #include "core/Clock.h"
 #include "moves/MoveJson.h"
 #include "moves/MoveService.h"
@@ -40,14 +39,16 @@ void printTable(const QList<MoveWithSignal>& moves, qint64 pending)
     int rank = 0;
     for (const MoveWithSignal& m : moves) {
         const Move& move = m.move;
-        text += padLeft(QString::number(++rank), rankWidth) + u"  "_s + padLeft(QString::number(move.id), idWidth)
-            + u"  "_s + padLeft(QString::number(move.aps, 'f', 2), 6) + u"  "_s
+        text += padLeft(QString::number(++rank), rankWidth) + u"  "_s
+            + padLeft(QString::number(move.id), idWidth) + u"  "_s
+            + padLeft(QString::number(move.aps, 'f', 2), 6) + u"  "_s
             + padRight(localTime(move.dueBy, u"—"_s), 16) + u"  "_s + padRight(move.actionType, actionWidth)
             + u"  "_s + padRight(elide(move.contactEmail, 32), contactWidth) + u"  "_s
             + elide(move.title, kTitleWidth) + u'\n';
     }
     if (pending > moves.size())
-        text += u"\nShowing %1 of %2 pending moves (--limit N or --all for more).\n"_s.arg(moves.size()).arg(pending);
+        text += u"\nShowing %1 of %2 pending moves (--limit N or --all for more).\n"_s.arg(moves.size())
+                    .arg(pending);
     printOut(text);
 }
 
@@ -84,7 +85,8 @@ int runToday(const QStringList& arguments)
         bool ok = false;
         limit = parser.value(limitOption).toInt(&ok);
         if (!ok || limit < 1) {
-            printErr(u"--limit needs a whole number of at least 1 (got \"%1\")"_s.arg(parser.value(limitOption)));
+            printErr(
+                u"--limit needs a whole number of at least 1 (got \"%1\")"_s.arg(parser.value(limitOption)));
             return ExitUsage;
         }
     }

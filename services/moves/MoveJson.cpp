@@ -3,7 +3,6 @@
 #include "core/Timestamps.h"
 
 #include <QJsonValue>
-
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -38,7 +37,8 @@ QJsonObject moveToJson(const Move& move, const std::optional<MoveSignalRef>& sig
     json.insert(u"aps"_s, move.aps);
     json.insert(u"components"_s,
         QJsonObject { { u"revenue"_s, rounded(move.components.revenue) },
-            { u"urgency"_s, rounded(move.components.urgency) }, { u"effort"_s, rounded(move.components.effort) },
+            { u"urgency"_s, rounded(move.components.urgency) },
+            { u"effort"_s, rounded(move.components.effort) },
             { u"strategic"_s, rounded(move.components.strategic) } });
     json.insert(u"outcome_adjustment"_s, move.outcomeAdjustment);
     json.insert(u"reasoning"_s, move.reasoning);

@@ -89,7 +89,8 @@ MoveService::MoveService(Database& db, const Clock& clock, ApsWeights weights)
 {
 }
 
-Result<MoveChange> MoveService::apply(qint64 moveId, MoveAction action, const QString& reason, const QDateTime& until)
+Result<MoveChange> MoveService::apply(
+    qint64 moveId, MoveAction action, const QString& reason, const QDateTime& until)
 {
     MoveRepository moves(m_db);
     QString error;
@@ -99,7 +100,8 @@ Result<MoveChange> MoveService::apply(qint64 moveId, MoveAction action, const QS
 
     const QDateTime now = m_clock.now();
     const Move& before = *found;
-    // An expired snooze is pending (PRODUCT.md §1), so it can be accepted, dismissed, … like any pending move.
+    // An expired snooze is pending (PRODUCT.md §1), so it can be accepted, dismissed, … like any pending
+    // move.
     const QString illegal = illegalTransition(moveId, before.effectiveStatus(now), action);
     if (!illegal.isEmpty())
         return Result<MoveChange>::failure(illegal);
@@ -218,8 +220,8 @@ Result<MoveChange> MoveService::edit(const Move& move, const ApsInput& component
     const bool ok = m_db.transaction(
         [&] {
             return moves.update(after, &error)
-                && events.insert(
-                    after.id, u"move_edited"_s, now, { { u"fields"_s, QJsonArray::fromStringList(fields) } }, &error);
+                && events.insert(after.id, u"move_edited"_s, now,
+                    { { u"fields"_s, QJsonArray::fromStringList(fields) } }, &error);
         },
         &error);
     if (!ok)

@@ -60,8 +60,11 @@ bool IngestPipeline::writeBatch()
                 signal.error = makesMove ? QString() : outcome.reason;
                 qint64 moveId = 0;
                 switch (writer.write(signal, makesMove ? &outcome.move : nullptr, nullptr, &moveId, &error)) {
-                case SignalBatchWriter::Outcome::Failed: return false;
-                case SignalBatchWriter::Outcome::Duplicate: ++duplicates; break;
+                case SignalBatchWriter::Outcome::Failed:
+                    return false;
+                case SignalBatchWriter::Outcome::Duplicate:
+                    ++duplicates;
+                    break;
                 case SignalBatchWriter::Outcome::Stored:
                     ++ingested;
                     if (makesMove)

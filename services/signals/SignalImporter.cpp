@@ -7,15 +7,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-
 #include <variant>
 
 using namespace Qt::StringLiterals;
 
 namespace caseyos {
 
-IngestReport importSignalFile(const QString& path, Database& db, const Clock& clock, const ImportOptions& options,
-    QList<qint64>* createdMoveIds)
+IngestReport importSignalFile(const QString& path, Database& db, const Clock& clock,
+    const ImportOptions& options, QList<qint64>* createdMoveIds)
 {
     IngestReport report;
     const QString shown = QDir::toNativeSeparators(path);

@@ -2,7 +2,6 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-
 #include <charconv>
 #include <cmath>
 
@@ -65,13 +64,27 @@ void appendString(QByteArray& out, QStringView text)
             appendUtf8(out, text.mid(runStart, i - runStart));
             runStart = i + 1;
             switch (c) {
-            case u'"': out.append("\\\"", 2); break;
-            case u'\\': out.append("\\\\", 2); break;
-            case u'\n': out.append("\\n", 2); break;
-            case u'\r': out.append("\\r", 2); break;
-            case u'\t': out.append("\\t", 2); break;
-            case u'\b': out.append("\\b", 2); break;
-            case u'\f': out.append("\\f", 2); break;
+            case u'"':
+                out.append("\\\"", 2);
+                break;
+            case u'\\':
+                out.append("\\\\", 2);
+                break;
+            case u'\n':
+                out.append("\\n", 2);
+                break;
+            case u'\r':
+                out.append("\\r", 2);
+                break;
+            case u'\t':
+                out.append("\\t", 2);
+                break;
+            case u'\b':
+                out.append("\\b", 2);
+                break;
+            case u'\f':
+                out.append("\\f", 2);
+                break;
             default: {
                 const char escape[6] = { '\\', 'u', '0', '0', hex[(c >> 4) & 0xF], hex[c & 0xF] };
                 out.append(escape, 6);
@@ -104,10 +117,18 @@ void appendJson(QByteArray& out, const QJsonValue& value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: out.append("null", 4); break;
-    case QJsonValue::Bool: value.toBool() ? out.append("true", 4) : out.append("false", 5); break;
-    case QJsonValue::Double: appendNumber(out, value.toDouble()); break;
-    case QJsonValue::String: appendString(out, value.toString()); break;
+    case QJsonValue::Undefined:
+        out.append("null", 4);
+        break;
+    case QJsonValue::Bool:
+        value.toBool() ? out.append("true", 4) : out.append("false", 5);
+        break;
+    case QJsonValue::Double:
+        appendNumber(out, value.toDouble());
+        break;
+    case QJsonValue::String:
+        appendString(out, value.toString());
+        break;
     case QJsonValue::Array: {
         out.append('[');
         bool first = true;

@@ -59,7 +59,7 @@ int knownSchemaVersion()
 bool applyMigrations(Database& db, QString* error)
 {
     if (!db.exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                  "applied_at INTEGER NOT NULL)"_s,
+                 "applied_at INTEGER NOT NULL)"_s,
             error))
         return false;
     const int current = db.schemaVersion();

@@ -15,8 +15,8 @@ class MoveEventRepository
 public:
     explicit MoveEventRepository(Database& db);
 
-    bool insert(qint64 moveId, const QString& type, const QDateTime& at, const QJsonObject& details,
-        QString* error);
+    bool insert(
+        qint64 moveId, const QString& type, const QDateTime& at, const QJsonObject& details, QString* error);
     // In the order the events were written (by id): robust to a clock that jumps.
     QList<MoveEvent> history(qint64 moveId, QString* error = nullptr) const;
     qint64 count(const QString& type = {}, QString* error = nullptr) const; // all events, or of one type

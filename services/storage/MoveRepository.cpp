@@ -8,12 +8,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <sqlite3.h>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,11 +24,12 @@ namespace caseyos {
 namespace {
 
 // Column order shared by SELECT and moveFromQuery.
-const QString kMoveColumns = u"m.id, m.title, m.description, m.action_type, m.action_context, m.domain, m.aps, "
-                             "m.revenue, m.urgency, m.effort, m.strategic, m.outcome_adjustment, m.reasoning, "
-                             "m.contact_email, m.contact_name, m.company, m.deal_id, m.status, m.dismiss_reason, "
-                             "m.due_by, m.snoozed_until, m.created_at, m.updated_at, m.completed_at, "
-                             "m.executed_at, m.signal_id, m.source"_s;
+const QString kMoveColumns
+    = u"m.id, m.title, m.description, m.action_type, m.action_context, m.domain, m.aps, "
+      "m.revenue, m.urgency, m.effort, m.strategic, m.outcome_adjustment, m.reasoning, "
+      "m.contact_email, m.contact_name, m.company, m.deal_id, m.status, m.dismiss_reason, "
+      "m.due_by, m.snoozed_until, m.created_at, m.updated_at, m.completed_at, "
+      "m.executed_at, m.signal_id, m.source"_s;
 constexpr int kMoveColumnCount = 27;
 
 const QString kSignalRefColumns = u"s.id, s.source, s.event_type, s.source_id, s.dedupe_key"_s;
@@ -45,7 +44,8 @@ Move moveFromQuery(const QSqlQuery& q)
     m.actionContext = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
     m.domain = q.value(5).toString();
     m.aps = q.value(6).toDouble();
-    m.components = { q.value(7).toDouble(), q.value(8).toDouble(), q.value(9).toDouble(), q.value(10).toDouble() };
+    m.components
+        = { q.value(7).toDouble(), q.value(8).toDouble(), q.value(9).toDouble(), q.value(10).toDouble() };
     m.outcomeAdjustment = q.value(11).toDouble();
     m.reasoning = q.value(12).toString();
     m.contactEmail = q.value(13).toString();
@@ -111,14 +111,16 @@ void bindMutableColumns(QSqlQuery& q, const Move& m)
     q.addBindValue(msOrNull(m.executedAt));
 }
 
-const QString kMutableColumns = u"title, description, action_type, action_context, domain, aps, revenue, urgency, "
-                                "effort, strategic, outcome_adjustment, reasoning, contact_email, contact_name, "
-                                "company, deal_id, status, dismiss_reason, due_by, snoozed_until, updated_at, "
-                                "completed_at, executed_at"_s;
+const QString kMutableColumns
+    = u"title, description, action_type, action_context, domain, aps, revenue, urgency, "
+      "effort, strategic, outcome_adjustment, reasoning, contact_email, contact_name, "
+      "company, deal_id, status, dismiss_reason, due_by, snoozed_until, updated_at, "
+      "completed_at, executed_at"_s;
 
 // Text columns whose values repeat across 100 000s of rows share one QString per distinct value, which saves
 // most of their memory and allocations. Few values (action type, domain, source): a short list compared with
-// memcmp. Many values (company: one per account): a hash map looked up by string_view (no allocation on a hit).
+// memcmp. Many values (company: one per account): a hash map looked up by string_view (no allocation on a
+// hit).
 class FewStrings
 {
 public:
@@ -347,9 +349,10 @@ QList<MoveRow> MoveRepository::selectRows(const QString& where, QString* error) 
             *error = u"The database is not open"_s;
         return rows;
     }
-    const QByteArray sql = "SELECT id, title, action_type, domain, source, contact_email, company, status, aps, "
-                           "revenue, urgency, effort, strategic, outcome_adjustment, due_by, snoozed_until, "
-                           "created_at FROM moves "
+    const QByteArray sql
+        = "SELECT id, title, action_type, domain, source, contact_email, company, status, aps, "
+          "revenue, urgency, effort, strategic, outcome_adjustment, due_by, snoozed_until, "
+          "created_at FROM moves "
         + where.toUtf8();
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &stmt, nullptr) != SQLITE_OK) {
@@ -387,8 +390,8 @@ QList<MoveRow> MoveRepository::selectRows(const QString& where, QString* error) 
         row.dueByMs = sqlite3_column_int64(stmt, 14);
         row.snoozedUntilMs = sqlite3_column_int64(stmt, 15);
         row.createdAtMs = sqlite3_column_int64(stmt, 16);
-        keys.push_back({ row.aps, row.dueByMs != 0 ? row.dueByMs : std::numeric_limits<qint64>::max(), row.createdAtMs,
-            row.id, rows.size() - 1 });
+        keys.push_back({ row.aps, row.dueByMs != 0 ? row.dueByMs : std::numeric_limits<qint64>::max(),
+            row.createdAtMs, row.id, rows.size() - 1 });
     }
     if (rc != SQLITE_DONE && error)
         *error = QString::fromUtf8(sqlite3_errmsg(handle));
@@ -439,15 +442,16 @@ QList<qint64> MoveRepository::expiredSnoozes(qint64 nowMs, QString* error) const
 bool MoveRepository::wakeExpiredSnoozes(qint64 nowMs, QString* error)
 {
     QSqlQuery events(m_db.sql());
-    events.prepare(u"INSERT INTO move_events (move_id, type, at, details) SELECT id, 'move_reopened', ?, "
-                    "'{\"reason\":\"snooze expired\"}' FROM moves WHERE status = 'snoozed' AND snoozed_until <= ?"_s);
+    events.prepare(
+        u"INSERT INTO move_events (move_id, type, at, details) SELECT id, 'move_reopened', ?, "
+        "'{\"reason\":\"snooze expired\"}' FROM moves WHERE status = 'snoozed' AND snoozed_until <= ?"_s);
     events.addBindValue(nowMs);
     events.addBindValue(nowMs);
     if (!events.exec())
         return setError(error, events);
     QSqlQuery wake(m_db.sql());
     wake.prepare(u"UPDATE moves SET status = 'pending', snoozed_until = NULL, updated_at = ? "
-                  "WHERE status = 'snoozed' AND snoozed_until <= ?"_s);
+                 "WHERE status = 'snoozed' AND snoozed_until <= ?"_s);
     wake.addBindValue(nowMs);
     wake.addBindValue(nowMs);
     return wake.exec() || setError(error, wake);

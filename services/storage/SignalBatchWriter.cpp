@@ -5,11 +5,9 @@
 #include "storage/FastText.h"
 
 #include <QJsonObject>
-
-#include <sqlite3.h>
-
 #include <cstring>
 #include <initializer_list>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -21,13 +19,17 @@ constexpr const char* kFindSignal = "SELECT dedupe_key FROM signals WHERE dedupe
 
 constexpr const char* kInsertSignal
     = "INSERT INTO signals (source, event_type, source_id, occurred_at, payload, dedupe_key, dedupe_hash, "
-      "received_at, state, error, attempts, move_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+      "received_at, state, error, attempts, move_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+      "?12)";
 
 constexpr const char* kInsertMove
-    = "INSERT INTO moves (id, title, description, action_type, action_context, domain, aps, revenue, urgency, "
-      "effort, strategic, outcome_adjustment, reasoning, contact_email, contact_name, company, deal_id, status, "
+    = "INSERT INTO moves (id, title, description, action_type, action_context, domain, aps, revenue, "
+      "urgency, "
+      "effort, strategic, outcome_adjustment, reasoning, contact_email, contact_name, company, deal_id, "
+      "status, "
       "dismiss_reason, due_by, snoozed_until, created_at, updated_at, completed_at, executed_at, signal_id, "
-      "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+      "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+      "?20, "
       "?21, ?22, ?23, ?24, ?25, ?26, ?27)";
 
 // One statement for a whole batch's telemetry: SQLite's own loop is far cheaper than a bind/step per move.
@@ -76,10 +78,14 @@ void bindJson(QByteArray& buffer, sqlite3_stmt* stmt, int index, const QJsonObje
 const char* stateName(SignalState state)
 {
     switch (state) {
-    case SignalState::New: return "new";
-    case SignalState::Processed: return "processed";
-    case SignalState::Ignored: return "ignored";
-    case SignalState::Failed: return "failed";
+    case SignalState::New:
+        return "new";
+    case SignalState::Processed:
+        return "processed";
+    case SignalState::Ignored:
+        return "ignored";
+    case SignalState::Failed:
+        return "failed";
     }
     return "new";
 }
@@ -87,12 +93,18 @@ const char* stateName(SignalState state)
 const char* statusName(MoveStatus status)
 {
     switch (status) {
-    case MoveStatus::Pending: return "pending";
-    case MoveStatus::InProgress: return "in_progress";
-    case MoveStatus::Completed: return "completed";
-    case MoveStatus::Dismissed: return "dismissed";
-    case MoveStatus::Snoozed: return "snoozed";
-    case MoveStatus::Failed: return "failed";
+    case MoveStatus::Pending:
+        return "pending";
+    case MoveStatus::InProgress:
+        return "in_progress";
+    case MoveStatus::Completed:
+        return "completed";
+    case MoveStatus::Dismissed:
+        return "dismissed";
+    case MoveStatus::Snoozed:
+        return "snoozed";
+    case MoveStatus::Failed:
+        return "failed";
     }
     return "pending";
 }
@@ -219,7 +231,8 @@ SignalBatchWriter::Outcome SignalBatchWriter::write(
         return failed(m_findSignal);
 
     sqlite3_stmt* s = m_insertSignal;
-    reserveFor(m_text, { &signal.source, &signal.eventType, &signal.sourceId, &signal.dedupeKey, &signal.error });
+    reserveFor(
+        m_text, { &signal.source, &signal.eventType, &signal.sourceId, &signal.dedupeKey, &signal.error });
     bindText(m_text, s, 1, signal.source);
     bindText(m_text, s, 2, signal.eventType);
     if (signal.sourceId.isNull())

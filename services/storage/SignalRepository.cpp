@@ -15,8 +15,9 @@ SignalRepository::SignalRepository(Database& db)
 std::optional<Signal> SignalRepository::find(qint64 id, QString* error) const
 {
     QSqlQuery q(m_db.sql());
-    q.prepare(u"SELECT id, source, event_type, source_id, occurred_at, payload, dedupe_key, received_at, state, "
-               "error, attempts, move_id FROM signals WHERE id = ?"_s);
+    q.prepare(
+        u"SELECT id, source, event_type, source_id, occurred_at, payload, dedupe_key, received_at, state, "
+        "error, attempts, move_id FROM signals WHERE id = ?"_s);
     q.addBindValue(id);
     if (!q.exec()) {
         setError(error, q);

@@ -55,7 +55,8 @@ WorkspaceClient::~WorkspaceClient()
     // Quit through the worker's queue, so calls posted before this one still run (a last triage action is
     // never lost); an import still running stops after its current batch.
     QThread* thread = &m_thread;
-    QMetaObject::invokeMethod(m_worker, [thread] { thread->quit(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [thread] { thread->quit(); }, Qt::QueuedConnection);
     m_thread.wait();
 }
 
@@ -72,14 +73,17 @@ void WorkspaceClient::reloadMoves()
 void WorkspaceClient::loadDetail(qint64 moveId)
 {
     WorkspaceWorker* worker = m_worker;
-    QMetaObject::invokeMethod(m_worker, [worker, moveId] { worker->loadDetail(moveId); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker, moveId] { worker->loadDetail(moveId); }, Qt::QueuedConnection);
 }
 
-void WorkspaceClient::applyAction(qint64 moveId, MoveAction action, const QString& reason, const QDateTime& until)
+void WorkspaceClient::applyAction(
+    qint64 moveId, MoveAction action, const QString& reason, const QDateTime& until)
 {
     WorkspaceWorker* worker = m_worker;
     QMetaObject::invokeMethod(
-        m_worker, [worker, moveId, action, reason, until] { worker->applyAction(moveId, action, reason, until); },
+        m_worker,
+        [worker, moveId, action, reason, until] { worker->applyAction(moveId, action, reason, until); },
         Qt::QueuedConnection);
 }
 
@@ -87,7 +91,8 @@ void WorkspaceClient::createMove(const Move& draft, const ApsInput& components)
 {
     WorkspaceWorker* worker = m_worker;
     QMetaObject::invokeMethod(
-        m_worker, [worker, draft, components] { worker->createMove(draft, components); }, Qt::QueuedConnection);
+        m_worker, [worker, draft, components] { worker->createMove(draft, components); },
+        Qt::QueuedConnection);
 }
 
 void WorkspaceClient::editMove(const Move& move, const ApsInput& components)
@@ -100,7 +105,8 @@ void WorkspaceClient::editMove(const Move& move, const ApsInput& components)
 void WorkspaceClient::deleteMove(qint64 moveId)
 {
     WorkspaceWorker* worker = m_worker;
-    QMetaObject::invokeMethod(m_worker, [worker, moveId] { worker->deleteMove(moveId); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker, moveId] { worker->deleteMove(moveId); }, Qt::QueuedConnection);
 }
 
 void WorkspaceClient::restoreMove(const Move& snapshot)
@@ -113,7 +119,8 @@ void WorkspaceClient::restoreMove(const Move& snapshot)
 void WorkspaceClient::importFiles(const QStringList& paths)
 {
     WorkspaceWorker* worker = m_worker;
-    QMetaObject::invokeMethod(m_worker, [worker, paths] { worker->importFiles(paths); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker, paths] { worker->importFiles(paths); }, Qt::QueuedConnection);
 }
 
 void WorkspaceClient::cancelImport()

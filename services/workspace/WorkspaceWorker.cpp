@@ -12,7 +12,6 @@
 #include <QFuture>
 #include <QSemaphore>
 #include <QtConcurrent>
-
 #include <atomic>
 #include <climits>
 #include <memory>
@@ -138,8 +137,9 @@ void WorkspaceWorker::Impl::startReader(const QStringList& paths, const QDateTim
             chunk->file = path;
             QFile file(path);
             if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly)) {
-                chunk->fileError = QFileInfo(path).isDir() ? u"Cannot read %1: it is a folder"_s.arg(path)
-                                                           : u"Cannot read %1: %2"_s.arg(path, file.errorString());
+                chunk->fileError = QFileInfo(path).isDir()
+                    ? u"Cannot read %1: it is a folder"_s.arg(path)
+                    : u"Cannot read %1: %2"_s.arg(path, file.errorString());
                 chunk->last = i == paths.size() - 1;
                 if (!post(chunk))
                     return;
@@ -212,7 +212,8 @@ void WorkspaceWorker::Impl::handleChunk(const std::shared_ptr<ImportChunk>& chun
     if (created.size() > createdBefore) {
         // Ids of one batch are allocated in one transaction, so they form one range.
         QString error;
-        const QList<MoveRow> rows = MoveRepository(*db).rowsInRange(created.at(createdBefore), created.last(), &error);
+        const QList<MoveRow> rows
+            = MoveRepository(*db).rowsInRange(created.at(createdBefore), created.last(), &error);
         if (!rows.isEmpty())
             Q_EMIT q->rowsChanged(rows);
     }
@@ -298,7 +299,8 @@ void WorkspaceWorker::loadDetail(qint64 moveId)
     Q_EMIT detailLoaded(detail);
 }
 
-void WorkspaceWorker::applyAction(qint64 moveId, MoveAction action, const QString& reason, const QDateTime& until)
+void WorkspaceWorker::applyAction(
+    qint64 moveId, MoveAction action, const QString& reason, const QDateTime& until)
 {
     if (!d->ensureOpen())
         return;

@@ -1,7 +1,6 @@
 // `caseyos today`, `move`, `health`, `--help`, `--version` through the real binary.
 #include "IntegrationSupport.h"
 #include "TempHome.h"
-
 #include "core/Clock.h"
 #include "moves/MoveService.h"
 #include "storage/Database.h"
@@ -10,7 +9,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
-
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -26,7 +24,8 @@ struct Task
     QString due;
 };
 
-// Five tasks whose order is known from the APS formula alone, plus two with equal APS that differ by due time.
+// Five tasks whose order is known from the APS formula alone, plus two with equal APS that differ by due
+// time.
 const QList<Task>& tasks()
 {
     static const QList<Task> list {
@@ -70,7 +69,8 @@ TEST(CliToday, JsonListsPendingMovesInRankOrderWithTheirSignal)
         Move draft;
         draft.title = u"Hand-made, no due time"_s;
         draft.actionType = u"call_back"_s;
-        ASSERT_TRUE(MoveService(db, SystemClock::instance()).create(draft, ApsInput { 0.5, 0.5, 0.5, 0.5 }).ok());
+        ASSERT_TRUE(
+            MoveService(db, SystemClock::instance()).create(draft, ApsInput { 0.5, 0.5, 0.5, 0.5 }).ok());
     }
 
     const CliRun run = runCli(home.path(), { u"today"_s, u"--json"_s });
@@ -102,7 +102,8 @@ TEST(CliToday, JsonListsPendingMovesInRankOrderWithTheirSignal)
     EXPECT_EQ(signal.value(u"source"_s).toString(), u"manual"_s);
     EXPECT_EQ(signal.value(u"event_type"_s).toString(), u"task_created"_s);
     EXPECT_EQ(signal.value(u"source_id"_s).toString(), u"task-2"_s);
-    EXPECT_TRUE(QRegularExpression(u"^[0-9a-f]{64}$"_s).match(signal.value(u"dedupe_key"_s).toString()).hasMatch());
+    EXPECT_TRUE(
+        QRegularExpression(u"^[0-9a-f]{64}$"_s).match(signal.value(u"dedupe_key"_s).toString()).hasMatch());
     EXPECT_TRUE(signal.value(u"id"_s).isDouble());
 
     const QJsonObject handMade = moves.at(4).toObject();
@@ -137,11 +138,14 @@ TEST(CliToday, ExpiredSnoozeComesBackAsPending)
     const qint64 id = moveIdByTitle(db, u"Low"_s);
     // Snoozed until a minute ago: the CLI must wake it before listing.
     const qint64 past = QDateTime::currentMSecsSinceEpoch() - 60000;
-    ASSERT_TRUE(db.exec(u"UPDATE moves SET status = 'snoozed', snoozed_until = %1 WHERE id = %2"_s.arg(past).arg(id)));
+    ASSERT_TRUE(db.exec(
+        u"UPDATE moves SET status = 'snoozed', snoozed_until = %1 WHERE id = %2"_s.arg(past).arg(id)));
     const CliRun run = runCli(home.path(), { u"today"_s, u"--json"_s });
     EXPECT_EQ(run.jsonArray().size(), 5);
     EXPECT_EQ(db.value(u"SELECT status FROM moves WHERE id = %1"_s.arg(id)).toString(), u"pending"_s);
-    EXPECT_EQ(db.count(u"SELECT COUNT(*) FROM move_events WHERE move_id = %1 AND type = 'move_reopened'"_s.arg(id)), 1);
+    EXPECT_EQ(
+        db.count(u"SELECT COUNT(*) FROM move_events WHERE move_id = %1 AND type = 'move_reopened'"_s.arg(id)),
+        1);
 }
 
 TEST(CliMove, ActionsChangeStatusAndWriteTelemetry)
@@ -152,9 +156,11 @@ TEST(CliMove, ActionsChangeStatusAndWriteTelemetry)
     const qint64 top = moveIdByTitle(db, u"Top"_s);
     const qint64 middle = moveIdByTitle(db, u"Middle"_s);
     const qint64 low = moveIdByTitle(db, u"Low"_s);
-    auto status = [&](qint64 id) { return db.value(u"SELECT status FROM moves WHERE id = %1"_s.arg(id)).toString(); };
+    auto status
+        = [&](qint64 id) { return db.value(u"SELECT status FROM moves WHERE id = %1"_s.arg(id)).toString(); };
     auto events = [&](qint64 id, const QString& type) {
-        return db.count(u"SELECT COUNT(*) FROM move_events WHERE move_id = %1 AND type = '%2'"_s.arg(id).arg(type));
+        return db.count(
+            u"SELECT COUNT(*) FROM move_events WHERE move_id = %1 AND type = '%2'"_s.arg(id).arg(type));
     };
 
     CliRun run = runCli(home.path(), { u"move"_s, u"accept"_s, QString::number(top) });
@@ -166,22 +172,26 @@ TEST(CliMove, ActionsChangeStatusAndWriteTelemetry)
 
     run = runCli(home.path(), { u"move"_s, u"accept"_s, QString::number(top) });
     EXPECT_EQ(run.exitCode, 1);
-    EXPECT_TRUE(run.errText().contains(u"Move %1 is already completed"_s.arg(top))) << run.errText().toStdString();
+    EXPECT_TRUE(run.errText().contains(u"Move %1 is already completed"_s.arg(top)))
+        << run.errText().toStdString();
     EXPECT_EQ(events(top, u"move_accepted"_s), 1);
 
-    run = runCli(home.path(), { u"move"_s, u"dismiss"_s, QString::number(middle), u"--reason"_s, u"not a fit"_s });
+    run = runCli(
+        home.path(), { u"move"_s, u"dismiss"_s, QString::number(middle), u"--reason"_s, u"not a fit"_s });
     EXPECT_EQ(run.exitCode, 0) << run.errText().toStdString();
     EXPECT_EQ(status(middle), u"dismissed"_s);
-    EXPECT_EQ(db.value(u"SELECT dismiss_reason FROM moves WHERE id = %1"_s.arg(middle)).toString(), u"not a fit"_s);
+    EXPECT_EQ(
+        db.value(u"SELECT dismiss_reason FROM moves WHERE id = %1"_s.arg(middle)).toString(), u"not a fit"_s);
     EXPECT_EQ(db.value(u"SELECT json_extract(details, '$.reason') FROM move_events WHERE move_id = %1 AND "
-                        "type = 'move_dismissed'"_s.arg(middle))
+                       "type = 'move_dismissed'"_s.arg(middle))
                   .toString(),
         u"not a fit"_s);
 
     run = runCli(home.path(), { u"move"_s, u"reopen"_s, QString::number(middle) });
     EXPECT_EQ(run.exitCode, 0) << run.errText().toStdString();
     EXPECT_EQ(status(middle), u"pending"_s);
-    EXPECT_EQ(db.value(u"SELECT dismiss_reason FROM moves WHERE id = %1"_s.arg(middle)).toString(), QString());
+    EXPECT_EQ(
+        db.value(u"SELECT dismiss_reason FROM moves WHERE id = %1"_s.arg(middle)).toString(), QString());
     EXPECT_EQ(events(middle, u"move_reopened"_s), 1);
 
     run = runCli(home.path(), { u"move"_s, u"complete"_s, QString::number(low), u"--json"_s });
@@ -206,22 +216,26 @@ TEST(CliMove, SnoozeNeedsAFutureTime)
     const qint64 id = moveIdByTitle(db, u"Middle"_s);
 
     EXPECT_EQ(runCli(home.path(), { u"move"_s, u"snooze"_s, QString::number(id) }).exitCode, 2);
-    EXPECT_EQ(runCli(home.path(), { u"move"_s, u"snooze"_s, QString::number(id), u"--until"_s, u"someday"_s }).exitCode,
+    EXPECT_EQ(runCli(home.path(), { u"move"_s, u"snooze"_s, QString::number(id), u"--until"_s, u"someday"_s })
+                  .exitCode,
         2);
-    const CliRun past
-        = runCli(home.path(), { u"move"_s, u"snooze"_s, QString::number(id), u"--until"_s, u"2001-01-01T00:00:00Z"_s });
+    const CliRun past = runCli(home.path(),
+        { u"move"_s, u"snooze"_s, QString::number(id), u"--until"_s, u"2001-01-01T00:00:00Z"_s });
     EXPECT_EQ(past.exitCode, 1);
     EXPECT_EQ(db.value(u"SELECT status FROM moves WHERE id = %1"_s.arg(id)).toString(), u"pending"_s);
 
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    const CliRun run = runCli(home.path(), { u"move"_s, u"snooze"_s, QString::number(id), u"--until"_s, u"1h"_s });
+    const CliRun run
+        = runCli(home.path(), { u"move"_s, u"snooze"_s, QString::number(id), u"--until"_s, u"1h"_s });
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
     EXPECT_EQ(run.exitCode, 0) << run.errText().toStdString();
     EXPECT_EQ(db.value(u"SELECT status FROM moves WHERE id = %1"_s.arg(id)).toString(), u"snoozed"_s);
     const qint64 until = db.count(u"SELECT snoozed_until FROM moves WHERE id = %1"_s.arg(id));
     EXPECT_GE(until, before + 3600 * 1000 - 1000);
     EXPECT_LE(until, after + 3600 * 1000 + 1000);
-    EXPECT_EQ(db.count(u"SELECT COUNT(*) FROM move_events WHERE move_id = %1 AND type = 'move_snoozed'"_s.arg(id)), 1);
+    EXPECT_EQ(
+        db.count(u"SELECT COUNT(*) FROM move_events WHERE move_id = %1 AND type = 'move_snoozed'"_s.arg(id)),
+        1);
 
     // A snoozed move is not in Today's Moves until its time comes.
     for (const QJsonValue& m : runCli(home.path(), { u"today"_s, u"--json"_s }).jsonArray())
@@ -289,7 +303,8 @@ TEST(CliHealth, ReportsAHealthyDatabaseWithCounts)
 TEST(CliHealth, GarbageDatabaseIsUnhealthyAndNeverOverwritten)
 {
     TempHome home;
-    const QByteArray garbage = QByteArray("this is not a database, just some text that happens to sit here\n").repeated(200);
+    const QByteArray garbage
+        = QByteArray("this is not a database, just some text that happens to sit here\n").repeated(200);
     home.writeFile(u"caseyos.db"_s, garbage);
     const CliRun run = runCli(home.path(), { u"health"_s, u"--json"_s });
     EXPECT_EQ(run.exitCode, 1);
@@ -307,7 +322,8 @@ TEST(CliGeneral, HelpVersionAndUsageErrors)
     TempHome home;
     const CliRun version = runCli(home.path(), { u"--version"_s });
     EXPECT_EQ(version.exitCode, 0);
-    EXPECT_TRUE(version.outText().contains(QStringLiteral(CASEYOS_VERSION))) << version.outText().toStdString();
+    EXPECT_TRUE(version.outText().contains(QStringLiteral(CASEYOS_VERSION)))
+        << version.outText().toStdString();
     const CliRun help = runCli(home.path(), { u"--help"_s });
     EXPECT_EQ(help.exitCode, 0);
     for (const QString& command : { u"ingest"_s, u"today"_s, u"move"_s, u"health"_s }) {
@@ -324,6 +340,11 @@ TEST(CliGeneral, HelpVersionAndUsageErrors)
     EXPECT_EQ(runCli(home.path(), { u"today"_s, u"--bogus"_s }).exitCode, 2);
     EXPECT_EQ(runCli(home.path(), { u"today"_s, u"--log-level"_s, u"loud"_s }).exitCode, 2);
     EXPECT_EQ(runCli(home.path(), { u"ingest"_s }).exitCode, 2);
+    // Global options with values before the command are not mistaken for it.
+    const CliRun quiet = runCli(home.path(), { u"--log-level"_s, u"error"_s, u"today"_s, u"--json"_s });
+    EXPECT_EQ(quiet.exitCode, 0) << quiet.errText().toStdString();
+    EXPECT_EQ(quiet.out.trimmed(), QByteArray("[]"));
+    EXPECT_TRUE(runCli(home.path(), { u"help"_s, u"move"_s }).outText().contains(u"--until"_s));
 }
 
 TEST(CliGeneral, DemoWorkspaceIsCreatedOnceAndListsMoves)

@@ -1,11 +1,11 @@
-// `caseyos ingest` through the real binary on real SQLite files: counts, exit codes, broken input, idempotence.
+// `caseyos ingest` through the real binary on real SQLite files: counts, exit codes, broken input,
+// idempotence.
 #include "IntegrationSupport.h"
 #include "TempHome.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QRandomGenerator>
-
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -66,8 +66,9 @@ TEST(CliIngest, ValidFileStoresEverySignalAndItsMove)
     EXPECT_EQ(db.count(u"SELECT COUNT(*) FROM signals WHERE state = 'ignored' AND error <> ''"_s), 2);
     EXPECT_EQ(db.count(u"SELECT COUNT(*) FROM moves"_s), 10);
     // Both directions of the signal ↔ move link are set, and the move carries the signal's source.
-    EXPECT_EQ(db.count(u"SELECT COUNT(*) FROM signals s JOIN moves m ON m.id = s.move_id AND m.signal_id = s.id "
-                        "AND m.source = s.source"_s),
+    EXPECT_EQ(
+        db.count(u"SELECT COUNT(*) FROM signals s JOIN moves m ON m.id = s.move_id AND m.signal_id = s.id "
+                 "AND m.source = s.source"_s),
         10);
     EXPECT_EQ(db.count(u"SELECT COUNT(*) FROM move_events WHERE type = 'move_created'"_s), 10);
     EXPECT_EQ(db.count(u"SELECT COUNT(*) FROM signals WHERE length(dedupe_key) = 64"_s), 12);
@@ -92,14 +93,20 @@ TEST(CliIngest, MixedFileKeepsValidLinesAndReportsEachInvalidOne)
     data += formLine(u"a@example.com"_s, u"f-1"_s); // 1 valid
     data += "this is not json\n"; // 2
     data += "[1, 2, 3]\n"; // 3 not an object
-    data += R"({"source":"fax","event_type":"x"})" "\n"; // 4 unknown source
+    data += R"({"source":"fax","event_type":"x"})"
+            "\n"; // 4 unknown source
     data += "\n"; // blank: skipped, not counted
-    data += R"({"source":"form","payload":{}})" "\n"; // 6 no event_type
-    data += R"({"source":"form","event_type":"form_submitted","payload":"text"})" "\n"; // 7 payload not object
-    data += R"({"source":"form","event_type":"form_submitted","source_id":42})" "\n"; // 8 source_id number
-    data += R"({"source":"form","event_type":"form_submitted","occurred_at":"yesterday"})" "\n"; // 9 bad time
+    data += R"({"source":"form","payload":{}})"
+            "\n"; // 6 no event_type
+    data += R"({"source":"form","event_type":"form_submitted","payload":"text"})"
+            "\n"; // 7 payload not object
+    data += R"({"source":"form","event_type":"form_submitted","source_id":42})"
+            "\n"; // 8 source_id number
+    data += R"({"source":"form","event_type":"form_submitted","occurred_at":"yesterday"})"
+            "\n"; // 9 bad time
     data += formLine(u"b@example.com"_s, u"f-2"_s); // 10 valid
-    data += R"({"source":"gmail","event_type":"reply_received"})" "\n"; // 11 valid, ignored (needs thread)
+    data += R"({"source":"gmail","event_type":"reply_received"})"
+            "\n"; // 11 valid, ignored (needs thread)
     const QString file = home.writeFile(u"mixed.jsonl"_s, data);
 
     const CliRun run = runCli(home.path(), { u"ingest"_s, file, u"--json"_s });
@@ -159,7 +166,8 @@ TEST(CliIngest, InvalidUtf8LineIsReportedByNumber)
 {
     TempHome home;
     QByteArray data = formLine(u"a@example.com"_s, u"u-1"_s);
-    data += "{\"source\":\"form\",\"event_type\":\"form_submitted\",\"payload\":{\"name\":\"Bad \xC3\x28 byte\"}}\n";
+    data += "{\"source\":\"form\",\"event_type\":\"form_submitted\",\"payload\":{\"name\":\"Bad \xC3\x28 "
+            "byte\"}}\n";
     data += formLine(u"b@example.com"_s, u"u-3"_s);
     const QString file = home.writeFile(u"utf8.jsonl"_s, data);
     const CliRun run = runCli(home.path(), { u"ingest"_s, file, u"--json"_s });
@@ -172,10 +180,12 @@ TEST(CliIngest, InvalidUtf8LineIsReportedByNumber)
 TEST(CliIngest, ThirtyMegabyteLineIsRejectedWithoutLosingTheOthers)
 {
     TempHome home;
-    QByteArray huge = R"({"source":"form","event_type":"form_submitted","payload":{"email":"x@example.com","notes":")";
+    QByteArray huge
+        = R"({"source":"form","event_type":"form_submitted","payload":{"email":"x@example.com","notes":")";
     huge += QByteArray(30 * 1024 * 1024, 'a');
     huge += "\"}}\n";
-    const QByteArray data = formLine(u"a@example.com"_s, u"h-1"_s) + huge + formLine(u"b@example.com"_s, u"h-3"_s);
+    const QByteArray data
+        = formLine(u"a@example.com"_s, u"h-1"_s) + huge + formLine(u"b@example.com"_s, u"h-3"_s);
     const QString file = home.writeFile(u"huge.jsonl"_s, data);
     const CliRun run = runCli(home.path(), { u"ingest"_s, file, u"--json"_s });
     ASSERT_TRUE(run.finished);

@@ -8,10 +8,8 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QThread>
-
-#include <gtest/gtest.h>
-
 #include <cstdio>
+#include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
 using namespace caseyos::test;
@@ -89,14 +87,17 @@ TEST(CliKill, KilledImportLeavesWholeBatchesAndReimportCompletesIt)
         EXPECT_EQ(db.value(u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
         EXPECT_EQ(db.value(u"PRAGMA foreign_key_check"_s), QVariant()) << "dangling foreign keys";
         const qint64 signalsAfterKill = db.count(u"SELECT COUNT(*) FROM signals"_s);
-        std::printf("killed with %lld of %d signals committed\n", static_cast<long long>(signalsAfterKill), kLines);
+        std::printf(
+            "killed with %lld of %d signals committed\n", static_cast<long long>(signalsAfterKill), kLines);
         EXPECT_GE(signalsAfterKill, committedBeforeKill);
         EXPECT_LT(signalsAfterKill, kLines) << "the kill came too late to test anything";
         // Only whole batches: a signal never without its move, a move never without its signal and event.
-        EXPECT_EQ(signalsAfterKill % kBatch, 0) << signalsAfterKill << " signals is not a whole number of batches";
-        EXPECT_EQ(db.count(u"SELECT COUNT(*) FROM signals WHERE state = 'processed' AND move_id IS NULL"_s), 0);
+        EXPECT_EQ(signalsAfterKill % kBatch, 0)
+            << signalsAfterKill << " signals is not a whole number of batches";
+        EXPECT_EQ(
+            db.count(u"SELECT COUNT(*) FROM signals WHERE state = 'processed' AND move_id IS NULL"_s), 0);
         EXPECT_EQ(db.count(u"SELECT COUNT(*) FROM moves m LEFT JOIN signals s ON s.id = m.signal_id "
-                            "WHERE s.id IS NULL OR s.move_id <> m.id"_s),
+                           "WHERE s.id IS NULL OR s.move_id <> m.id"_s),
             0);
         EXPECT_EQ(db.count(u"SELECT COUNT(*) FROM move_events"_s), db.count(u"SELECT COUNT(*) FROM moves"_s));
     }

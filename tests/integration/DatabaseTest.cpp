@@ -1,13 +1,12 @@
 // Database::open on real files: creation, pragmas, migrations, and refusing files it must not touch.
+#include "storage/Database.h"
+
 #include "IntegrationSupport.h"
 #include "TempHome.h"
-
-#include "storage/Database.h"
 
 #include <QFile>
 #include <QSqlQuery>
 #include <QVariant>
-
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -47,7 +46,8 @@ TEST(Database, OpenCreatesFolderAndSchemaInWalMode)
     EXPECT_EQ(db.schemaVersion(), Database::knownSchemaVersion());
     EXPECT_GE(Database::knownSchemaVersion(), 1);
     for (const QString& table : { u"signals"_s, u"moves"_s, u"move_events"_s, u"schema_migrations"_s })
-        EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'"_s.arg(table))
+        EXPECT_EQ(scalar(db,
+                      u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'"_s.arg(table))
                       .toInt(),
             1)
             << table.toStdString();
@@ -65,7 +65,8 @@ TEST(Database, ReopeningAppliesNothingTwice)
     Database db;
     QString error;
     ASSERT_TRUE(db.open(home.databasePath(), &error)) << error.toStdString();
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM schema_migrations"_s).toInt(), Database::knownSchemaVersion());
+    EXPECT_EQ(
+        scalar(db, u"SELECT COUNT(*) FROM schema_migrations"_s).toInt(), Database::knownSchemaVersion());
     EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM move_events"_s).toInt(), 1);
 }
 
@@ -149,6 +150,7 @@ TEST(Database, TransactionRollsBackWhenTheBodyFails)
     EXPECT_FALSE(ok);
     EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM move_events"_s).toInt(), 0);
     EXPECT_TRUE(db.transaction(
-        [&] { return db.exec(u"INSERT INTO move_events (move_id, type, at) VALUES (1, 'x', 1)"_s); }, &error));
+        [&] { return db.exec(u"INSERT INTO move_events (move_id, type, at) VALUES (1, 'x', 1)"_s); },
+        &error));
     EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM move_events"_s).toInt(), 1);
 }

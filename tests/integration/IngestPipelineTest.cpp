@@ -1,10 +1,10 @@
 // IngestPipeline and importSignalFile in-process: batching, duplicates, storage failure, cancel, demo data.
+#include "signals/IngestPipeline.h"
+
 #include "FakeClock.h"
 #include "IntegrationSupport.h"
 #include "TempHome.h"
-
 #include "core/DedupeKey.h"
-#include "signals/IngestPipeline.h"
 #include "signals/SignalImporter.h"
 #include "signals/SignalParser.h"
 #include "storage/Database.h"
@@ -13,9 +13,7 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
-
 #include <gtest/gtest.h>
-
 #include <variant>
 
 using namespace Qt::StringLiterals;
@@ -59,7 +57,8 @@ TEST(IngestPipeline, DuplicatesWithinAndAcrossBatchesAreCountedNotStored)
     EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), 5);
     EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM moves"_s), 5);
     for (qint64 id : pipeline.createdMoveIds())
-        EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM moves WHERE id = %1 AND signal_id IS NOT NULL"_s.arg(id)), 1);
+        EXPECT_EQ(
+            scalar(db, u"SELECT COUNT(*) FROM moves WHERE id = %1 AND signal_id IS NOT NULL"_s.arg(id)), 1);
 }
 
 TEST(IngestPipeline, SignalsWithoutSourceIdDedupeByPayload)
@@ -69,9 +68,12 @@ TEST(IngestPipeline, SignalsWithoutSourceIdDedupeByPayload)
     Database db;
     ASSERT_TRUE(db.open(home.databasePath(), nullptr));
     IngestPipeline pipeline(db, clock);
-    const QByteArray a = R"({"source":"form","event_type":"form_submitted","payload":{"email":"a@x.io","n":1}})";
-    const QByteArray sameKeysReordered = R"({"payload":{"n":1,"email":"a@x.io"},"event_type":"form_submitted","source":"form"})";
-    const QByteArray other = R"({"source":"form","event_type":"form_submitted","payload":{"email":"a@x.io","n":2}})";
+    const QByteArray a
+        = R"({"source":"form","event_type":"form_submitted","payload":{"email":"a@x.io","n":1}})";
+    const QByteArray sameKeysReordered
+        = R"({"payload":{"n":1,"email":"a@x.io"},"event_type":"form_submitted","source":"form"})";
+    const QByteArray other
+        = R"({"source":"form","event_type":"form_submitted","payload":{"email":"a@x.io","n":2}})";
     ASSERT_TRUE(pipeline.add(parse(a, clock)));
     ASSERT_TRUE(pipeline.add(parse(sameKeysReordered, clock)));
     ASSERT_TRUE(pipeline.add(parse(other, clock)));
@@ -96,7 +98,8 @@ TEST(IngestPipeline, StorageFailureStopsAndKeepsEarlierBatches)
     EXPECT_FALSE(pipeline.add(parse(formLine(u"e@example.com"_s, u"5"_s), clock)));
     EXPECT_FALSE(pipeline.flush());
     const IngestReport& report = pipeline.report();
-    EXPECT_TRUE(report.fatalError.contains(u"Cannot write to the database"_s)) << report.fatalError.toStdString();
+    EXPECT_TRUE(report.fatalError.contains(u"Cannot write to the database"_s))
+        << report.fatalError.toStdString();
     EXPECT_TRUE(report.fatalError.contains(u"readonly"_s) || report.fatalError.contains(u"read-only"_s)
         || report.fatalError.contains(u"query_only"_s))
         << report.fatalError.toStdString();
@@ -165,10 +168,12 @@ TEST(DemoWorkspace, CreatedOnceWithTimesShiftedToNow)
     const qint64 signalCount = scalar(db, u"SELECT COUNT(*) FROM signals"_s);
     EXPECT_GT(signalCount, 100);
     EXPECT_GT(scalar(db, u"SELECT COUNT(*) FROM moves WHERE status = 'pending'"_s), 100);
-    EXPECT_EQ(scalar(db, u"SELECT MAX(occurred_at) FROM signals"_s), clock.now().addSecs(-3600).toMSecsSinceEpoch());
+    EXPECT_EQ(scalar(db, u"SELECT MAX(occurred_at) FROM signals"_s),
+        clock.now().addSecs(-3600).toMSecsSinceEpoch());
     // Payload times move with the signals: no meeting starts years before its booking.
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals WHERE source = 'calendar' AND event_type = "
-                          "'meeting_scheduled' AND json_extract(payload, '$.start') < '2031'"_s),
+    EXPECT_EQ(scalar(db,
+                  u"SELECT COUNT(*) FROM signals WHERE source = 'calendar' AND event_type = "
+                  "'meeting_scheduled' AND json_extract(payload, '$.start') < '2031'"_s),
         0);
 
     clock.advance(86400);

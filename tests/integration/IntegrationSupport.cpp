@@ -5,7 +5,6 @@
 #include <QProcessEnvironment>
 #include <QSqlError>
 #include <QSqlQuery>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -109,7 +108,8 @@ QByteArray taskLine(const QString& title, double revenue, double urgency, double
 QByteArray ignoredLine(const QString& sourceId)
 {
     return line(QJsonObject { { u"source"_s, u"hubspot"_s }, { u"event_type"_s, u"contact_created"_s },
-        { u"source_id"_s, sourceId }, { u"payload"_s, QJsonObject { { u"email"_s, u"new@example.com"_s } } } });
+        { u"source_id"_s, sourceId },
+        { u"payload"_s, QJsonObject { { u"email"_s, u"new@example.com"_s } } } });
 }
 
 double expectedAps(double revenue, double urgency, double effort, double strategic)

@@ -1,17 +1,16 @@
 // MoveService on a real SQLite file with a fake clock: transitions, telemetry, manual moves, undo.
+#include "moves/MoveService.h"
+
 #include "FakeClock.h"
 #include "IntegrationSupport.h"
 #include "TempHome.h"
-
 #include "moves/MoveRow.h"
-#include "moves/MoveService.h"
 #include "storage/Database.h"
 #include "storage/MoveRepository.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QVariant>
-
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -76,7 +75,8 @@ TEST_F(MoveServiceTest, CreateFillsDefaultsComputesApsAndRecordsTheEvent)
 
 TEST_F(MoveServiceTest, CreateKeepsExplicitZeroAndValidates)
 {
-    const qint64 id = createMove(u"Zero revenue"_s, ApsInput { 0.0, std::nullopt, std::nullopt, std::nullopt });
+    const qint64 id
+        = createMove(u"Zero revenue"_s, ApsInput { 0.0, std::nullopt, std::nullopt, std::nullopt });
     EXPECT_DOUBLE_EQ(service.find(id)->components.revenue, 0.0);
 
     Move draft;

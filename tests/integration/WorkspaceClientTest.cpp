@@ -1,14 +1,13 @@
 // WorkspaceClient drives the worker on the "storage" thread; results come back as queued signals.
+#include "workspace/WorkspaceClient.h"
+
 #include "FakeClock.h"
 #include "IntegrationSupport.h"
 #include "TempHome.h"
 #include "WaitFor.h"
 
-#include "workspace/WorkspaceClient.h"
-
 #include <QSignalSpy>
 #include <QThread>
-
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -37,7 +36,9 @@ TEST(WorkspaceClient, OpenLoadActImportAndUndo)
     TempHome home;
     FakeClock clock(QDateTime::currentDateTimeUtc());
     // Two moves exist before the window opens.
-    ASSERT_EQ(runCli(home.path(), { u"ingest"_s, home.writeFile(u"seed.jsonl"_s, leads(2, u"seed"_s)) }).exitCode, 0);
+    ASSERT_EQ(
+        runCli(home.path(), { u"ingest"_s, home.writeFile(u"seed.jsonl"_s, leads(2, u"seed"_s)) }).exitCode,
+        0);
 
     WorkspaceClient client(home.databasePath(), clock);
     QSignalSpy opened(&client, &WorkspaceClient::opened);
@@ -116,7 +117,9 @@ TEST(WorkspaceClient, ActionsInterleaveWithALargeImport)
 {
     TempHome home;
     FakeClock clock(QDateTime::currentDateTimeUtc());
-    ASSERT_EQ(runCli(home.path(), { u"ingest"_s, home.writeFile(u"seed.jsonl"_s, leads(1, u"seed"_s)) }).exitCode, 0);
+    ASSERT_EQ(
+        runCli(home.path(), { u"ingest"_s, home.writeFile(u"seed.jsonl"_s, leads(1, u"seed"_s)) }).exitCode,
+        0);
     WorkspaceClient client(home.databasePath(), clock);
     QSignalSpy loaded(&client, &WorkspaceClient::movesLoaded);
     QSignalSpy changed(&client, &WorkspaceClient::moveChanged);
@@ -189,7 +192,8 @@ TEST(WorkspaceClient, OpenFailureIsReported)
 TEST(WorkspaceClient, DestroyingTheClientFinishesPendingWork)
 {
     TempHome home;
-    ASSERT_EQ(runCli(home.path(), { u"ingest"_s, home.writeFile(u"seed.jsonl"_s, leads(1, u"s"_s)) }).exitCode, 0);
+    ASSERT_EQ(
+        runCli(home.path(), { u"ingest"_s, home.writeFile(u"seed.jsonl"_s, leads(1, u"s"_s)) }).exitCode, 0);
     FakeClock clock(QDateTime::currentDateTimeUtc());
     qint64 id = 0;
     {

@@ -74,8 +74,9 @@ bool WindowHarness::start(bool demo, int timeoutMs)
         loadedSpy = std::make_unique<QSignalSpy>(client, &WorkspaceClient::movesLoaded);
         changedSpy = std::make_unique<QSignalSpy>(client, &WorkspaceClient::moveChanged);
     });
+    listedSpy = std::make_unique<QSignalSpy>(m_window->controller(), &TriageController::movesListed);
     m_launcher->start();
-    return waitFor([this] { return loadedSpy && loadedSpy->count() > 0 && m_window->isShowingContent(); }, timeoutMs);
+    return waitFor([this] { return listedSpy->count() > 0 && m_window->isShowingContent(); }, timeoutMs);
 }
 
 WorkspaceClient* WindowHarness::client() const

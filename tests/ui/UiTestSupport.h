@@ -77,6 +77,7 @@ public:
     TempHome home;
     FakeClock clock;
     std::unique_ptr<QSignalSpy> loadedSpy; // WorkspaceClient::movesLoaded
+    std::unique_ptr<QSignalSpy> listedSpy; // TriageController::movesListed (the load is shown)
     std::unique_ptr<QSignalSpy> changedSpy; // WorkspaceClient::moveChanged
 
 private:
