@@ -10,7 +10,6 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QTimer>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -25,12 +24,13 @@ int runGui(const QStringList& arguments)
     parser.setApplicationDescription(u"CaseyOS — Today's Moves from your CRM, inbox and calendar."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption homeOption(u"home"_s, u"Data folder (default: $CASEYOS_HOME, else the app data folder)."_s,
-        u"DIR"_s);
+    const QCommandLineOption homeOption(
+        u"home"_s, u"Data folder (default: $CASEYOS_HOME, else the app data folder)."_s, u"DIR"_s);
     const QCommandLineOption demoOption(u"demo"_s, u"Open the demo workspace (created on first use)."_s);
     const QCommandLineOption logLevelOption(u"log-level"_s,
         u"trace, debug, info, warn, error, critical or off (default: info)."_s, u"LEVEL"_s, u"info"_s);
-    const QCommandLineOption minimizedOption(u"minimized"_s, u"Start minimised (reserved; ignored for now)."_s);
+    const QCommandLineOption minimizedOption(
+        u"minimized"_s, u"Start minimised (reserved; ignored for now)."_s);
     parser.addOptions({ homeOption, demoOption, logLevelOption, minimizedOption });
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "caseyos: %s\n", qPrintable(parser.errorText()));
@@ -62,7 +62,8 @@ int runGui(const QStringList& arguments)
 
     int code = 0;
     {
-        // The window (and with it the storage thread) goes before logging shuts down, so its last words are kept.
+        // The window (and with it the storage thread) goes before logging shuts down, so its last words are
+        // kept.
         MainWindow::Options windowOptions { true };
         MainWindow window(SystemClock::instance(), windowOptions);
         window.show();
@@ -73,9 +74,11 @@ int runGui(const QStringList& arguments)
         auto* launcher = new WorkspaceLauncher(launch, SystemClock::instance(), &window);
         launcher->start();
         // Start-up figures in the log: when the window was up, when the list was filled.
-        QTimer::singleShot(0, &window, [&started] { qInfo("Window shown %lld ms after start", started.elapsed()); });
-        QObject::connect(window.model(), &MovesModel::modelReset, &window,
-            [&started, &window] { qInfo("Moves listed: %d after %lld ms", window.model()->rowCount(), started.elapsed()); });
+        QTimer::singleShot(
+            0, &window, [&started] { qInfo("Window shown %lld ms after start", started.elapsed()); });
+        QObject::connect(window.model(), &MovesModel::modelReset, &window, [&started, &window] {
+            qInfo("Moves listed: %d after %lld ms", window.model()->rowCount(), started.elapsed());
+        });
         code = QApplication::exec();
     }
     shutdownLogging();

@@ -46,12 +46,18 @@ QString sourceLabel(QStringView source)
 QString statusLabel(MoveStatus status)
 {
     switch (status) {
-    case MoveStatus::Pending: return u"Pending"_s;
-    case MoveStatus::InProgress: return u"In progress"_s;
-    case MoveStatus::Completed: return u"Completed"_s;
-    case MoveStatus::Dismissed: return u"Dismissed"_s;
-    case MoveStatus::Snoozed: return u"Snoozed"_s;
-    case MoveStatus::Failed: return u"Failed"_s;
+    case MoveStatus::Pending:
+        return u"Pending"_s;
+    case MoveStatus::InProgress:
+        return u"In progress"_s;
+    case MoveStatus::Completed:
+        return u"Completed"_s;
+    case MoveStatus::Dismissed:
+        return u"Dismissed"_s;
+    case MoveStatus::Snoozed:
+        return u"Snoozed"_s;
+    case MoveStatus::Failed:
+        return u"Failed"_s;
     }
     return QString();
 }

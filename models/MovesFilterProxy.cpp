@@ -3,7 +3,6 @@
 #include "MovesModel.h"
 
 #include <QFont>
-
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -57,8 +56,8 @@ void MovesFilterProxy::setMovesModel(MovesModel* model)
     if (m_model) {
         m_nowMs = m_model->nowMs();
         // A reload re-filters every row anyway: take the time again so expired snoozes count as pending.
-        connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
-            [this] { m_nowMs = m_model->nowMs(); });
+        connect(
+            m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_nowMs = m_model->nowMs(); });
     }
     setSourceModel(model);
 }
@@ -129,7 +128,8 @@ bool MovesFilterProxy::acceptsMove(const MoveRow& row) const
         if (status != MoveStatus::Pending)
             return false;
         break;
-    case View::All: break;
+    case View::All:
+        break;
     case View::Snoozed:
         if (status != MoveStatus::Snoozed)
             return false;
@@ -169,13 +169,21 @@ bool MovesFilterProxy::lessThan(const QModelIndex& left, const QModelIndex& righ
 {
     const MoveRow& a = m_model->rowAt(left.row());
     const MoveRow& b = m_model->rowAt(right.row());
-    auto compareStrings = [](const QString& x, const QString& y) { return x.compare(y, Qt::CaseInsensitive); };
+    auto compareStrings
+        = [](const QString& x, const QString& y) { return x.compare(y, Qt::CaseInsensitive); };
     int order = 0;
     switch (left.column()) {
-    case MovesModel::RankColumn: break;
-    case MovesModel::ApsColumn: order = a.aps < b.aps ? -1 : (a.aps > b.aps ? 1 : 0); break;
-    case MovesModel::TitleColumn: order = compareStrings(a.title, b.title); break;
-    case MovesModel::ActionColumn: order = compareStrings(a.actionType, b.actionType); break;
+    case MovesModel::RankColumn:
+        break;
+    case MovesModel::ApsColumn:
+        order = a.aps < b.aps ? -1 : (a.aps > b.aps ? 1 : 0);
+        break;
+    case MovesModel::TitleColumn:
+        order = compareStrings(a.title, b.title);
+        break;
+    case MovesModel::ActionColumn:
+        order = compareStrings(a.actionType, b.actionType);
+        break;
     case MovesModel::ContactColumn: {
         order = compareStrings(a.company, b.company);
         if (order == 0)
@@ -192,8 +200,12 @@ bool MovesFilterProxy::lessThan(const QModelIndex& left, const QModelIndex& righ
     case MovesModel::StatusColumn:
         order = static_cast<int>(a.effectiveStatus(m_nowMs)) - static_cast<int>(b.effectiveStatus(m_nowMs));
         break;
-    case MovesModel::SourceColumn: order = compareStrings(a.source, b.source); break;
-    case MovesModel::DomainColumn: order = compareStrings(a.domain, b.domain); break;
+    case MovesModel::SourceColumn:
+        order = compareStrings(a.source, b.source);
+        break;
+    case MovesModel::DomainColumn:
+        order = compareStrings(a.domain, b.domain);
+        break;
     }
     if (order != 0)
         return order < 0;
@@ -239,11 +251,16 @@ QVariant MovesFilterProxy::data(const QModelIndex& index, int role) const
 QString MovesFilterProxy::viewKey(View view)
 {
     switch (view) {
-    case View::Today: return u"today"_s;
-    case View::All: return u"all"_s;
-    case View::Snoozed: return u"snoozed"_s;
-    case View::Completed: return u"completed"_s;
-    case View::Dismissed: return u"dismissed"_s;
+    case View::Today:
+        return u"today"_s;
+    case View::All:
+        return u"all"_s;
+    case View::Snoozed:
+        return u"snoozed"_s;
+    case View::Completed:
+        return u"completed"_s;
+    case View::Dismissed:
+        return u"dismissed"_s;
     }
     return u"today"_s;
 }
@@ -259,11 +276,16 @@ MovesFilterProxy::View MovesFilterProxy::viewFromKey(QStringView key)
 QString MovesFilterProxy::viewLabel(View view)
 {
     switch (view) {
-    case View::Today: return u"Today"_s;
-    case View::All: return u"All moves"_s;
-    case View::Snoozed: return u"Snoozed"_s;
-    case View::Completed: return u"Completed"_s;
-    case View::Dismissed: return u"Dismissed"_s;
+    case View::Today:
+        return u"Today"_s;
+    case View::All:
+        return u"All moves"_s;
+    case View::Snoozed:
+        return u"Snoozed"_s;
+    case View::Completed:
+        return u"Completed"_s;
+    case View::Dismissed:
+        return u"Dismissed"_s;
     }
     return QString();
 }

@@ -10,10 +10,10 @@ namespace caseyos {
 
 class MovesModel;
 
-// The list the user sees: MovesModel filtered by view (Today / All / Snoozed / Completed / Dismissed), domain,
-// action type, source and search text. The source is already ranked, so by default the proxy does not sort
-// (no QVariant comparisons over 200 000 rows); clicking a column header sorts by that column, with ties kept
-// in rank order. Filtering reads the row structs directly.
+// The list the user sees: MovesModel filtered by view (Today / All / Snoozed / Completed / Dismissed),
+// domain, action type, source and search text. The source is already ranked, so by default the proxy does not
+// sort (no QVariant comparisons over 200 000 rows); clicking a column header sorts by that column, with ties
+// kept in rank order. Filtering reads the row structs directly.
 class MovesFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT

@@ -4,11 +4,10 @@
 #include "scoring/ApsCalculator.h"
 
 #include <QColor>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QFont>
 #include <QSet>
 #include <QVariantMap>
-
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <limits>
 
@@ -22,7 +21,6 @@ bool rowPtrRanksBefore(const MoveRow* a, const MoveRow* b)
 {
     return ranksBefore(*a, *b);
 }
-
 
 } // namespace
 
@@ -81,21 +79,32 @@ QVariant MovesModel::headerData(int section, Qt::Orientation orientation, int ro
         return QVariant();
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case RankColumn: return u"#"_s;
-        case ApsColumn: return u"APS"_s;
-        case TitleColumn: return u"Move"_s;
-        case ActionColumn: return u"Action"_s;
-        case ContactColumn: return u"Contact"_s;
-        case DueColumn: return u"Due"_s;
-        case StatusColumn: return u"Status"_s;
-        case SourceColumn: return u"Source"_s;
-        case DomainColumn: return u"Domain"_s;
+        case RankColumn:
+            return u"#"_s;
+        case ApsColumn:
+            return u"APS"_s;
+        case TitleColumn:
+            return u"Move"_s;
+        case ActionColumn:
+            return u"Action"_s;
+        case ContactColumn:
+            return u"Contact"_s;
+        case DueColumn:
+            return u"Due"_s;
+        case StatusColumn:
+            return u"Status"_s;
+        case SourceColumn:
+            return u"Source"_s;
+        case DomainColumn:
+            return u"Domain"_s;
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case RankColumn: return u"Position in the list (Today's order: APS, then due date, then age)"_s;
-        case ApsColumn: return u"Action Priority Score, 0–100: revenue, urgency, effort and strategic value"_s;
+        case RankColumn:
+            return u"Position in the list (Today's order: APS, then due date, then age)"_s;
+        case ApsColumn:
+            return u"Action Priority Score, 0–100: revenue, urgency, effort and strategic value"_s;
         }
     }
     if (role == Qt::TextAlignmentRole) {
@@ -106,25 +115,34 @@ QVariant MovesModel::headerData(int section, Qt::Orientation orientation, int ro
     return QVariant();
 }
 
-QVariant MovesModel::displayData(const MoveRow& row, int column, int rowNumber) const
+QVariant MovesModel::displayData(const MoveRow& row, int column) const
 {
     switch (column) {
-    case RankColumn: return QVariant(); // positional: drawn by the view's delegate (a model value must not
-                                        // change when other rows come and go)
-    case ApsColumn: return QString::number(row.aps, 'f', 1);
-    case TitleColumn: return row.title;
-    case ActionColumn: return actionTypeLabel(row.actionType);
-    case ContactColumn: return contactLabel(row.company, row.contactEmail);
-    case DueColumn: return formatShortTime(row.dueByMs, nowMs(), m_clock.localZone());
+    case RankColumn:
+        return QVariant(); // positional: drawn by the view's delegate (a model value must not
+                           // change when other rows come and go)
+    case ApsColumn:
+        return QString::number(row.aps, 'f', 1);
+    case TitleColumn:
+        return row.title;
+    case ActionColumn:
+        return actionTypeLabel(row.actionType);
+    case ContactColumn:
+        return contactLabel(row.company, row.contactEmail);
+    case DueColumn:
+        return formatShortTime(row.dueByMs, nowMs(), m_clock.localZone());
     case StatusColumn: {
         const qint64 now = nowMs();
         const MoveStatus status = row.effectiveStatus(now);
         if (status == MoveStatus::Snoozed && row.snoozedUntilMs != 0)
-            return QString(statusLabel(status) + u" · "_s + formatShortTime(row.snoozedUntilMs, now, m_clock.localZone()));
+            return QString(statusLabel(status) + u" · "_s
+                + formatShortTime(row.snoozedUntilMs, now, m_clock.localZone()));
         return statusLabel(status);
     }
-    case SourceColumn: return sourceLabel(row.source);
-    case DomainColumn: return domainLabel(row.domain);
+    case SourceColumn:
+        return sourceLabel(row.source);
+    case DomainColumn:
+        return domainLabel(row.domain);
     }
     return QVariant();
 }
@@ -132,15 +150,24 @@ QVariant MovesModel::displayData(const MoveRow& row, int column, int rowNumber) 
 QVariant MovesModel::sortData(const MoveRow& row, int column, int rowNumber) const
 {
     switch (column) {
-    case RankColumn: return rowNumber;
-    case ApsColumn: return row.aps;
-    case TitleColumn: return row.title;
-    case ActionColumn: return row.actionType;
-    case ContactColumn: return contactLabel(row.company, row.contactEmail);
-    case DueColumn: return row.dueByMs == 0 ? std::numeric_limits<qint64>::max() : row.dueByMs;
-    case StatusColumn: return static_cast<int>(row.effectiveStatus(nowMs()));
-    case SourceColumn: return row.source;
-    case DomainColumn: return row.domain;
+    case RankColumn:
+        return rowNumber;
+    case ApsColumn:
+        return row.aps;
+    case TitleColumn:
+        return row.title;
+    case ActionColumn:
+        return row.actionType;
+    case ContactColumn:
+        return contactLabel(row.company, row.contactEmail);
+    case DueColumn:
+        return row.dueByMs == 0 ? std::numeric_limits<qint64>::max() : row.dueByMs;
+    case StatusColumn:
+        return static_cast<int>(row.effectiveStatus(nowMs()));
+    case SourceColumn:
+        return row.source;
+    case DomainColumn:
+        return row.domain;
     }
     return QVariant();
 }
@@ -152,7 +179,8 @@ QVariant MovesModel::data(const QModelIndex& index, int role) const
     const MoveRow& row = rowAt(index.row());
     const int column = index.column();
     switch (role) {
-    case Qt::DisplayRole: return displayData(row, column, index.row());
+    case Qt::DisplayRole:
+        return displayData(row, column);
     case Qt::ToolTipRole: {
         const QString reasoning = apsReasoning(row.components, row.outcomeAdjustment);
         if (column == TitleColumn)
@@ -175,22 +203,34 @@ QVariant MovesModel::data(const QModelIndex& index, int role) const
         if (column == RankColumn)
             return QColor(0x80, 0x86, 0x8f);
         return QVariant();
-    case MoveIdRole: return row.id;
-    case ApsRole: return row.aps;
-    case StatusRole: return static_cast<int>(row.effectiveStatus(nowMs()));
-    case DomainRole: return row.domain;
-    case ActionTypeRole: return row.actionType;
-    case SourceRole: return row.source;
+    case MoveIdRole:
+        return row.id;
+    case ApsRole:
+        return row.aps;
+    case StatusRole:
+        return static_cast<int>(row.effectiveStatus(nowMs()));
+    case DomainRole:
+        return row.domain;
+    case ActionTypeRole:
+        return row.actionType;
+    case SourceRole:
+        return row.source;
     case SearchTextRole:
         return QStringList { row.title, row.contactEmail, row.company, row.actionType }.join(u'\n').toLower();
     case ComponentsRole:
-        return QVariantMap { { u"revenue"_s, row.components.revenue }, { u"urgency"_s, row.components.urgency },
-            { u"effort"_s, row.components.effort }, { u"strategic"_s, row.components.strategic } };
-    case OutcomeAdjustmentRole: return row.outcomeAdjustment;
-    case ReasoningRole: return apsReasoning(row.components, row.outcomeAdjustment);
-    case DueRole: return row.dueByMs;
-    case SnoozedUntilRole: return row.snoozedUntilMs;
-    case SortRole: return sortData(row, column, index.row());
+        return QVariantMap { { u"revenue"_s, row.components.revenue },
+            { u"urgency"_s, row.components.urgency }, { u"effort"_s, row.components.effort },
+            { u"strategic"_s, row.components.strategic } };
+    case OutcomeAdjustmentRole:
+        return row.outcomeAdjustment;
+    case ReasoningRole:
+        return apsReasoning(row.components, row.outcomeAdjustment);
+    case DueRole:
+        return row.dueByMs;
+    case SnoozedUntilRole:
+        return row.snoozedUntilMs;
+    case SortRole:
+        return sortData(row, column, index.row());
     }
     return QVariant();
 }
@@ -243,8 +283,8 @@ QStringList MovesModel::sources() const
 int MovesModel::countEffective(MoveStatus status) const
 {
     const qint64 now = nowMs();
-    return static_cast<int>(std::count_if(
-        m_rows.begin(), m_rows.end(), [&](const MoveRow* row) { return row->effectiveStatus(now) == status; }));
+    return static_cast<int>(std::count_if(m_rows.begin(), m_rows.end(),
+        [&](const MoveRow* row) { return row->effectiveStatus(now) == status; }));
 }
 
 bool MovesModel::isLargeBatch(qsizetype batchSize, qsizetype currentRows)
@@ -347,7 +387,8 @@ void MovesModel::upsertRows(const QList<MoveRow>& rows)
 {
     if (rows.isEmpty())
         return;
-    // Keep the batch as it came (a shallow copy) and point at its rows; const access only, so it never detaches.
+    // Keep the batch as it came (a shallow copy) and point at its rows; const access only, so it never
+    // detaches.
     m_batches.append(rows);
     const QList<MoveRow>& kept = m_batches.constLast();
     if (isLargeBatch(kept.size(), rowCount()))
@@ -454,8 +495,8 @@ void MovesModel::upsertLarge(const QList<MoveRow>& rows)
     // first insertion point move.
     auto steadyEndIt = m_rows.begin() + oldCount; // the new rows after it are in `changed` already
     if (!superseded.isEmpty())
-        steadyEndIt = std::remove_if(m_rows.begin(), steadyEndIt,
-            [&](const MoveRow* record) { return superseded.contains(record); });
+        steadyEndIt = std::remove_if(
+            m_rows.begin(), steadyEndIt, [&](const MoveRow* record) { return superseded.contains(record); });
     m_rows.resize(static_cast<size_t>(steadyEndIt - m_rows.begin()));
     std::sort(changed.begin(), changed.end(), rowPtrRanksBefore);
     size_t steadyEnd = m_rows.size();

@@ -6,7 +6,6 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
-
 #include <vector>
 
 namespace caseyos {
@@ -112,7 +111,7 @@ private:
     int lowerBound(const MoveRow& row) const;
     void countFacets(const MoveRow& row, int delta);
     static void countFacet(QHash<QString, int>& counts, const QString& key, int delta, bool* changed);
-    QVariant displayData(const MoveRow& row, int column, int rowNumber) const;
+    QVariant displayData(const MoveRow& row, int column) const;
     QVariant sortData(const MoveRow& row, int column, int rowNumber) const;
 
     const Clock& m_clock;

@@ -23,7 +23,8 @@ QColor ApsBarDelegate::bandColor(double aps)
     return QColor(0x90, 0x9a, 0xa6); // slate
 }
 
-void ApsBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+void ApsBarDelegate::paint(
+    QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -40,7 +41,8 @@ void ApsBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
     const bool selected = option.state.testFlag(QStyle::State_Selected);
-    painter->setPen(selected ? option.palette.color(QPalette::HighlightedText) : option.palette.color(QPalette::Text));
+    painter->setPen(
+        selected ? option.palette.color(QPalette::HighlightedText) : option.palette.color(QPalette::Text));
     painter->setFont(option.font);
     const QRect textRect(cell.left(), cell.top(), textWidth, cell.height());
     painter->drawText(textRect, Qt::AlignRight | Qt::AlignVCenter, text);

@@ -4,7 +4,10 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPainter>
+#include <QPixmap>
 #include <QPointer>
+#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -13,6 +16,29 @@ using namespace Qt::StringLiterals;
 namespace caseyos {
 
 namespace {
+
+constexpr int ShortcutRole = Qt::UserRole + 1;
+
+// Draws the item as usual, with its shortcut right-aligned and muted.
+class PaletteDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        const QString shortcut = index.data(ShortcutRole).toString();
+        if (shortcut.isEmpty())
+            return;
+        painter->save();
+        QColor color = option.palette.color(
+            option.state.testFlag(QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text);
+        color.setAlphaF(option.state.testFlag(QStyle::State_Enabled) ? 0.6 : 0.3);
+        painter->setPen(color);
+        painter->drawText(option.rect.adjusted(0, 0, -10, 0), Qt::AlignRight | Qt::AlignVCenter, shortcut);
+        painter->restore();
+    }
+};
 
 QString plainText(const QAction* action)
 {
@@ -42,6 +68,7 @@ CommandPalette::CommandPalette(const QList<QAction*>& actions, QWidget* parent)
     m_list->setObjectName(u"paletteList"_s);
     m_list->setUniformItemSizes(true);
     m_list->setFocusPolicy(Qt::NoFocus);
+    m_list->setItemDelegate(new PaletteDelegate(m_list));
     layout->addWidget(m_filter);
     layout->addWidget(m_list);
     connect(m_filter, &QLineEdit::textChanged, this, &CommandPalette::refill);
@@ -63,12 +90,19 @@ void CommandPalette::refill()
     for (QAction* action : std::as_const(m_actions)) {
         const QString name = plainText(action);
         const bool matches = std::all_of(words.begin(), words.end(), [&](const QString& word) {
-            return name.contains(word, Qt::CaseInsensitive) || action->statusTip().contains(word, Qt::CaseInsensitive);
+            return name.contains(word, Qt::CaseInsensitive)
+                || action->statusTip().contains(word, Qt::CaseInsensitive);
         });
         if (!matches)
             continue;
-        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
-        auto* item = new QListWidgetItem(action->icon(), shortcut.isEmpty() ? name : name + u"    "_s + shortcut);
+        // Actions without an icon get a blank one so every name starts at the same place.
+        static const QIcon blank = [] {
+            QPixmap pixmap(16, 16);
+            pixmap.fill(Qt::transparent);
+            return QIcon(pixmap);
+        }();
+        auto* item = new QListWidgetItem(action->icon().isNull() ? blank : action->icon(), name);
+        item->setData(ShortcutRole, action->shortcut().toString(QKeySequence::NativeText));
         item->setToolTip(action->statusTip());
         item->setData(Qt::UserRole, QVariant::fromValue(static_cast<QObject*>(action)));
         if (!action->isEnabled())
@@ -127,7 +161,8 @@ bool CommandPalette::eventFilter(QObject* watched, QEvent* event)
         case Qt::Key_Enter:
             runCurrent();
             return true;
-        default: break;
+        default:
+            break;
         }
     }
     return QDialog::eventFilter(watched, event);

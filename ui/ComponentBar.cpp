@@ -43,12 +43,12 @@ void ComponentBar::paintEvent(QPaintEvent*)
 
     painter.setPen(palette().color(QPalette::WindowText));
     painter.drawText(QRect(0, 0, labelWidth, area.height()), Qt::AlignLeft | Qt::AlignVCenter, m_label);
-    painter.drawText(QRect(area.width() - valueWidth, 0, valueWidth, area.height()), Qt::AlignRight | Qt::AlignVCenter,
-        m_valueText);
+    painter.drawText(QRect(area.width() - valueWidth, 0, valueWidth, area.height()),
+        Qt::AlignRight | Qt::AlignVCenter, m_valueText);
 
     const int barHeight = std::max(6, metrics.height() / 2);
-    const QRect track(labelWidth, area.height() / 2 - barHeight / 2, std::max(0, area.width() - labelWidth - valueWidth - 8),
-        barHeight);
+    const QRect track(labelWidth, area.height() / 2 - barHeight / 2,
+        std::max(0, area.width() - labelWidth - valueWidth - 8), barHeight);
     if (track.width() <= 0)
         return;
     QColor trackColor = palette().color(QPalette::Mid);

@@ -49,8 +49,9 @@ FilterBar::FilterBar(MovesFilterProxy* proxy, MovesModel* model, QWidget* parent
     layout->setSpacing(6);
 
     m_view = makeCombo(u"viewFilter"_s, u"Which moves to list"_s);
-    for (auto view : { MovesFilterProxy::View::Today, MovesFilterProxy::View::All, MovesFilterProxy::View::Snoozed,
-             MovesFilterProxy::View::Completed, MovesFilterProxy::View::Dismissed })
+    for (auto view :
+        { MovesFilterProxy::View::Today, MovesFilterProxy::View::All, MovesFilterProxy::View::Snoozed,
+            MovesFilterProxy::View::Completed, MovesFilterProxy::View::Dismissed })
         m_view->addItem(MovesFilterProxy::viewLabel(view), MovesFilterProxy::viewKey(view));
 
     m_domain = makeCombo(u"domainFilter"_s, u"Domain"_s);
@@ -94,7 +95,8 @@ FilterBar::FilterBar(MovesFilterProxy* proxy, MovesModel* model, QWidget* parent
 
 void FilterBar::refreshActionTypes()
 {
-    const QString current = m_actionType->currentIndex() > 0 ? m_actionType->currentData().toString() : m_wantedActionType;
+    const QString current
+        = m_actionType->currentIndex() > 0 ? m_actionType->currentData().toString() : m_wantedActionType;
     QStringList types = m_model->actionTypes();
     if (!current.isEmpty() && !types.contains(current))
         types.append(current); // keep a chosen filter even while no move of that type exists

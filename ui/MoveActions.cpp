@@ -43,7 +43,8 @@ MoveActions::MoveActions(QWidget* window)
     focusSearch = make(u"&Find…"_s, u"search"_s, u"Search titles, contacts, companies and actions"_s);
     focusSearch->setShortcut(QKeySequence::Find);
     reload = make(u"&Reload"_s, u"reload"_s, u"Read the moves again from the workspace"_s);
-    reload->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence::Refresh });
+    // Not QKeySequence::Refresh: it is F5 on Linux too, and two bindings of one key make it ambiguous.
+    reload->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R) });
     importFiles = make(u"&Import Signals…"_s, u"import"_s, u"Import signals from JSON Lines or CSV files"_s);
     importFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     commandPalette = make(u"Command &Palette…"_s, u"palette"_s, u"Run any command by name"_s);
@@ -58,6 +59,18 @@ MoveActions::MoveActions(QWidget* window)
 QAction* MoveActions::make(const QString& text, const QString& icon, const QString& tip)
 {
     auto* action = new QAction(text, m_window);
+    // "Next Move…" → "nextMove": a stable name for tests and the shortcut help.
+    QString name;
+    bool upper = false;
+    for (const QChar c : text) {
+        if (c.isLetter()) {
+            name += upper ? c.toUpper() : (name.isEmpty() ? c.toLower() : c);
+            upper = false;
+        } else if (c == u' ') {
+            upper = true;
+        }
+    }
+    action->setObjectName(name);
     if (!icon.isEmpty())
         action->setIcon(QIcon(u":/icons/"_s + icon + u".svg"_s));
     action->setStatusTip(tip);

@@ -276,8 +276,9 @@ void MoveDetailPane::clear()
 void MoveDetailPane::showComponents(const ApsComponents& c, double aps, double adjustment)
 {
     const QString color = ApsBarDelegate::bandColor(aps).name();
-    m_apsValue->setText(u"<span style='font-size:20pt; font-weight:600; color:%1'>%2</span>"
-                        "<span style='color:gray'>&nbsp;/ 100 APS</span>"_s.arg(color, QString::number(aps, 'f', 2)));
+    m_apsValue->setText(
+        u"<span style='font-size:20pt; font-weight:600; color:%1'>%2</span>"
+        "<span style='color:gray'>&nbsp;/ 100 APS</span>"_s.arg(color, QString::number(aps, 'f', 2)));
     // Returns QString, not a QStringBuilder that would outlive the temporary it refers to.
     auto percent = [](double v) -> QString { return QString::number(qRound(v * 100.0)) + u'%'; };
     m_revenue->setValue(c.revenue, percent(c.revenue));
@@ -301,8 +302,9 @@ void MoveDetailPane::showRow(const MoveRow& row)
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
 
     m_title->setText(row.title);
-    m_meta->setText(QStringList { actionTypeLabel(row.actionType), domainLabel(row.domain), sourceLabel(row.source) }
-                        .join(u" · "_s));
+    m_meta->setText(
+        QStringList { actionTypeLabel(row.actionType), domainLabel(row.domain), sourceLabel(row.source) }
+            .join(u" · "_s));
     const MoveStatus status = row.effectiveStatus(now);
     QString statusText = u"<b>"_s + statusLabel(status) + u"</b>"_s;
     if (status == MoveStatus::Snoozed && row.snoozedUntilMs != 0)
@@ -364,7 +366,8 @@ void MoveDetailPane::showDetail(const MoveDetail& detail)
         m_signalDedupe->setText(signal.dedupeKey);
         m_signalDedupe->setCursorPosition(0);
         m_signalSourceId->setCursorPosition(0);
-        m_payload->setPlainText(QString::fromUtf8(QJsonDocument(signal.payload).toJson(QJsonDocument::Indented)).trimmed());
+        m_payload->setPlainText(
+            QString::fromUtf8(QJsonDocument(signal.payload).toJson(QJsonDocument::Indented)).trimmed());
     }
 
     // Views are recorded on every selection; listing each would bury the real history, so they are counted.
@@ -385,8 +388,9 @@ void MoveDetailPane::showDetail(const MoveDetail& detail)
         lines.append(line);
     }
     if (views > 0)
-        lines.append(u"<span style='color:gray'>Viewed %1 time%2, last %3</span>"_s.arg(QString::number(views),
-            views == 1 ? QString() : u"s"_s, formatLongTime(lastView, zone).toHtmlEscaped()));
+        lines.append(
+            u"<span style='color:gray'>Viewed %1 time%2, last %3</span>"_s.arg(QString::number(views),
+                views == 1 ? QString() : u"s"_s, formatLongTime(lastView, zone).toHtmlEscaped()));
     m_history->setText(lines.isEmpty() ? u"<i>No events yet.</i>"_s : lines.join(u"<br>"_s));
 }
 

@@ -51,9 +51,9 @@ void setComponent(QSpinBox* box, std::optional<double> value)
 
 QStringList MoveEditorDialog::knownActionTypes()
 {
-    return { u"email_follow_up"_s, u"send_email"_s, u"thread_bump"_s, u"schedule_meeting"_s, u"book_meeting"_s,
-        u"meeting_follow_up"_s, u"meeting_prep"_s, u"update_crm"_s, u"data_cleanup"_s, u"create_task"_s,
-        u"log_call"_s, u"manual_task"_s };
+    return { u"email_follow_up"_s, u"send_email"_s, u"thread_bump"_s, u"schedule_meeting"_s,
+        u"book_meeting"_s, u"meeting_follow_up"_s, u"meeting_prep"_s, u"update_crm"_s, u"data_cleanup"_s,
+        u"create_task"_s, u"log_call"_s, u"manual_task"_s };
 }
 
 MoveEditorDialog::MoveEditorDialog(const Clock& clock, QWidget* parent)
@@ -103,7 +103,9 @@ MoveEditorDialog::MoveEditorDialog(const Clock& clock, QWidget* parent)
     m_due->setDisplayFormat(u"ddd d MMM yyyy HH:mm"_s);
     dueRow->addWidget(m_hasDue);
     dueRow->addWidget(m_due, 1);
-    form->addRow(u"Due &by"_s, dueRow);
+    auto* dueLabel = new QLabel(u"Due &by"_s);
+    dueLabel->setBuddy(m_hasDue);
+    form->addRow(dueLabel, dueRow);
 
     m_description = new QPlainTextEdit;
     m_description->setObjectName(u"descriptionField"_s);
@@ -164,7 +166,8 @@ void MoveEditorDialog::setMove(const Move& move, const ApsInput& given)
     m_company->setText(move.company);
     const QTimeZone zone = m_clock.localZone();
     // New moves default to being due in a day, at the next full hour.
-    QDateTime due = move.dueBy.isValid() ? move.dueBy.toTimeZone(zone) : m_clock.now().toTimeZone(zone).addDays(1);
+    QDateTime due
+        = move.dueBy.isValid() ? move.dueBy.toTimeZone(zone) : m_clock.now().toTimeZone(zone).addDays(1);
     if (!move.dueBy.isValid())
         due.setTime(QTime(due.time().hour(), 0));
     m_due->setDateTime(QDateTime(due.date(), due.time()));
@@ -212,8 +215,10 @@ void MoveEditorDialog::refresh()
     m_effort->setSpecialValueText(label(defaults.effort));
     m_strategic->setSpecialValueText(label(defaults.strategic));
 
-    const ApsResult result = computeAps(resolveComponents(actionType, components()), m_move.outcomeAdjustment);
-    m_preview->setText(u"APS <b>%1</b> — %2"_s.arg(QString::number(result.score, 'f', 2), result.reasoning.toHtmlEscaped()));
+    const ApsResult result
+        = computeAps(resolveComponents(actionType, components()), m_move.outcomeAdjustment);
+    m_preview->setText(
+        u"APS <b>%1</b> — %2"_s.arg(QString::number(result.score, 'f', 2), result.reasoning.toHtmlEscaped()));
 
     // An empty title only disables Save: a fresh dialog should not open with an error.
     QString problem;

@@ -48,12 +48,18 @@ QString MoveUndoStack::describe(const MoveChange& change)
         return u"Deleted "_s + title;
     if (change.before.status != change.after.status) {
         switch (change.after.status) {
-        case MoveStatus::Completed: return u"Completed "_s + title;
-        case MoveStatus::Dismissed: return u"Dismissed "_s + title;
-        case MoveStatus::Snoozed: return u"Snoozed "_s + title;
-        case MoveStatus::Pending: return u"Reopened "_s + title;
-        case MoveStatus::InProgress: return u"Started "_s + title;
-        case MoveStatus::Failed: return u"Failed "_s + title;
+        case MoveStatus::Completed:
+            return u"Completed "_s + title;
+        case MoveStatus::Dismissed:
+            return u"Dismissed "_s + title;
+        case MoveStatus::Snoozed:
+            return u"Snoozed "_s + title;
+        case MoveStatus::Pending:
+            return u"Reopened "_s + title;
+        case MoveStatus::InProgress:
+            return u"Started "_s + title;
+        case MoveStatus::Failed:
+            return u"Failed "_s + title;
         }
     }
     if (change.before.snoozedUntil != change.after.snoozedUntil)

@@ -5,7 +5,6 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
-
 #include <optional>
 
 namespace caseyos {

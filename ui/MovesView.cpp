@@ -75,7 +75,7 @@ void MovesView::applyDefaultColumnWidths()
     columns->resizeSection(MovesModel::RankColumn, width(u"000"_s));
     columns->resizeSection(MovesModel::ApsColumn, width(u"100.0"_s) + 60);
     columns->resizeSection(MovesModel::ActionColumn, width(u"Meeting follow up"_s));
-    columns->resizeSection(MovesModel::ContactColumn, width(u"Kestrel Robotics · elena@kestrel"_s));
+    columns->resizeSection(MovesModel::ContactColumn, width(u"Northwind Logistics · dlee@"_s));
     columns->resizeSection(MovesModel::DueColumn, width(u"Yesterday 16:41"_s));
     columns->resizeSection(MovesModel::StatusColumn, width(u"Snoozed · Tomorrow 09:00"_s));
     columns->resizeSection(MovesModel::SourceColumn, width(u"Calendar"_s));
@@ -105,7 +105,8 @@ void MovesView::showHeaderMenu(const QPoint& position)
         QAction* toggle = menu->addAction(name);
         toggle->setCheckable(true);
         toggle->setChecked(!columns->isSectionHidden(column));
-        connect(toggle, &QAction::toggled, this, [columns, column](bool on) { columns->setSectionHidden(column, !on); });
+        connect(toggle, &QAction::toggled, this,
+            [columns, column](bool on) { columns->setSectionHidden(column, !on); });
     }
     menu->addSeparator();
     QAction* rankOrder = menu->addAction(u"Back to Rank Order"_s);
@@ -176,15 +177,16 @@ void MovesView::paintEvent(QPaintEvent* event)
         QColor color = palette().color(QPalette::Text);
         color.setAlphaF(0.55);
         painter.setPen(color);
-        painter.drawText(viewport()->rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
-            m_placeholder);
+        painter.drawText(
+            viewport()->rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
         return;
     }
     // A rule under Today's tenth move: the top ten are what the day is about; the rest stays browsable.
     if (!m_proxy || !m_proxy->isTopRow(MovesFilterProxy::TopCount - 1)
         || m_proxy->rowCount() <= MovesFilterProxy::TopCount)
         return;
-    const int y = rowViewportPosition(MovesFilterProxy::TopCount - 1) + rowHeight(MovesFilterProxy::TopCount - 1) - 1;
+    const int y
+        = rowViewportPosition(MovesFilterProxy::TopCount - 1) + rowHeight(MovesFilterProxy::TopCount - 1) - 1;
     if (y < 0 || y > viewport()->height())
         return;
     QPainter painter(viewport());
@@ -194,8 +196,6 @@ void MovesView::paintEvent(QPaintEvent* event)
     painter.drawLine(0, y, viewport()->width(), y);
 }
 
-void MovesView::keyboardSearch(const QString&)
-{
-}
+void MovesView::keyboardSearch(const QString&) { }
 
 } // namespace caseyos

@@ -13,7 +13,8 @@ RankDelegate::RankDelegate(MovesFilterProxy* proxy, QObject* parent)
 {
 }
 
-void RankDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+void RankDelegate::paint(
+    QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);

@@ -13,7 +13,8 @@ class RankDelegate : public QStyledItemDelegate
     Q_OBJECT
 public:
     explicit RankDelegate(MovesFilterProxy* proxy, QObject* parent = nullptr);
-    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void paint(
+        QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
 private:
     MovesFilterProxy* m_proxy;

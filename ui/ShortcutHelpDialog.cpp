@@ -18,14 +18,13 @@ ShortcutHelpDialog::ShortcutHelpDialog(const QList<QAction*>& actions, QWidget* 
     setWindowTitle(u"Keyboard Shortcuts"_s);
     resize(520, 560);
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(u"Letter keys act on the selected move. They are ignored while you type in the search "
-                             "field or a dialog."_s);
+    auto* intro
+        = new QLabel(u"Letter keys act on the selected move. They are ignored while you type in the search "
+                     "field or a dialog."_s);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
     QList<QPair<QString, QString>> rows {
-        { u"j / ↓"_s, u"Next move"_s },
-        { u"k / ↑"_s, u"Previous move"_s },
         { u"Enter"_s, u"Open the selected move's detail"_s },
         { u"Esc"_s, u"Back to the list (from the search field or the detail)"_s },
     };
@@ -33,6 +32,11 @@ ShortcutHelpDialog::ShortcutHelpDialog(const QList<QAction*>& actions, QWidget* 
         QStringList keys;
         for (const QKeySequence& sequence : action->shortcuts())
             keys.append(sequence.toString(QKeySequence::NativeText));
+        // The list's own arrow keys do the same as j / k.
+        if (action->objectName() == u"nextMove")
+            keys.append(u"↓"_s);
+        else if (action->objectName() == u"previousMove")
+            keys.append(u"↑"_s);
         if (keys.isEmpty())
             continue;
         QString name = action->text();
@@ -47,6 +51,7 @@ ShortcutHelpDialog::ShortcutHelpDialog(const QList<QAction*>& actions, QWidget* 
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->setShowGrid(false);
+    m_table->setFocusPolicy(Qt::NoFocus);
     m_table->setAlternatingRowColors(true);
     for (int row = 0; row < rows.size(); ++row) {
         auto* key = new QTableWidgetItem(rows[row].first);

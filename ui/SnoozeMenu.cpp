@@ -39,9 +39,8 @@ SnoozeMenu::SnoozeMenu(const Clock& clock, QWidget* parent)
     for (const PresetInfo& info : presets) {
         QAction* action = addAction(QString::fromUtf16(info.label));
         action->setData(static_cast<int>(info.preset));
-        connect(action, &QAction::triggered, this, [this, preset = info.preset] {
-            Q_EMIT snoozeChosen(snoozeUntil(preset, m_clock));
-        });
+        connect(action, &QAction::triggered, this,
+            [this, preset = info.preset] { Q_EMIT snoozeChosen(snoozeUntil(preset, m_clock)); });
         m_presetActions.append(action);
     }
     addSeparator();
@@ -85,8 +84,9 @@ void SnoozeMenu::openPicker()
     const QDateTime localNow = m_clock.now().toTimeZone(zone);
     const QDateTime suggestion = snoozeUntil(SnoozePreset::TomorrowMorning, m_clock);
     // The editor works on wall-clock values; they are read back in the clock's zone.
-    edit->setDateTime(QDateTime((suggestion.isValid() ? suggestion.toTimeZone(zone) : localNow.addDays(1)).date(),
-        (suggestion.isValid() ? suggestion.toTimeZone(zone) : localNow.addDays(1)).time()));
+    edit->setDateTime(
+        QDateTime((suggestion.isValid() ? suggestion.toTimeZone(zone) : localNow.addDays(1)).date(),
+            (suggestion.isValid() ? suggestion.toTimeZone(zone) : localNow.addDays(1)).time()));
     edit->setMinimumDateTime(QDateTime(localNow.date(), localNow.time()));
     layout->addWidget(edit);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);

@@ -255,8 +255,8 @@ void TriageController::scheduleRefresh()
 void TriageController::refreshStatus()
 {
     // Counting pending moves is O(n): once per burst of updates, not per row.
-    m_parts.statusBar->setCounts(m_parts.model->countEffective(MoveStatus::Pending), m_parts.proxy->rowCount(),
-        m_parts.model->rowCount());
+    m_parts.statusBar->setCounts(m_parts.model->countEffective(MoveStatus::Pending),
+        m_parts.proxy->rowCount(), m_parts.model->rowCount());
     refreshActions();
 }
 
@@ -321,6 +321,7 @@ void TriageController::dismiss()
     dialog->setComboBoxEditable(true);
     dialog->setTextValue(QString());
     dialog->setOkButtonText(u"Dismiss"_s);
+    dialog->setMinimumWidth(380);
     connect(dialog, &QInputDialog::textValueSelected, this,
         [this, id](const QString& reason) { act(id, MoveAction::Dismiss, reason.trimmed()); });
     dialog->open();

@@ -1,16 +1,14 @@
 #pragma once
 
+#include "MovesModel.h"
 #include "core/Clock.h"
 #include "moves/MoveService.h"
-#include "MovesModel.h"
 #include "workspace/MoveDetail.h"
-
 #include "workspace/WorkspaceClient.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
 #include <variant>
 
 class QWidget;
@@ -27,8 +25,8 @@ class WorkspaceStatusBar;
 struct IngestReport;
 struct MoveRow;
 
-// What the commands do: feeds the model from the workspace client, runs accept / dismiss / snooze / complete /
-// reopen / create / edit / delete / undo / import on the selected move through the client (never the
+// What the commands do: feeds the model from the workspace client, runs accept / dismiss / snooze / complete
+// / reopen / create / edit / delete / undo / import on the selected move through the client (never the
 // database), and keeps the triage flow going — after an action the selection moves on to the next move.
 class TriageController : public QObject
 {

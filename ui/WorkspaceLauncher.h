@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/Clock.h"
-
 #include "workspace/WorkspaceClient.h"
 
 #include <QObject>

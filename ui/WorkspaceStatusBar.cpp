@@ -57,7 +57,8 @@ void WorkspaceStatusBar::setCounts(int pending, int shown, int total)
         QString text = locale.toString(n);
         return text.replace(u","_s, u"\u202f"_s); // a thin space groups digits without a locale's comma
     };
-    m_counts->setText(u"%1 pending · %2 shown · %3 total"_s.arg(number(pending), number(shown), number(total)));
+    m_counts->setText(
+        u"%1 pending · %2 shown · %3 total"_s.arg(number(pending), number(shown), number(total)));
 }
 
 QString WorkspaceStatusBar::countsText() const

@@ -11,7 +11,6 @@
 
 #include <QFileInfo>
 #include <QTest>
-
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -35,7 +34,8 @@ TEST(DemoWindowTest, OpensWithRankedMovesListed)
     for (int row = 1; row < proxy->rowCount(); ++row)
         ASSERT_FALSE(caseyos::ranksBefore(*proxy->moveAt(row), *proxy->moveAt(row - 1))) << "row " << row;
     for (int row = 0; row < proxy->rowCount(); ++row)
-        ASSERT_EQ(proxy->moveAt(row)->effectiveStatus(h.clock.now().toMSecsSinceEpoch()), caseyos::MoveStatus::Pending);
+        ASSERT_EQ(proxy->moveAt(row)->effectiveStatus(h.clock.now().toMSecsSinceEpoch()),
+            caseyos::MoveStatus::Pending);
 
     // The first move is selected and explained.
     EXPECT_EQ(window->movesView()->currentRow(), 0);
@@ -50,7 +50,8 @@ TEST(DemoWindowTest, OpensWithRankedMovesListed)
     caseyos::WorkspaceLauncher::Options options { h.home.path(), true };
     auto* launcher = new caseyos::WorkspaceLauncher(options, h.clock, &second);
     launcher->start();
-    ASSERT_TRUE(waitFor([&] { return second.isShowingContent() && second.model()->rowCount() == count; }, 60000))
+    ASSERT_TRUE(
+        waitFor([&] { return second.isShowingContent() && second.model()->rowCount() == count; }, 60000))
         << second.model()->rowCount() << " vs " << count;
 }
 

@@ -1,8 +1,9 @@
 // MovesModel + MovesFilterProxy: rank order kept through live updates, incremental signals (no resets),
 // QAbstractItemModelTester (fatal) on both models through every operation, filters and search.
+#include "MovesModel.h"
+
 #include "FakeClock.h"
 #include "MovesFilterProxy.h"
-#include "MovesModel.h"
 #include "scoring/ApsCalculator.h"
 
 #include <QAbstractItemModelTester>
@@ -10,9 +11,7 @@
 #include <QFont>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-
 #include <gtest/gtest.h>
-
 #include <iostream>
 
 using namespace Qt::StringLiterals;
@@ -62,7 +61,8 @@ QList<qint64> proxyIds(const MovesFilterProxy& proxy)
 void expectRanked(const MovesModel& model)
 {
     for (int row = 1; row < model.rowCount(); ++row)
-        ASSERT_TRUE(caseyos::ranksBefore(model.rowAt(row - 1), model.rowAt(row))) << "rows " << row - 1 << "," << row;
+        ASSERT_TRUE(caseyos::ranksBefore(model.rowAt(row - 1), model.rowAt(row)))
+            << "rows " << row - 1 << "," << row;
     for (int row = 0; row < model.rowCount(); ++row)
         ASSERT_EQ(model.rowOfMove(model.rowAt(row).id), row);
 }
@@ -74,8 +74,10 @@ protected:
         : model(clock)
     {
         proxy.setMovesModel(&model);
-        modelTester = std::make_unique<QAbstractItemModelTester>(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        proxyTester = std::make_unique<QAbstractItemModelTester>(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        modelTester = std::make_unique<QAbstractItemModelTester>(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        proxyTester = std::make_unique<QAbstractItemModelTester>(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
     }
 
     caseyos::test::FakeClock clock;
@@ -88,8 +90,8 @@ protected:
 TEST_F(MovesModelTest, SetRowsRanksByApsThenDueThenCreated)
 {
     // Same APS 50: the one due sooner first, then the later due, then the one without a due date.
-    model.setRows({ makeRow(1, 50.0), makeRow(2, 80.0), makeRow(3, 50.0, 7'200'000), makeRow(4, 50.0, 3'600'000),
-        makeRow(5, 20.0) });
+    model.setRows({ makeRow(1, 50.0), makeRow(2, 80.0), makeRow(3, 50.0, 7'200'000),
+        makeRow(4, 50.0, 3'600'000), makeRow(5, 20.0) });
     EXPECT_EQ(modelIds(model), (QList<qint64> { 2, 4, 3, 1, 5 }));
     expectRanked(model);
     EXPECT_EQ(model.rowOfMove(99), -1);
@@ -197,7 +199,8 @@ TEST_F(MovesModelTest, LargeBatchIsOneLayoutChangeKeepingPersistentIndexes)
 
 // Random inserts, updates (new scores, due dates and statuses), removals and large batches: after every step
 // the model is exactly in rank order, every id is found at its row, and Today lists exactly the pending rows.
-void runRandomUpdates(MovesModel& model, const MovesFilterProxy& proxy, int rounds, int initialRows, bool largeBatches)
+void runRandomUpdates(
+    MovesModel& model, const MovesFilterProxy& proxy, int rounds, int initialRows, bool largeBatches)
 {
     QRandomGenerator random(42);
     QList<MoveRow> initial;
@@ -252,7 +255,8 @@ TEST_F(MovesModelTest, TodayViewHidesClosedAndFutureSnoozesButShowsExpiredOnes)
         makeRow(5, 50.0, 0, MoveStatus::Dismissed), makeRow(6, 40.0) });
 
     EXPECT_EQ(proxyIds(proxy), (QList<qint64> { 1, 4, 6 }));
-    EXPECT_EQ(model.index(model.rowOfMove(4), 0).data(MovesModel::StatusRole).toInt(), int(MoveStatus::Pending));
+    EXPECT_EQ(
+        model.index(model.rowOfMove(4), 0).data(MovesModel::StatusRole).toInt(), int(MoveStatus::Pending));
     EXPECT_EQ(model.countEffective(MoveStatus::Pending), 3);
 
     proxy.setView(MovesFilterProxy::View::Snoozed);
@@ -363,7 +367,8 @@ TEST_F(MovesModelTest, TwoHundredThousandRowsStayIncremental)
     rows.reserve(200'000);
     for (int i = 1; i <= 200'000; ++i)
         rows.append(makeRow(i, (i * 7919) % 10000 / 100.0, (i % 48) * 3'600'000));
-    std::sort(rows.begin(), rows.end(), [](const MoveRow& a, const MoveRow& b) { return caseyos::ranksBefore(a, b); });
+    std::sort(rows.begin(), rows.end(),
+        [](const MoveRow& a, const MoveRow& b) { return caseyos::ranksBefore(a, b); });
     // (The storage sends rows in rank order, as here.)
     QElapsedTimer timer;
     timer.start();

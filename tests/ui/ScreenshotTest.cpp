@@ -11,9 +11,7 @@
 #include <QScrollArea>
 #include <QSet>
 #include <QTest>
-
 #include <gtest/gtest.h>
-
 #include <iostream>
 
 using namespace Qt::StringLiterals;

@@ -19,7 +19,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QTest>
-
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -71,8 +70,9 @@ TEST_F(TriageTest, TriageFromTheMiddleKeepsTheOrder)
     h.press(Qt::Key_C); // complete
     ASSERT_TRUE(h.waitForStatus(u"chen@initech.com"_s, int(MoveStatus::Completed)));
     ASSERT_TRUE(waitFor([&] { return h.shownEmails().size() == 4; }));
-    EXPECT_EQ(h.shownEmails(), (QStringList { u"dana@acme.com"_s, u"ben@globex.com"_s, u"eva@umbrella.com"_s,
-                                   u"femi@hooli.com"_s }));
+    EXPECT_EQ(h.shownEmails(),
+        (QStringList {
+            u"dana@acme.com"_s, u"ben@globex.com"_s, u"eva@umbrella.com"_s, u"femi@hooli.com"_s }));
     EXPECT_EQ(h.currentEmail(), u"eva@umbrella.com"_s);
 
     // j / k walk the list.
@@ -191,7 +191,8 @@ TEST_F(TriageTest, ReopenFromCompletedAndExecuteIsHonest)
 
     h.press(Qt::Key_A);
     ASSERT_TRUE(h.waitForStatus(u"dana@acme.com"_s, int(MoveStatus::Completed)));
-    h.window()->filterBar()->viewBox()->setCurrentIndex(h.window()->filterBar()->viewBox()->findData(u"completed"_s));
+    h.window()->filterBar()->viewBox()->setCurrentIndex(
+        h.window()->filterBar()->viewBox()->findData(u"completed"_s));
     ASSERT_TRUE(waitFor([&] { return h.shownEmails() == QStringList { u"dana@acme.com"_s }; }));
     h.window()->movesView()->setFocus();
     h.window()->movesView()->selectRow(0);

@@ -19,8 +19,8 @@ using namespace Qt::StringLiterals;
 
 namespace caseyos::test {
 
-QByteArray formSignal(const QString& sourceId, const QString& name, const QString& company, const QString& email,
-    double revenuePotential, const QString& occurredAt)
+QByteArray formSignal(const QString& sourceId, const QString& name, const QString& company,
+    const QString& email, double revenuePotential, const QString& occurredAt)
 {
     const QJsonObject payload { { u"email"_s, email }, { u"name"_s, name }, { u"company"_s, company },
         { u"revenue_potential"_s, revenuePotential } };
@@ -70,10 +70,11 @@ bool WindowHarness::start(bool demo, int timeoutMs)
     options.home = home.path();
     options.demo = demo;
     m_launcher = new WorkspaceLauncher(options, clock, m_window.get());
-    QObject::connect(m_launcher, &WorkspaceLauncher::clientCreated, m_window.get(), [this](WorkspaceClient* client) {
-        loadedSpy = std::make_unique<QSignalSpy>(client, &WorkspaceClient::movesLoaded);
-        changedSpy = std::make_unique<QSignalSpy>(client, &WorkspaceClient::moveChanged);
-    });
+    QObject::connect(
+        m_launcher, &WorkspaceLauncher::clientCreated, m_window.get(), [this](WorkspaceClient* client) {
+            loadedSpy = std::make_unique<QSignalSpy>(client, &WorkspaceClient::movesLoaded);
+            changedSpy = std::make_unique<QSignalSpy>(client, &WorkspaceClient::moveChanged);
+        });
     listedSpy = std::make_unique<QSignalSpy>(m_window->controller(), &TriageController::movesListed);
     m_launcher->start();
     return waitFor([this] { return listedSpy->count() > 0 && m_window->isShowingContent(); }, timeoutMs);
@@ -86,7 +87,8 @@ WorkspaceClient* WindowHarness::client() const
 
 bool WindowHarness::importSignals(const QByteArray& jsonl, int timeoutMs)
 {
-    const QString path = home.writeFile(u"signals-%1.jsonl"_s.arg(QDateTime::currentMSecsSinceEpoch()), jsonl);
+    const QString path
+        = home.writeFile(u"signals-%1.jsonl"_s.arg(QDateTime::currentMSecsSinceEpoch()), jsonl);
     QSignalSpy finished(client(), &WorkspaceClient::importFinished);
     m_window->controller()->importPaths({ path });
     if (!waitForSignal(finished, 1, timeoutMs))

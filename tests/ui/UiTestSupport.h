@@ -5,11 +5,9 @@
 #include "WaitFor.h"
 
 #include <QApplication>
-
 #include <QByteArray>
 #include <QSignalSpy>
 #include <QStringList>
-
 #include <memory>
 
 namespace caseyos {
@@ -22,8 +20,7 @@ struct MoveRow;
 namespace caseyos::test {
 
 // Waits until a dialog of type T is the active modal widget and has the keyboard (a user's keys go to it).
-template<typename T>
-T* waitForModal(int timeoutMs = 5000)
+template<typename T> T* waitForModal(int timeoutMs = 5000)
 {
     T* found = nullptr;
     const bool shown = waitFor(
@@ -42,8 +39,9 @@ T* waitForModal(int timeoutMs = 5000)
 
 // One form signal as a JSON Lines record. Its move's APS is 40·revenue + 44.5 (form rule: urgency 0.9,
 // effort 0.2, strategic 0.5), due two hours after `occurredAt`.
-QByteArray formSignal(const QString& sourceId, const QString& name, const QString& company, const QString& email,
-    double revenuePotential, const QString& occurredAt = QStringLiteral("2026-11-25T08:00:00Z"));
+QByteArray formSignal(const QString& sourceId, const QString& name, const QString& company,
+    const QString& email, double revenuePotential,
+    const QString& occurredAt = QStringLiteral("2026-11-25T08:00:00Z"));
 
 // Five form leads whose moves rank dana (80.5), ben (76.5), chen (72.5), eva (64.5), femi (56.5).
 QByteArray fiveLeads();

@@ -1,13 +1,14 @@
 // The rest of the window: detail pane, manual moves (create / edit / delete with undo), command palette,
 // shortcut help, import progress, a workspace that cannot be opened.
 #include "CommandPalette.h"
+#include "FilterBar.h"
 #include "MainWindow.h"
+#include "MoveActions.h"
 #include "MoveDetailPane.h"
 #include "MoveEditorDialog.h"
 #include "MoveUndoStack.h"
 #include "MovesFilterProxy.h"
 #include "MovesModel.h"
-#include "MoveActions.h"
 #include "MovesView.h"
 #include "ShortcutHelpDialog.h"
 #include "TriageController.h"
@@ -31,7 +32,6 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
-
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -109,8 +109,9 @@ TEST_F(WindowTest, NewMoveFromTheDialogLandsAtItsRank)
     QTest::mouseClick(save, Qt::LeftButton);
 
     ASSERT_TRUE(waitFor([&] { return h.shownEmails().size() == 6; })) << h.statusMessage();
-    EXPECT_EQ(h.shownEmails(), (QStringList { u"dana@acme.com"_s, u"ben@globex.com"_s, u"chen@initech.com"_s,
-                                   u"gina@vandelay.com"_s, u"eva@umbrella.com"_s, u"femi@hooli.com"_s }));
+    EXPECT_EQ(h.shownEmails(),
+        (QStringList { u"dana@acme.com"_s, u"ben@globex.com"_s, u"chen@initech.com"_s, u"gina@vandelay.com"_s,
+            u"eva@umbrella.com"_s, u"femi@hooli.com"_s }));
     const caseyos::MoveRow* gina = h.moveByEmail(u"gina@vandelay.com"_s);
     EXPECT_DOUBLE_EQ(gina->aps, 72.5);
     EXPECT_EQ(gina->source, u"manual"_s);
@@ -118,7 +119,8 @@ TEST_F(WindowTest, NewMoveFromTheDialogLandsAtItsRank)
     EXPECT_EQ(gina->title, u"Call Gina about the renewal"_s);
     // Due in a day by default, on the hour.
     EXPECT_EQ(gina->dueByMs, QDateTime(QDate(2026, 11, 26), QTime(10, 0), Qt::UTC).toMSecsSinceEpoch());
-    ASSERT_TRUE(waitFor([&] { return h.currentEmail() == u"gina@vandelay.com"_s; })); // the new move is selected
+    ASSERT_TRUE(
+        waitFor([&] { return h.currentEmail() == u"gina@vandelay.com"_s; })); // the new move is selected
 }
 
 TEST_F(WindowTest, EditAndDeleteAManualMoveWithUndo)
@@ -150,7 +152,8 @@ TEST_F(WindowTest, EditAndDeleteAManualMoveWithUndo)
     editor->effortField()->setValue(0);
     editor->strategicField()->setValue(100);
     editor->accept();
-    ASSERT_TRUE(waitFor([&] { return !h.shownEmails().isEmpty() && h.shownEmails().first() == u"hal@example.org"_s; }));
+    ASSERT_TRUE(waitFor(
+        [&] { return !h.shownEmails().isEmpty() && h.shownEmails().first() == u"hal@example.org"_s; }));
     EXPECT_DOUBLE_EQ(h.moveByEmail(u"hal@example.org"_s)->aps, 100.0);
     EXPECT_EQ(h.currentEmail(), u"hal@example.org"_s); // the selection followed the move
 
@@ -222,7 +225,8 @@ TEST_F(WindowTest, QuestionMarkShowsEveryShortcut)
     QStringList keys;
     for (int row = 0; row < help->table()->rowCount(); ++row)
         keys.append(help->table()->item(row, 0)->text());
-    for (const QString& key : { u"A"_s, u"D"_s, u"S"_s, u"C"_s, u"O"_s, u"E"_s, u"Z / Ctrl+Z"_s, u"Ctrl+K"_s })
+    for (const QString& key :
+        { u"A"_s, u"D"_s, u"S"_s, u"C"_s, u"O"_s, u"E"_s, u"Z / Ctrl+Z"_s, u"Ctrl+K"_s })
         EXPECT_TRUE(keys.contains(key)) << qPrintable(key) << " in " << qPrintable(keys.join(u", "_s));
     help->close();
 }
@@ -230,7 +234,8 @@ TEST_F(WindowTest, QuestionMarkShowsEveryShortcut)
 TEST_F(WindowTest, ImportThroughTheWindowShowsProgressAndAddsRanked)
 {
     // A second file: a lead that outranks everyone, one duplicate and one broken line.
-    QByteArray more = caseyos::test::formSignal(u"f-kim"_s, u"Kim Park"_s, u"Stark"_s, u"kim@stark.com"_s, 1.0);
+    QByteArray more
+        = caseyos::test::formSignal(u"f-kim"_s, u"Kim Park"_s, u"Stark"_s, u"kim@stark.com"_s, 1.0);
     more += caseyos::test::formSignal(u"f-dana"_s, u"Dana Lee"_s, u"Acme"_s, u"dana@acme.com"_s, 0.9);
     more += "{not json\n";
     QSignalSpy finished(h.client(), &caseyos::WorkspaceClient::importFinished);
@@ -249,13 +254,58 @@ TEST_F(WindowTest, ImportThroughTheWindowShowsProgressAndAddsRanked)
     EXPECT_FALSE(h.window()->workspaceStatusBar()->isImporting());
 }
 
+TEST_F(WindowTest, ReloadKeepsTheSelectedMove)
+{
+    ASSERT_TRUE(h.selectEmail(u"chen@initech.com"_s));
+    const int loads = h.listedSpy->count();
+    h.press(Qt::Key_F5);
+    ASSERT_TRUE(waitFor([&] { return h.listedSpy->count() == loads + 1; }));
+    EXPECT_EQ(h.shownEmails(), caseyos::test::fiveLeadEmails());
+    EXPECT_EQ(h.currentEmail(), u"chen@initech.com"_s);
+}
+
+TEST_F(WindowTest, FilterPickersNarrowTheList)
+{
+    caseyos::FilterBar* filters = h.window()->filterBar();
+    // The action type picker lists the types present; the form leads are all email follow-ups.
+    const int followUps = filters->actionTypeBox()->findData(u"email_follow_up"_s);
+    ASSERT_GE(followUps, 1);
+    filters->actionTypeBox()->setCurrentIndex(followUps);
+    EXPECT_EQ(h.shownEmails().size(), 5);
+
+    h.press(Qt::Key_N);
+    auto* editor = waitForModal<caseyos::MoveEditorDialog>();
+    ASSERT_NE(editor, nullptr);
+    editor->titleField()->setText(u"Clean up the Acme record"_s);
+    editor->actionTypeField()->setCurrentText(u"update_crm"_s);
+    editor->domainField()->setCurrentIndex(editor->domainField()->findData(u"cs"_s));
+    editor->emailField()->setText(u"ops@acme.com"_s);
+    editor->accept();
+    // A new action type appears in the picker; the current filter hides the new move.
+    ASSERT_TRUE(waitFor([&] { return filters->actionTypeBox()->findData(u"update_crm"_s) > 0; }));
+    EXPECT_EQ(h.shownEmails().size(), 5);
+
+    filters->actionTypeBox()->setCurrentIndex(0); // all actions
+    filters->sourceBox()->setCurrentIndex(filters->sourceBox()->findData(u"manual"_s));
+    ASSERT_TRUE(waitFor([&] { return h.shownEmails() == QStringList { u"ops@acme.com"_s }; }));
+    filters->sourceBox()->setCurrentIndex(0);
+    filters->domainBox()->setCurrentIndex(filters->domainBox()->findData(u"cs"_s));
+    EXPECT_EQ(h.shownEmails(), QStringList { u"ops@acme.com"_s });
+    filters->domainBox()->setCurrentIndex(0);
+    filters->viewBox()->setCurrentIndex(filters->viewBox()->findData(u"all"_s));
+    EXPECT_EQ(h.shownEmails().size(), 6);
+}
+
 TEST(WindowOpenTest, AWorkspaceThatCannotOpenShowsTheReason)
 {
     caseyos::test::WindowHarness h;
     // The database path is a folder: SQLite cannot open it.
     ASSERT_TRUE(QDir(h.home.path()).mkpath(u"caseyos.db"_s));
     EXPECT_FALSE(h.start(false, 3000));
-    ASSERT_TRUE(waitFor([&] { return !h.window()->stateText().isEmpty() && h.window()->stateText().contains(u"could not be opened"_s); }));
+    ASSERT_TRUE(waitFor([&] {
+        return !h.window()->stateText().isEmpty()
+            && h.window()->stateText().contains(u"could not be opened"_s);
+    }));
     EXPECT_FALSE(h.window()->isShowingContent());
     auto* box = waitForModal<QMessageBox>();
     ASSERT_NE(box, nullptr);
