@@ -37,10 +37,8 @@ TriageController::TriageController(const Parts& parts, const Clock& clock, QObje
     m_detailDelay.setInterval(120);
     connect(&m_detailDelay, &QTimer::timeout, this, [this] {
         const qint64 id = m_parts.view->currentMoveId();
-        if (m_client && m_ready && id != 0) {
-            m_detailRequested = id;
+        if (m_client && m_ready && id != 0)
             m_client->loadDetail(id);
-        }
     });
     m_statusDelay.setSingleShot(true);
     m_statusDelay.setInterval(50);

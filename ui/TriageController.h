@@ -105,7 +105,6 @@ private:
     QTimer m_detailDelay; // selection settles before the detail (and its "viewed" event) is requested
     QTimer m_statusDelay; // counts and action states are refreshed once per burst of updates
     QTimer m_snoozeTimer;
-    qint64 m_detailRequested = 0;
     qint64 m_selectWhenPresent = 0;
     qint64 m_editWhenLoaded = 0;
     qint64 m_snoozeTarget = 0;
