@@ -171,7 +171,10 @@ template<typename Value> void appendValue(QByteArray& out, const Value& value)
 
 void appendCanonicalJsonString(QByteArray& out, QStringView text)
 {
-    out.reserve(out.size() + text.size() + 2);
+    // Grow geometrically: reserving the exact size on every call would reallocate on almost every append.
+    const qsizetype needed = out.size() + text.size() + 2;
+    if (needed > out.capacity())
+        out.reserve(std::max(needed, 2 * out.capacity()));
     out.append('"');
     const char16_t* p = text.utf16();
     const char16_t* end = p + text.size();

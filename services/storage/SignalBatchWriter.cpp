@@ -1,5 +1,6 @@
 #include "storage/SignalBatchWriter.h"
 
+#include "core/CanonicalJson.h"
 #include "core/Timestamps.h"
 #include "storage/Database.h"
 #include "storage/FastText.h"
@@ -70,7 +71,7 @@ void bindJson(QByteArray& buffer, sqlite3_stmt* stmt, int index, const QJsonObje
     if (object.isEmpty())
         buffer.append("{}", 2);
     else
-        fasttext::appendJson(buffer, object);
+        appendCanonicalJson(buffer, object);
     sqlite3_bind_text(stmt, index, buffer.constData(), int(buffer.size()), SQLITE_STATIC);
 }
 
