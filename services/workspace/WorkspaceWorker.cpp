@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QFuture>
 #include <QSemaphore>
+#include <QThreadPool>
 #include <QtConcurrent>
 #include <atomic>
 #include <climits>
@@ -69,6 +70,9 @@ struct WorkspaceWorker::Impl
         bool severalFiles = false;
     };
     std::unique_ptr<Import> import;
+    // The reader gets a pool of its own: on the shared global pool it would hold the only thread of a one-core
+    // machine for the whole import, and Qt's raster painting, which waits for that pool, would freeze the UI.
+    QThreadPool readerPool;
     QFuture<void> reader;
     quint64 nextGeneration = 1;
 
@@ -77,6 +81,8 @@ struct WorkspaceWorker::Impl
         , databasePath(std::move(path))
         , clock(c)
     {
+        readerPool.setMaxThreadCount(1);
+        readerPool.setObjectName(u"import-reader"_s);
     }
 
     bool ensureOpen()
@@ -128,7 +134,7 @@ void WorkspaceWorker::Impl::startReader(const QStringList& paths, const QDateTim
         return true;
     };
 
-    reader = QtConcurrent::run([paths, receivedAt, generation, shared, post] {
+    reader = QtConcurrent::run(&readerPool, [paths, receivedAt, generation, shared, post] {
         qint64 bytesBefore = 0;
         for (qsizetype i = 0; i < paths.size(); ++i) {
             const QString& path = paths.at(i);
