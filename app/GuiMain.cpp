@@ -30,7 +30,7 @@ int runGui(const QStringList& arguments)
     const QCommandLineOption logLevelOption(u"log-level"_s,
         u"trace, debug, info, warn, error, critical or off (default: info)."_s, u"LEVEL"_s, u"info"_s);
     const QCommandLineOption minimizedOption(
-        u"minimized"_s, u"Start minimised (reserved; ignored for now)."_s);
+        u"minimized"_s, u"Start with the window minimised."_s);
     parser.addOptions({ homeOption, demoOption, logLevelOption, minimizedOption });
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "caseyos: %s\n", qPrintable(parser.errorText()));
@@ -66,7 +66,10 @@ int runGui(const QStringList& arguments)
         // kept.
         MainWindow::Options windowOptions { true };
         MainWindow window(SystemClock::instance(), windowOptions);
-        window.show();
+        if (parser.isSet(minimizedOption))
+            window.showMinimized();
+        else
+            window.show();
 
         WorkspaceLauncher::Options launch;
         launch.home = home;

@@ -72,7 +72,7 @@ Global options:
   --home DIR           Data folder (default: $CASEYOS_HOME, else the user's application data folder)
   --demo               Use the demo workspace (created on first use)
   --log-level LEVEL    trace, debug, info, warn, error, critical or off
-  --minimized          Start the window minimised to the tray
+  --minimized          Start with the window minimised
   -h, --help           Show help (also after a command: caseyos ingest --help)
   -v, --version        Show the version
 
