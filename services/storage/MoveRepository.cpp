@@ -459,15 +459,7 @@ bool MoveRepository::wakeExpiredSnoozes(qint64 nowMs, QString* error)
 
 QHash<QString, qint64> MoveRepository::countByStatus(QString* error) const
 {
-    QSqlQuery q(m_db.sql());
-    QHash<QString, qint64> counts;
-    if (!q.exec(u"SELECT status, COUNT(*) FROM moves GROUP BY status"_s)) {
-        setError(error, q);
-        return counts;
-    }
-    while (q.next())
-        counts.insert(q.value(0).toString(), q.value(1).toLongLong());
-    return counts;
+    return countsByKey(m_db.sql(), u"SELECT status, COUNT(*) FROM moves GROUP BY status"_s, error);
 }
 
 } // namespace caseyos

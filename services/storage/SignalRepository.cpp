@@ -53,15 +53,7 @@ bool SignalRepository::setMoveId(qint64 signalId, std::optional<qint64> moveId, 
 
 QHash<QString, qint64> SignalRepository::countByState(QString* error) const
 {
-    QSqlQuery q(m_db.sql());
-    QHash<QString, qint64> counts;
-    if (!q.exec(u"SELECT state, COUNT(*) FROM signals GROUP BY state"_s)) {
-        setError(error, q);
-        return counts;
-    }
-    while (q.next())
-        counts.insert(q.value(0).toString(), q.value(1).toLongLong());
-    return counts;
+    return countsByKey(m_db.sql(), u"SELECT state, COUNT(*) FROM signals GROUP BY state"_s, error);
 }
 
 } // namespace caseyos

@@ -3,8 +3,10 @@
 #include "core/Timestamps.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
@@ -39,6 +41,21 @@ inline bool setError(QString* error, const QSqlQuery& query)
         *error = e.databaseText().isEmpty() ? e.text() : e.databaseText();
     }
     return false;
+}
+
+// Runs a two-column "SELECT key, COUNT(*) … GROUP BY key" and returns key → count (empty with `error` set on
+// failure).
+inline QHash<QString, qint64> countsByKey(QSqlDatabase& db, const QString& sql, QString* error)
+{
+    QSqlQuery q(db);
+    QHash<QString, qint64> counts;
+    if (!q.exec(sql)) {
+        setError(error, q);
+        return counts;
+    }
+    while (q.next())
+        counts.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return counts;
 }
 
 } // namespace caseyos
