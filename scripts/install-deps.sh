@@ -9,7 +9,9 @@ packages=(
   qt6-svg-dev libqt6svg6 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libsqlite3-dev
   libspdlog-dev libgtest-dev googletest
+  qt6-charts-dev libqt6opengl6-dev
   xvfb xauth sqlite3
+  dbus dunst python3 python3-dbus
 )
 
 missing=()

@@ -29,6 +29,12 @@ public:
     void cancelImport();
     void wakeExpiredSnoozes();
 
+    // The storage thread, for other workers that write to the same database (outcomes, notifications):
+    // every write runs on this one thread, so writers never contend. A worker moved here must own its own
+    // Database (connections do not cross threads) and be deleted on QThread::finished; the thread ends
+    // when this client is destroyed, after the work already queued.
+    QThread* storageThread() { return &m_thread; }
+
 Q_SIGNALS:
     void opened(bool ok, const QString& error);
     void movesLoaded(const QList<caseyos::MoveRow>& rows);
