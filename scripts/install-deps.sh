@@ -11,7 +11,7 @@ packages=(
   libspdlog-dev libgtest-dev googletest
   qt6-charts-dev libqt6opengl6-dev
   xvfb xauth sqlite3
-  dbus dunst python3 python3-dbus
+  dbus dunst python3 python3-dbus desktop-file-utils
 )
 
 missing=()

@@ -35,33 +35,6 @@ bool lessByCodePoint(QStringView a, QStringView b)
     return a.size() < b.size();
 }
 
-void appendHexEscape(QByteArray& out, unsigned value)
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    const char buf[6] = { '\\', 'u', '0', '0', hex[(value >> 4) & 0xF], hex[value & 0xF] };
-    out.append(buf, 6);
-}
-
-void appendUtf8(QByteArray& out, char32_t cp)
-{
-    char buf[4];
-    int n = 0;
-    if (cp < 0x800) {
-        buf[n++] = char(0xC0 | (cp >> 6));
-        buf[n++] = char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        buf[n++] = char(0xE0 | (cp >> 12));
-        buf[n++] = char(0x80 | ((cp >> 6) & 0x3F));
-        buf[n++] = char(0x80 | (cp & 0x3F));
-    } else {
-        buf[n++] = char(0xF0 | (cp >> 18));
-        buf[n++] = char(0x80 | ((cp >> 12) & 0x3F));
-        buf[n++] = char(0x80 | ((cp >> 6) & 0x3F));
-        buf[n++] = char(0x80 | (cp & 0x3F));
-    }
-    out.append(buf, n);
-}
-
 void appendNumber(QByteArray& out, double value)
 {
     // JSON has no NaN or infinity; QJsonValue never holds them from parsed text, but be total anyway.
@@ -171,55 +144,76 @@ template<typename Value> void appendValue(QByteArray& out, const Value& value)
 
 void appendCanonicalJsonString(QByteArray& out, QStringView text)
 {
-    // Grow geometrically: reserving the exact size on every call would reallocate on almost every append.
-    const qsizetype needed = out.size() + text.size() + 2;
-    if (needed > out.capacity())
-        out.reserve(std::max(needed, 2 * out.capacity()));
-    out.append('"');
+    // Writes through a raw pointer into room reserved up front (6 bytes per UTF-16 unit is the most any
+    // unit needs: the six-character escape of a control character), then trims. Appending char by char
+    // cost more than everything else in the ingest of a signal. The buffer grows geometrically, so a
+    // reused one stops reallocating.
+    static constexpr char hex[] = "0123456789abcdef";
+    const qsizetype start = out.size();
+    const qsizetype most = start + text.size() * 6 + 2;
+    if (most > out.capacity())
+        out.reserve(std::max(most, 2 * out.capacity()));
+    out.resize(most);
+    char* o = out.data() + start;
+    *o++ = '"';
     const char16_t* p = text.utf16();
     const char16_t* end = p + text.size();
     while (p < end) {
         const char16_t c = *p++;
         if (c < 0x80) {
+            if (c >= 0x20 && c != u'"' && c != u'\\') {
+                *o++ = char(c);
+                continue;
+            }
+            *o++ = '\\';
             switch (c) {
             case u'"':
-                out.append("\\\"", 2);
+                *o++ = '"';
                 break;
             case u'\\':
-                out.append("\\\\", 2);
+                *o++ = '\\';
                 break;
             case u'\b':
-                out.append("\\b", 2);
+                *o++ = 'b';
                 break;
             case u'\f':
-                out.append("\\f", 2);
+                *o++ = 'f';
                 break;
             case u'\n':
-                out.append("\\n", 2);
+                *o++ = 'n';
                 break;
             case u'\r':
-                out.append("\\r", 2);
+                *o++ = 'r';
                 break;
             case u'\t':
-                out.append("\\t", 2);
+                *o++ = 't';
                 break;
-            default:
-                if (c < 0x20)
-                    appendHexEscape(out, c);
-                else
-                    out.append(char(c));
+            default: // other control characters
+                *o++ = 'u';
+                *o++ = '0';
+                *o++ = '0';
+                *o++ = hex[(c >> 4) & 0xF];
+                *o++ = hex[c & 0xF];
             }
+        } else if (c < 0x800) {
+            *o++ = char(0xC0 | (c >> 6));
+            *o++ = char(0x80 | (c & 0x3F));
         } else if (c >= 0xD800 && c < 0xDC00 && p < end && *p >= 0xDC00 && *p < 0xE000) {
-            const char32_t cp = 0x10000 + ((char32_t(c) - 0xD800) << 10) + (char32_t(*p) - 0xDC00);
-            ++p;
-            appendUtf8(out, cp);
-        } else if (c >= 0xD800 && c < 0xE000) {
-            appendUtf8(out, 0xFFFD); // lone surrogate: not encodable, same replacement QString::toUtf8 uses
+            const char32_t cp = 0x10000 + ((char32_t(c) - 0xD800) << 10) + (char32_t(*p++) - 0xDC00);
+            *o++ = char(0xF0 | (cp >> 18));
+            *o++ = char(0x80 | ((cp >> 12) & 0x3F));
+            *o++ = char(0x80 | ((cp >> 6) & 0x3F));
+            *o++ = char(0x80 | (cp & 0x3F));
         } else {
-            appendUtf8(out, c);
+            // A lone surrogate is not encodable: the same replacement (U+FFFD) QString::toUtf8 uses.
+            const char16_t unit = (c >= 0xD800 && c < 0xE000) ? char16_t(0xFFFD) : c;
+            *o++ = char(0xE0 | (unit >> 12));
+            *o++ = char(0x80 | ((unit >> 6) & 0x3F));
+            *o++ = char(0x80 | (unit & 0x3F));
         }
     }
-    out.append('"');
+    *o++ = '"';
+    out.resize(o - out.constData());
 }
 
 void appendCanonicalJson(QByteArray& out, const QJsonValue& value)
