@@ -3,18 +3,38 @@
 #include "MainWindow.h"
 #include "MovesModel.h"
 #include "WorkspaceLauncher.h"
+#include "desktop/DesktopIntegration.h"
+#include "desktop/DesktopWindowBinding.h"
+#include "desktop/SingleInstance.h"
 #include "logging/Logging.h"
 #include "workspace/Paths.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QStandardPaths>
 #include <QTimer>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
 
 namespace caseyos {
+
+namespace {
+
+// A later launch for the same data folder handed its arguments over: log them and bring the window forward
+// (unless it asked to start minimised, e.g. a login entry while CaseyOS already runs).
+void handleSecondLaunch(MainWindow& window, const QStringList& arguments, const QString& workingDirectory)
+{
+    qInfo("Second launch for this data folder (from %s): %s", qPrintable(workingDirectory),
+        qPrintable(arguments.mid(1).join(u' ')));
+    if (arguments.contains(u"--minimized"_s))
+        return;
+    window.bringToFront();
+}
+
+} // namespace
 
 int runGui(const QStringList& arguments)
 {
@@ -30,7 +50,7 @@ int runGui(const QStringList& arguments)
     const QCommandLineOption logLevelOption(u"log-level"_s,
         u"trace, debug, info, warn, error, critical or off (default: info)."_s, u"LEVEL"_s, u"info"_s);
     const QCommandLineOption minimizedOption(
-        u"minimized"_s, u"Start with the window minimised."_s);
+        u"minimized"_s, u"Start in the system tray (minimised where the desktop has no tray)."_s);
     parser.addOptions({ homeOption, demoOption, logLevelOption, minimizedOption });
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "caseyos: %s\n", qPrintable(parser.errorText()));
@@ -51,14 +71,38 @@ int runGui(const QStringList& arguments)
         return 2;
     }
     const QString home = resolveHome(parser.value(homeOption));
+    const bool demo = parser.isSet(demoOption);
+    const bool minimized = parser.isSet(minimizedOption);
+    const bool logFolderReady = ensureDirectory(logDirectory(home), nullptr);
+
+    // One window per database: a second launch hands its arguments to the running one and exits, before it
+    // opens the log (two processes must not rotate one log file) or the database.
+    SingleInstance instance(demo ? databasePath(demoHome(home)) : databasePath(home));
+    const SingleInstance::Role role = instance.start(arguments, QDir::currentPath());
+    if (role == SingleInstance::Role::Forwarded) {
+        std::fprintf(stderr, "caseyos: CaseyOS is already running for %s; handed over to it.\n",
+            qPrintable(QDir::toNativeSeparators(home)));
+        return 0;
+    }
+    if (role == SingleInstance::Role::Unresponsive) {
+        std::fprintf(stderr, "caseyos: CaseyOS seems to be running for %s but does not answer: %s\n",
+            qPrintable(QDir::toNativeSeparators(home)), qPrintable(instance.errorString()));
+        return 1;
+    }
+
     // Logging must not keep the window from opening: without a log folder it falls back to stderr.
     QString logError;
     LoggingOptions logging;
     logging.level = level;
-    if (ensureDirectory(logDirectory(home), &logError))
+    if (logFolderReady)
         logging.logDirectory = logDirectory(home);
     if (!initLogging(logging, &logError))
         std::fprintf(stderr, "caseyos: logging: %s\n", qPrintable(logError));
+    if (role == SingleInstance::Role::Failed)
+        qWarning(
+            "Single instance unavailable, continuing without it: %s", qPrintable(instance.errorString()));
+    else
+        qInfo("Single instance: listening on %s", qPrintable(instance.serverName()));
 
     int code = 0;
     {
@@ -66,14 +110,34 @@ int runGui(const QStringList& arguments)
         // kept.
         MainWindow::Options windowOptions { true };
         MainWindow window(SystemClock::instance(), windowOptions);
-        if (parser.isSet(minimizedOption))
+
+        DesktopIntegration::Options desktopOptions;
+        desktopOptions.home = home;
+        desktopOptions.defaultHome = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        DesktopIntegration desktop(SystemClock::instance(), desktopOptions);
+        bindDesktopToWindow(&desktop, &window);
+        desktop.start();
+        // The app ends when the window closes for good (Quit, or a close without the tray), not when its last
+        // visible window goes: with the window in the tray there may be none.
+        QApplication::setQuitOnLastWindowClosed(false);
+        QObject::connect(
+            &window, &MainWindow::quitRequested, &window, [] { QCoreApplication::quit(); },
+            Qt::QueuedConnection);
+        QObject::connect(&instance, &SingleInstance::messageReceived, &window,
+            [&window](const QStringList& args, const QString& folder) {
+                handleSecondLaunch(window, args, folder);
+            });
+
+        if (minimized && desktop.trayAvailable())
+            qInfo("Started in the system tray (--minimized)");
+        else if (minimized)
             window.showMinimized();
         else
             window.show();
 
         WorkspaceLauncher::Options launch;
         launch.home = home;
-        launch.demo = parser.isSet(demoOption);
+        launch.demo = demo;
         auto* launcher = new WorkspaceLauncher(launch, SystemClock::instance(), &window);
         launcher->start();
         // Start-up figures in the log: when the window was up, when the list was filled.

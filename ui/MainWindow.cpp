@@ -117,7 +117,7 @@ MainWindow::MainWindow(const Clock& clock, Options options, QWidget* parent)
     connect(m_actions->shortcutHelp, &QAction::triggered, this, &MainWindow::showShortcutHelp);
     connect(m_actions->focusSearch, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
     connect(m_actions->openDetail, &QAction::triggered, this, &MainWindow::openDetail);
-    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->quit, &QAction::triggered, this, &MainWindow::quitApplication);
     connect(m_view, &MovesView::openDetailRequested, this, &MainWindow::openDetail);
     connect(m_filterBar, &FilterBar::leaveRequested, this, [this] { m_view->setFocus(); });
     connect(m_detail, &MoveDetailPane::leaveRequested, this, [this] { m_view->setFocus(); });
@@ -280,11 +280,42 @@ void MainWindow::saveSettings() const
     m_filterBar->saveState(settings);
 }
 
+void MainWindow::bringToFront()
+{
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::openMove(qint64 moveId)
+{
+    bringToFront();
+    if (!m_view->selectMove(moveId))
+        m_statusBar->showMessage(
+            u"Move #%1 is not in the list (filtered out, or no longer open)"_s.arg(moveId), 10000);
+}
+
+void MainWindow::quitApplication()
+{
+    m_quitting = true;
+    close();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (m_options.persistSettings)
         saveSettings();
+    if (m_closeToTray && !m_quitting) {
+        // Background mode: the window goes, CaseyOS (its checks and the tray) stays.
+        event->ignore();
+        hide();
+        Q_EMIT hiddenToTray();
+        return;
+    }
     QMainWindow::closeEvent(event);
+    if (event->isAccepted())
+        Q_EMIT quitRequested();
 }
 
 } // namespace caseyos

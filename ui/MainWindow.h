@@ -55,6 +55,20 @@ public:
     bool isShowingContent() const;
     QString stateText() const; // the preparing / error message shown instead of the list
 
+    // Background mode: when on, closing the window hides it and CaseyOS keeps running in the tray.
+    void setCloseToTray(bool on) { m_closeToTray = on; }
+    bool closeToTray() const { return m_closeToTray; }
+    // Shows the window (from the tray, or from under other windows): unminimised, raised and active.
+    void bringToFront();
+    // Brings the window forward with the move selected (a clicked pop-up).
+    void openMove(qint64 moveId);
+    // Closes for good, even with close-to-tray on; the app then quits (see quitRequested).
+    void quitApplication();
+
+Q_SIGNALS:
+    void hiddenToTray(); // a close while close-to-tray was on: the window only hid
+    void quitRequested(); // the window closed for good: the app should quit
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -83,6 +97,8 @@ private:
     TriageController* m_controller = nullptr;
     CommandPalette* m_palette = nullptr;
     WorkspaceClient* m_client = nullptr;
+    bool m_closeToTray = false;
+    bool m_quitting = false;
 };
 
 } // namespace caseyos

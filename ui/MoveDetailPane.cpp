@@ -5,6 +5,7 @@
 #include "MoveFormat.h"
 #include "core/Timestamps.h"
 #include "moves/MoveRow.h"
+#include "outcomes/OutcomePicker.h"
 #include "scoring/ApsCalculator.h"
 
 #include <QAction>
@@ -42,6 +43,7 @@ QString eventLabel(const QString& type)
         { u"move_reopened"_s, u"Reopened"_s },
         { u"move_edited"_s, u"Edited"_s },
         { u"move_restored"_s, u"Restored (undo)"_s },
+        { u"outcome_recorded"_s, u"Outcome recorded"_s },
     };
     return labels.value(type, type);
 }
@@ -100,6 +102,20 @@ QLabel* makeValueLabel()
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setWordWrap(true);
     return label;
+}
+
+// "Email replied (+8)" for an outcome_recorded event, from its details; empty when they name no known type.
+QString outcomeEventText(const QJsonObject& details)
+{
+    const std::optional<OutcomeType> type = outcomeTypeFromString(details.value(u"type"_s).toString());
+    if (!type)
+        return QString();
+    QString text
+        = outcomeTypeLabel(*type) + u" ("_s + impactText(details.value(u"impact"_s).toDouble(), 1) + u')';
+    const double confidence = details.value(u"confidence"_s).toDouble(1.0);
+    if (confidence < 1.0)
+        text += u", confidence %1%"_s.arg(qRound(confidence * 100.0));
+    return text;
 }
 
 } // namespace
@@ -175,6 +191,19 @@ void MoveDetailPane::buildUi()
     layout->addWidget(m_meta);
     m_status = makeValueLabel();
     layout->addWidget(m_status);
+
+    // What happened after the move: the picker records it (completing the move, re-scoring the contact's
+    // other moves) and the label shows the last one recorded.
+    auto* outcomeRow = new QHBoxLayout;
+    outcomeRow->setSpacing(8);
+    m_outcomePicker = new OutcomePicker;
+    outcomeRow->addWidget(m_outcomePicker);
+    m_outcome = makeValueLabel();
+    m_outcome->setObjectName(u"detailOutcome"_s);
+    m_outcome->setStyleSheet(u"color: #4b5563;"_s);
+    outcomeRow->addWidget(m_outcome, 1);
+    layout->addLayout(outcomeRow);
+    connect(m_outcomePicker, &OutcomePicker::outcomeRequested, this, &MoveDetailPane::outcomeRequested);
 
     auto* scoreBox = new QGroupBox(u"Why it ranks here"_s);
     auto* scoreLayout = new QVBoxLayout(scoreBox);
@@ -270,6 +299,8 @@ void MoveDetailPane::clear()
     m_moveId = 0;
     m_hasDetail = false;
     m_detail = MoveDetail();
+    m_outcomePicker->setMoveId(0);
+    m_outcome->clear();
     m_stack->setCurrentIndex(0);
 }
 
@@ -293,9 +324,11 @@ void MoveDetailPane::showRow(const MoveRow& row)
 {
     const bool sameMove = row.id == m_moveId;
     m_moveId = row.id;
+    m_outcomePicker->setMoveId(row.id);
     if (!sameMove) {
         m_hasDetail = false;
         m_detail = MoveDetail();
+        m_outcome->clear();
     }
     m_stack->setCurrentIndex(1);
     const QTimeZone zone = m_clock.localZone();
@@ -374,6 +407,7 @@ void MoveDetailPane::showDetail(const MoveDetail& detail)
     QStringList lines;
     int views = 0;
     QDateTime lastView;
+    QString lastOutcome;
     for (const MoveEvent& event : detail.history) {
         if (event.type == u"move_viewed") {
             ++views;
@@ -382,7 +416,12 @@ void MoveDetailPane::showDetail(const MoveDetail& detail)
         }
         QString line = u"<b>"_s + eventLabel(event.type).toHtmlEscaped() + u"</b> — "_s
             + formatLongTime(event.at, zone).toHtmlEscaped();
-        const QString details = detailsText(event.details, zone);
+        const bool isOutcome = event.type == u"outcome_recorded";
+        const QString outcome = isOutcome ? outcomeEventText(event.details) : QString();
+        if (!outcome.isEmpty())
+            lastOutcome = outcome + u", "_s + formatLongTime(event.at, zone);
+        const QString details
+            = !outcome.isEmpty() ? outcome.toHtmlEscaped() : detailsText(event.details, zone);
         if (!details.isEmpty())
             line += u"<br><span style='color:gray'>"_s + details + u"</span>"_s;
         lines.append(line);
@@ -392,6 +431,12 @@ void MoveDetailPane::showDetail(const MoveDetail& detail)
             u"<span style='color:gray'>Viewed %1 time%2, last %3</span>"_s.arg(QString::number(views),
                 views == 1 ? QString() : u"s"_s, formatLongTime(lastView, zone).toHtmlEscaped()));
     m_history->setText(lines.isEmpty() ? u"<i>No events yet.</i>"_s : lines.join(u"<br>"_s));
+    m_outcome->setText(lastOutcome.isEmpty() ? QString() : u"Last outcome: "_s + lastOutcome);
+}
+
+QString MoveDetailPane::outcomeText() const
+{
+    return m_outcome->text();
 }
 
 QString MoveDetailPane::titleText() const

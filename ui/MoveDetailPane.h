@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "outcomes/Outcome.h"
 #include "workspace/MoveDetail.h"
 
 #include <QWidget>
@@ -17,6 +18,7 @@ class QAction;
 namespace caseyos {
 
 class ComponentBar;
+class OutcomePicker;
 struct MoveRow;
 
 // The selected move in full: why it ranks where it does (APS components as bars, reasoning), who it is about,
@@ -44,9 +46,13 @@ public:
     QString reasoningText() const;
     QString historyText() const;
     QString signalText() const;
+    QString outcomeText() const; // the last outcome recorded for the shown move, or empty
+    OutcomePicker* outcomePicker() const { return m_outcomePicker; }
 
 Q_SIGNALS:
     void leaveRequested(); // Esc: back to the list
+    // "Record outcome…" was used for the shown move: connect to OutcomesClient::recordForMove.
+    void outcomeRequested(qint64 moveId, caseyos::OutcomeType type, double confidence, const QString& note);
 
 private:
     void buildUi();
@@ -63,6 +69,8 @@ private:
     QLabel* m_title = nullptr;
     QLabel* m_meta = nullptr;
     QLabel* m_status = nullptr;
+    OutcomePicker* m_outcomePicker = nullptr;
+    QLabel* m_outcome = nullptr;
     QLabel* m_apsValue = nullptr;
     ComponentBar* m_revenue = nullptr;
     ComponentBar* m_urgency = nullptr;

@@ -67,6 +67,10 @@ Commands:
   today                List Today's Moves in rank order
   move ACTION ID       accept, dismiss, snooze, complete, reopen or show a move
   health               Check the data folder and the database
+  outcome SUBCOMMAND   record an outcome (re-scores the contact's moves), stats, types
+  notifications        List unread notifications; read, dismiss or snooze one (read --all)
+  whats-up             Sum up the unread notifications: headline, counts, top 5
+  daemon               Run the background checks without a window (--once: one pass)
 
 Global options:
   --home DIR           Data folder (default: $CASEYOS_HOME, else the user's application data folder)
@@ -122,8 +126,16 @@ int run(const QStringList& arguments)
         return runMove(arguments);
     if (found.command == u"health"_s)
         return runHealth(arguments);
-    printErr(u"unknown command \"%1\" (commands: ingest, today, move, health; run \"caseyos --help\")"_s.arg(
-        found.command));
+    if (found.command == u"outcome"_s)
+        return runOutcome(arguments);
+    if (found.command == u"notifications"_s)
+        return runNotifications(arguments);
+    if (found.command == u"whats-up"_s)
+        return runWhatsUp(arguments);
+    if (found.command == u"daemon"_s)
+        return runDaemon(arguments);
+    printErr(u"unknown command \"%1\" (commands: ingest, today, move, health, outcome, notifications, "
+              "whats-up, daemon; run \"caseyos --help\")"_s.arg(found.command));
     return ExitUsage;
 }
 

@@ -11,4 +11,12 @@ bool isGuiInvocation(int argc, char** argv);
 // QCoreApplication. Returns the process exit code.
 int run(const QStringList& arguments);
 
+// outcome record|stats|types (CliOutcome.cpp).
+int runOutcome(const QStringList& arguments);
+
+// Notification commands (CliNotifications.cpp, CliDaemon.cpp).
+int runNotifications(const QStringList& arguments); // notifications [read|dismiss|snooze ID]
+int runWhatsUp(const QStringList& arguments); // whats-up
+int runDaemon(const QStringList& arguments); // daemon [--interval MINUTES] [--once]
+
 } // namespace caseyos::cli

@@ -1,6 +1,7 @@
 #include "moves/MoveService.h"
 
 #include "core/Timestamps.h"
+#include "outcomes/OutcomeRepository.h"
 #include "storage/Database.h"
 #include "storage/MoveEventRepository.h"
 #include "storage/MoveRepository.h"
@@ -170,8 +171,13 @@ Result<Move> MoveService::create(Move draft, const ApsInput& components)
     move.signalId.reset();
     move.createdAt = now;
     move.updatedAt = now;
-    // No outcomes are recorded yet, so the adjustment starts at zero.
-    applyAps(move, computeAps(resolveComponents(move.actionType, components), 0.0, m_weights));
+    // A new move starts with what its contact's outcomes say (PRODUCT.md §2), like an imported one.
+    QString adjustmentError;
+    const double adjustment
+        = OutcomeRepository(m_db).adjustment(move.contactEmail, toEpochMs(now), &adjustmentError);
+    if (!adjustmentError.isEmpty())
+        return Result<Move>::failure(adjustmentError);
+    applyAps(move, computeAps(resolveComponents(move.actionType, components), adjustment, m_weights));
 
     MoveRepository moves(m_db);
     MoveEventRepository events(m_db);
@@ -198,7 +204,8 @@ Result<MoveChange> MoveService::edit(const Move& move, const ApsInput& component
     Move edited = move;
     if (const QString problem = validateDraft(edited); !problem.isEmpty())
         return Result<MoveChange>::failure(problem);
-    // Only what a person edits changes; status, times, signal link and the outcome adjustment stay.
+    // Only what a person edits changes; status, times and the signal link stay. The adjustment follows the
+    // contact: re-read, since the contact may have changed and outcomes may have come in since.
     Move after = *found;
     after.title = edited.title;
     after.description = edited.description;
@@ -210,9 +217,11 @@ Result<MoveChange> MoveService::edit(const Move& move, const ApsInput& component
     after.company = edited.company;
     after.dealId = edited.dealId;
     after.dueBy = edited.dueBy;
-    applyAps(after,
-        computeAps(resolveComponents(after.actionType, components), found->outcomeAdjustment, m_weights));
     const QDateTime now = m_clock.now();
+    const double adjustment = OutcomeRepository(m_db).adjustment(after.contactEmail, toEpochMs(now), &error);
+    if (!error.isEmpty())
+        return Result<MoveChange>::failure(error);
+    applyAps(after, computeAps(resolveComponents(after.actionType, components), adjustment, m_weights));
     after.updatedAt = now;
 
     const QStringList fields = changedFields(*found, after);

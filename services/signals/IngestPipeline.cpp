@@ -1,10 +1,17 @@
 #include "signals/IngestPipeline.h"
 
+#include "outcomes/Outcome.h"
+#include "outcomes/OutcomeService.h"
 #include "signals/SignalRules.h"
 #include "storage/Database.h"
 #include "storage/SignalBatchWriter.h"
 
 #include <QDir>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +48,47 @@ bool IngestPipeline::flush()
     return m_buffer.isEmpty() || writeBatch();
 }
 
+bool IngestPipeline::applyOutcomeAdjustments(std::vector<RuleOutcome>& outcomes, QString* error)
+{
+    // Most imports happen before any outcome exists; one indexed probe per batch keeps them free of the
+    // per-contact work below.
+    QSqlQuery any(m_db.sql());
+    if (!any.exec(u"SELECT EXISTS (SELECT 1 FROM outcomes)"_s) || !any.next()) {
+        *error = any.lastError().text();
+        return false;
+    }
+    if (!any.value(0).toBool())
+        return true;
+    QSet<QString> seen;
+    QStringList contacts;
+    for (const RuleOutcome& outcome : outcomes) {
+        if (outcome.kind != RuleOutcome::Kind::CreateMove || outcome.move.contactEmail.isEmpty())
+            continue;
+        const QString email = normalizeContactEmail(outcome.move.contactEmail);
+        if (!seen.contains(email)) {
+            seen.insert(email);
+            contacts.append(email);
+        }
+    }
+    if (contacts.isEmpty())
+        return true;
+    QString lookupError;
+    const QHash<QString, double> adjustments
+        = OutcomeService(m_db, m_clock, m_weights).contactAdjustments(contacts, m_clock.now(), &lookupError);
+    if (!lookupError.isEmpty()) {
+        *error = lookupError;
+        return false;
+    }
+    for (RuleOutcome& outcome : outcomes) {
+        if (outcome.kind != RuleOutcome::Kind::CreateMove || outcome.move.contactEmail.isEmpty())
+            continue;
+        const double adjustment = adjustments.value(normalizeContactEmail(outcome.move.contactEmail), 0.0);
+        if (adjustment != 0.0)
+            applyAps(outcome.move, computeAps(outcome.move.components, adjustment, m_weights));
+    }
+    return true;
+}
+
 bool IngestPipeline::writeBatch()
 {
     // Counted per batch and merged only after the commit, so the report never counts rolled-back rows.
@@ -53,8 +101,17 @@ bool IngestPipeline::writeBatch()
             SignalBatchWriter writer(m_db);
             if (!writer.beginBatch(&error))
                 return false;
-            for (Signal& signal : m_buffer) {
-                RuleOutcome outcome = applySignalRules(signal, m_weights);
+            // Rules first, so the contacts of the new moves are known: a new move starts with its contact's
+            // outcome adjustment (PRODUCT.md §2), like the moves that recording an outcome re-scores.
+            std::vector<RuleOutcome> outcomes;
+            outcomes.reserve(size_t(m_buffer.size()));
+            for (const Signal& signal : std::as_const(m_buffer))
+                outcomes.push_back(applySignalRules(signal, m_weights));
+            if (!applyOutcomeAdjustments(outcomes, &error))
+                return false;
+            for (qsizetype i = 0; i < m_buffer.size(); ++i) {
+                Signal& signal = m_buffer[i];
+                RuleOutcome& outcome = outcomes[size_t(i)];
                 const bool makesMove = outcome.kind == RuleOutcome::Kind::CreateMove;
                 signal.state = makesMove ? SignalState::Processed : SignalState::Ignored;
                 signal.error = makesMove ? QString() : outcome.reason;

@@ -8,9 +8,12 @@
 #include <QList>
 #include <QVector>
 
+#include <vector>
+
 namespace caseyos {
 
 class Database;
+struct RuleOutcome;
 
 // signals → dedupe → rules → APS → persist. Signals are buffered and written one batch per write
 // transaction: a signal and the move it makes are committed together, so a crash at any moment leaves
@@ -31,6 +34,7 @@ public:
 
 private:
     bool writeBatch();
+    bool applyOutcomeAdjustments(std::vector<RuleOutcome>& outcomes, QString* error);
     Database& m_db;
     const Clock& m_clock;
     ApsWeights m_weights;

@@ -5,6 +5,7 @@
 #include "IntegrationSupport.h"
 #include "TempHome.h"
 #include "core/DedupeKey.h"
+#include "outcomes/OutcomeService.h"
 #include "signals/SignalImporter.h"
 #include "signals/SignalParser.h"
 #include "storage/Database.h"
@@ -14,6 +15,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 #include <gtest/gtest.h>
+#include <tuple>
 #include <variant>
 
 using namespace Qt::StringLiterals;
@@ -180,4 +182,48 @@ TEST(DemoWorkspace, CreatedOnceWithTimesShiftedToNow)
     const QString again = ensureDemoWorkspace(home.path(), clock, &error);
     EXPECT_EQ(again, path);
     EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), signalCount);
+}
+
+// A new move starts with its contact's outcome adjustment (PRODUCT.md §2), not 0 until the next outcome.
+TEST(IngestPipeline, NewMovesStartWithTheirContactsOutcomeAdjustment)
+{
+    TempHome home;
+    FakeClock clock;
+    Database db;
+    ASSERT_TRUE(db.open(home.databasePath(), nullptr));
+    const QDateTime start = clock.now();
+    // email_replied +8 recorded 22.5 days before the import (w = 1 − 22.5/30 = 0.25) and negative_response
+    // −5 recorded 7.5 days before it (w = 0.75): (8·0.25 − 5·0.75) / (0.25 + 0.75) = −1.75.
+    OutcomeInput replied;
+    replied.type = OutcomeType::EmailReplied;
+    replied.contactEmail = u"Ada@Example.com"_s;
+    ASSERT_TRUE(OutcomeService(db, clock).record(replied).ok());
+    clock.set(start.addSecs(15 * 86'400));
+    OutcomeInput negative;
+    negative.type = OutcomeType::NegativeResponse;
+    negative.contactEmail = u"ada@example.com"_s;
+    ASSERT_TRUE(OutcomeService(db, clock).record(negative).ok());
+    clock.set(start.addSecs(qint64(22.5 * 86'400)));
+
+    IngestPipeline pipeline(db, clock);
+    ASSERT_TRUE(pipeline.add(parse(formLine(u"ada@example.com"_s, u"f-ada"_s), clock)));
+    ASSERT_TRUE(pipeline.add(parse(formLine(u"bob@example.com"_s, u"f-bob"_s), clock)));
+    ASSERT_TRUE(pipeline.flush());
+    ASSERT_EQ(pipeline.report().movesCreated, 2);
+
+    auto adjustmentOf = [&](const QString& email) {
+        QSqlQuery q(db.sql());
+        q.prepare(u"SELECT outcome_adjustment, aps, reasoning FROM moves WHERE contact_email = ?"_s);
+        q.addBindValue(email);
+        EXPECT_TRUE(q.exec() && q.next()) << email.toStdString();
+        return std::tuple { q.value(0).toDouble(), q.value(1).toDouble(), q.value(2).toString() };
+    };
+    const auto [adaAdjustment, adaAps, adaReasoning] = adjustmentOf(u"ada@example.com"_s);
+    const auto [bobAdjustment, bobAps, bobReasoning] = adjustmentOf(u"bob@example.com"_s);
+    EXPECT_NEAR(adaAdjustment, -1.75, 1e-9);
+    EXPECT_EQ(bobAdjustment, 0.0); // no outcomes: untouched
+    // Same form, same components: the only difference in score is the adjustment.
+    EXPECT_NEAR(adaAps, bobAps - 1.75, 0.011);
+    EXPECT_TRUE(adaReasoning.contains(u"Outcome \u2212"_s)) << adaReasoning.toStdString(); // shown as negative
+    EXPECT_FALSE(bobReasoning.contains(u"Outcome"_s)) << bobReasoning.toStdString();
 }

@@ -5,6 +5,7 @@
 #include "IntegrationSupport.h"
 #include "TempHome.h"
 #include "moves/MoveRow.h"
+#include "outcomes/OutcomeService.h"
 #include "storage/Database.h"
 #include "storage/MoveRepository.h"
 
@@ -180,6 +181,28 @@ TEST_F(MoveServiceTest, EditRecomputesApsAndRecordsWhatChanged)
     EXPECT_TRUE(fields.contains(u"title"_s));
     EXPECT_TRUE(fields.contains(u"components"_s));
     EXPECT_FALSE(fields.contains(u"domain"_s));
+}
+
+// A manual move starts with its contact's outcome adjustment, and an edit that changes the contact takes the
+// new contact's (PRODUCT.md §2): a move is never scored as if its contact had no history.
+TEST_F(MoveServiceTest, ManualMovesTakeTheirContactsOutcomeAdjustment)
+{
+    OutcomeInput booked; // meeting_booked +10, recorded now: the adjustment is +10
+    booked.type = OutcomeType::MeetingBooked;
+    booked.contactEmail = u"dana@example.com"_s;
+    ASSERT_TRUE(OutcomeService(db, clock).record(booked).ok());
+
+    const qint64 id = createMove(u"Call Dana"_s, ApsInput { 0.5, 0.5, 0.5, 0.5 });
+    Move move = *service.find(id);
+    EXPECT_DOUBLE_EQ(move.outcomeAdjustment, 10.0);
+    // raw = 0.4·0.5 + 0.25·0.5 + 0.15·(1 − 0.5) + 0.2·0.5 = 0.5 → 50, + 10
+    EXPECT_DOUBLE_EQ(move.aps, 60.0);
+
+    move.contactEmail = u"someone.else@example.com"_s; // no outcomes
+    ASSERT_TRUE(service.edit(move, ApsInput { 0.5, 0.5, 0.5, 0.5 }).ok());
+    const Move edited = *service.find(id);
+    EXPECT_DOUBLE_EQ(edited.outcomeAdjustment, 0.0);
+    EXPECT_DOUBLE_EQ(edited.aps, 50.0);
 }
 
 TEST_F(MoveServiceTest, RemoveAndRestoreKeepTheIdAndHistory)
