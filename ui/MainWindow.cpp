@@ -7,13 +7,18 @@
 #include "MovesFilterProxy.h"
 #include "MovesModel.h"
 #include "MovesView.h"
+#include "NotificationsController.h"
+#include "OutcomesController.h"
 #include "ShortcutHelpDialog.h"
 #include "TriageController.h"
 #include "WorkspaceStatusBar.h"
+#include "notifications/NotificationsPanel.h"
+#include "outcomes/OutcomesView.h"
 #include "workspace/WorkspaceClient.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
@@ -112,6 +117,9 @@ MainWindow::MainWindow(const Clock& clock, Options options, QWidget* parent)
         }
     });
 
+    buildOutcomesDock();
+    buildNotificationsDock();
+
     m_palette = new CommandPalette(m_actions->all(), this);
     connect(m_actions->commandPalette, &QAction::triggered, m_palette, &CommandPalette::openPalette);
     connect(m_actions->shortcutHelp, &QAction::triggered, this, &MainWindow::showShortcutHelp);
@@ -161,11 +169,73 @@ void MainWindow::buildMenus()
     go->addSeparator();
     go->addAction(m_actions->commandPalette);
 
+    m_viewMenu = menuBar()->addMenu(u"&View"_s);
+    m_viewMenu->addAction(m_notificationsDock->toggleViewAction());
+    m_viewMenu->addAction(m_outcomesDock->toggleViewAction());
+
     QMenu* help = menuBar()->addMenu(u"&Help"_s);
     help->addAction(m_actions->shortcutHelp);
     QAction* about = help->addAction(u"&About CaseyOS"_s);
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildOutcomesDock()
+{
+    m_outcomesView = new OutcomesView;
+    m_outcomesDock = new QDockWidget(u"Outcomes"_s, this);
+    m_outcomesDock->setObjectName(u"outcomesDock"_s);
+    m_outcomesDock->setWidget(m_outcomesView);
+    m_outcomesDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_outcomesDock);
+    m_outcomesDock->hide(); // opened from View ▸ Outcomes; restoreState brings back the user's choice
+    QAction* toggle = m_outcomesDock->toggleViewAction();
+    toggle->setText(u"&Outcomes"_s);
+    toggle->setShortcut(QKeySequence(u"Ctrl+Shift+O"_s));
+    toggle->setToolTip(u"Outcome stats: the email funnel, outcomes by category, net impact per day"_s);
+
+    OutcomesController::Parts parts;
+    parts.triage = m_controller;
+    parts.detail = m_detail;
+    parts.view = m_outcomesView;
+    parts.dock = m_outcomesDock;
+    parts.statusBar = m_statusBar;
+    m_outcomes = new OutcomesController(parts, m_clock, this);
+}
+
+void MainWindow::buildNotificationsDock()
+{
+    m_notificationsPanel = new NotificationsPanel(m_clock);
+    m_notificationsDock = new QDockWidget(u"Notifications"_s, this);
+    m_notificationsDock->setObjectName(u"notificationsDock"_s);
+    m_notificationsDock->setWidget(m_notificationsPanel);
+    m_notificationsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::RightDockWidgetArea, m_notificationsDock);
+    m_notificationsDock->hide(); // View ▸ Notifications; restoreState brings back the user's choice
+    QAction* toggle = m_notificationsDock->toggleViewAction();
+    toggle->setText(u"&Notifications"_s);
+    toggle->setShortcut(QKeySequence(u"Ctrl+Shift+N"_s));
+    toggle->setToolTip(
+        u"What the background checks found: new leads, replies, overdue moves, meetings soon"_s);
+
+    NotificationsController::Parts parts;
+    parts.panel = m_notificationsPanel;
+    parts.dock = m_notificationsDock;
+    parts.statusBar = m_statusBar;
+    m_notifications = new NotificationsController(parts, m_clock, this);
+    connect(m_notifications, &NotificationsController::openMoveRequested, this, &MainWindow::openMove);
+    connect(m_controller, &TriageController::opened, m_notifications, [this](bool ok) {
+        if (ok)
+            m_notifications->workspaceOpened();
+    });
+}
+
+void MainWindow::showNotifications()
+{
+    bringToFront();
+    m_notificationsDock->show();
+    m_notificationsDock->raise();
+    m_notificationsPanel->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::buildToolBar()
@@ -218,6 +288,10 @@ void MainWindow::attachClient(WorkspaceClient* client)
     client->setParent(this);
     showPreparing(u"Opening workspace…"_s);
     m_controller->attach(client);
+    m_outcomes->attach(client);
+    m_notifications->attach(client);
+    connect(
+        client, &WorkspaceClient::importFinished, m_notifications, &NotificationsController::importFinished);
 }
 
 bool MainWindow::isShowingContent() const

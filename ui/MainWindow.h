@@ -4,7 +4,9 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QSplitter;
 class QStackedWidget;
@@ -18,6 +20,10 @@ class MoveDetailPane;
 class MovesFilterProxy;
 class MovesModel;
 class MovesView;
+class NotificationsController;
+class NotificationsPanel;
+class OutcomesController;
+class OutcomesView;
 class TriageController;
 class WorkspaceClient;
 class WorkspaceStatusBar;
@@ -47,6 +53,15 @@ public:
     MovesFilterProxy* proxy() const { return m_proxy; }
     MovesView* movesView() const { return m_view; }
     MoveDetailPane* detailPane() const { return m_detail; }
+    OutcomesView* outcomesView() const { return m_outcomesView; }
+    QDockWidget* outcomesDock() const { return m_outcomesDock; }
+    OutcomesController* outcomes() const { return m_outcomes; }
+    QMenu* viewMenu() const { return m_viewMenu; }
+    NotificationsPanel* notificationsPanel() const { return m_notificationsPanel; }
+    QDockWidget* notificationsDock() const { return m_notificationsDock; }
+    NotificationsController* notifications() const { return m_notifications; }
+    // Brings the window forward with the notifications panel open and focused (tray ▸ What's up).
+    void showNotifications();
     FilterBar* filterBar() const { return m_filterBar; }
     WorkspaceStatusBar* workspaceStatusBar() const { return m_statusBar; }
     MoveActions* moveActions() const { return m_actions; }
@@ -75,6 +90,8 @@ protected:
 private:
     void buildMenus();
     void buildToolBar();
+    void buildOutcomesDock();
+    void buildNotificationsDock();
     void restoreSettings();
     void saveSettings() const;
     void openDetail();
@@ -96,6 +113,13 @@ private:
     MoveActions* m_actions = nullptr;
     TriageController* m_controller = nullptr;
     CommandPalette* m_palette = nullptr;
+    OutcomesView* m_outcomesView = nullptr;
+    QDockWidget* m_outcomesDock = nullptr;
+    OutcomesController* m_outcomes = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    NotificationsPanel* m_notificationsPanel = nullptr;
+    QDockWidget* m_notificationsDock = nullptr;
+    NotificationsController* m_notifications = nullptr;
     WorkspaceClient* m_client = nullptr;
     bool m_closeToTray = false;
     bool m_quitting = false;

@@ -70,6 +70,10 @@ public:
     void importPaths(const QStringList& paths);
     void wakeSnoozes(); // the periodic check
 
+    // Rows another service changed (outcomes re-scoring a contact's moves): updated in place like the
+    // workspace's own changes, and the detail pane follows when it shows one of them.
+    void showChangedRows(const QList<MoveRow>& rows) { onRowsChanged(rows); }
+
 Q_SIGNALS:
     void opened(bool ok, const QString& error);
     void movesListed(int count); // a full load (open, reload) is shown

@@ -76,7 +76,7 @@ Global options:
   --home DIR           Data folder (default: $CASEYOS_HOME, else the user's application data folder)
   --demo               Use the demo workspace (created on first use)
   --log-level LEVEL    trace, debug, info, warn, error, critical or off
-  --minimized          Start with the window minimised
+  --minimized          Start in the system tray (minimised where there is none)
   -h, --help           Show help (also after a command: caseyos ingest --help)
   -v, --version        Show the version
 

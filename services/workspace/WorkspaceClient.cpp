@@ -29,6 +29,7 @@ void registerWorkspaceTypes()
 
 WorkspaceClient::WorkspaceClient(QString databasePath, const Clock& clock, QObject* parent)
     : QObject(parent)
+    , m_databasePath(databasePath)
 {
     registerWorkspaceTypes();
     m_thread.setObjectName(u"storage"_s);

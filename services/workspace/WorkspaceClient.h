@@ -34,6 +34,7 @@ public:
     // Database (connections do not cross threads) and be deleted on QThread::finished; the thread ends
     // when this client is destroyed, after the work already queued.
     QThread* storageThread() { return &m_thread; }
+    const QString& databasePath() const { return m_databasePath; }
 
 Q_SIGNALS:
     void opened(bool ok, const QString& error);
@@ -47,6 +48,7 @@ Q_SIGNALS:
     void importFinished(const caseyos::IngestReport& report);
 
 private:
+    QString m_databasePath;
     QThread m_thread;
     WorkspaceWorker* m_worker = nullptr;
 };

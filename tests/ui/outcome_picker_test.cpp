@@ -6,24 +6,28 @@
 #include "MovesFilterProxy.h"
 #include "MovesModel.h"
 #include "MovesView.h"
+#include "OutcomesController.h"
 #include "UiTestSupport.h"
 #include "WaitFor.h"
 #include "moves/MoveRow.h"
 #include "outcomes/OutcomeDialog.h"
 #include "outcomes/OutcomePicker.h"
 #include "outcomes/OutcomesClient.h"
+#include "outcomes/OutcomesView.h"
 #include "workspace/WorkspaceClient.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 #include <QToolButton>
 #include <gtest/gtest.h>
@@ -188,17 +192,14 @@ TEST(OutcomePicker, RecordingFromTheWindowRescoresTheContactsMovesInTheList)
     ASSERT_EQ(h.shownEmails(),
         (QStringList { u"dana@acme.com"_s, u"ben@globex.com"_s, u"chen@initech.com"_s, u"dana@acme.com"_s }));
 
-    // Wired as the window does it: the pane's request goes to an OutcomesClient on the storage thread, and
-    // the rows it sends back update the list in place.
-    OutcomesClient outcomes(h.home.databasePath(), h.clock, h.client()->storageThread());
+    // The window's own wiring (OutcomesController): the pane's request goes to its OutcomesClient on the
+    // storage thread, and the rows it sends back update the list in place.
+    ASSERT_NE(h.window()->outcomes(), nullptr);
+    OutcomesClient* outcomes = h.window()->outcomes()->client();
+    ASSERT_NE(outcomes, nullptr);
     MoveDetailPane* pane = h.window()->detailPane();
-    QObject::connect(pane, &MoveDetailPane::outcomeRequested, &outcomes, &OutcomesClient::recordForMove);
-    QSignalSpy recorded(&outcomes, &OutcomesClient::recorded);
-    QSignalSpy failed(&outcomes, &OutcomesClient::failed);
-    QObject::connect(&outcomes, &OutcomesClient::recorded, h.window(),
-        [&](const OutcomeRecordResult&, const QList<MoveRow>& rows) {
-            h.window()->model()->upsertRows(rows);
-        });
+    QSignalSpy recorded(outcomes, &OutcomesClient::recorded);
+    QSignalSpy failed(outcomes, &OutcomesClient::failed);
 
     // Dana's first move in the list (80.5).
     const qint64 first = h.window()->proxy()->moveAt(0)->id;
@@ -225,6 +226,9 @@ TEST(OutcomePicker, RecordingFromTheWindowRescoresTheContactsMovesInTheList)
     EXPECT_DOUBLE_EQ(other->aps, 74.5);
     EXPECT_DOUBLE_EQ(other->outcomeAdjustment, 10.0);
     EXPECT_EQ(h.window()->model()->findMove(first)->status, MoveStatus::Completed);
+    EXPECT_TRUE(
+        h.window()->statusBar()->currentMessage().startsWith(u"Recorded Meeting booked for dana@acme.com"_s))
+        << h.window()->statusBar()->currentMessage().toStdString();
     ASSERT_TRUE(waitFor([&] {
         return h.shownEmails()
             == QStringList { u"ben@globex.com"_s, u"dana@acme.com"_s, u"chen@initech.com"_s };
@@ -238,6 +242,14 @@ TEST(OutcomePicker, RecordingFromTheWindowRescoresTheContactsMovesInTheList)
     EXPECT_TRUE(pane->outcomeText().startsWith(u"Last outcome: Meeting booked (+10.0)"_s))
         << pane->outcomeText().toStdString();
     EXPECT_TRUE(pane->historyText().contains(u"Outcome recorded"_s)) << pane->historyText().toStdString();
+
+    // View ▸ Outcomes (Ctrl+Shift+O) opens the stats dock, which loads the last 30 days: the booked meeting.
+    ASSERT_FALSE(h.window()->outcomesDock()->isVisible());
+    h.press(Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier, h.window());
+    ASSERT_TRUE(waitFor([&] { return h.window()->outcomesDock()->isVisible(); }));
+    ASSERT_TRUE(waitFor([&] { return h.window()->outcomesView()->stats().total == 1; }, 10000));
+    EXPECT_EQ(h.window()->outcomesView()->stats().byType.value(OutcomeType::MeetingBooked), 1);
+    EXPECT_FALSE(h.window()->outcomesView()->showsEmptyState());
 }
 
 } // namespace

@@ -2,8 +2,11 @@
 
 #include "DesktopIntegration.h"
 #include "MainWindow.h"
+#include "NotificationsController.h"
+#include "notifications/WhatsUp.h"
 
 #include <QGuiApplication>
+#include <QMenu>
 #include <QSessionManager>
 #include <QStatusBar>
 
@@ -19,8 +22,28 @@ void bindDesktopToWindow(DesktopIntegration* desktop, MainWindow* window)
     QObject::connect(desktop, &DesktopIntegration::closeToTrayChanged, window, &MainWindow::setCloseToTray);
     QObject::connect(window, &MainWindow::hiddenToTray, desktop, &DesktopIntegration::windowHiddenToTray);
     QObject::connect(desktop, &DesktopIntegration::showWindowRequested, window, &MainWindow::bringToFront);
-    // The summary itself is the notifications panel's; at least the window comes forward to show it.
-    QObject::connect(desktop, &DesktopIntegration::whatsUpRequested, window, &MainWindow::bringToFront);
+    // What's up: the window comes forward with the notifications panel, and the headline goes to the status
+    // bar.
+    NotificationsController* notifications = window->notifications();
+    QObject::connect(desktop, &DesktopIntegration::whatsUpRequested, window, [window, notifications] {
+        window->showNotifications();
+        notifications->requestWhatsUp();
+    });
+    QObject::connect(
+        notifications, &NotificationsController::whatsUpReady, window, [window](const WhatsUp& summary) {
+            window->statusBar()->showMessage(summary.headline, kStatusMessageMs);
+        });
+    // New notifications become pop-ups (the tray decides which: high and urgent, outside quiet hours and
+    // pauses); the unread count goes on the tray icon.
+    QObject::connect(
+        notifications, &NotificationsController::popupRequested, desktop, &DesktopIntegration::notify);
+    QObject::connect(notifications, &NotificationsController::unreadCountChanged, desktop,
+        &DesktopIntegration::setUnreadCount);
+    // The background-mode options live in View, beside the panels they concern.
+    if (QMenu* view = window->viewMenu()) {
+        view->addSeparator();
+        view->addActions(desktop->settingsActions());
+    }
     QObject::connect(desktop, &DesktopIntegration::moveActivated, window, &MainWindow::openMove);
     QObject::connect(desktop, &DesktopIntegration::quitRequested, window, &MainWindow::quitApplication);
     QObject::connect(desktop, &DesktopIntegration::statusMessage, window,
