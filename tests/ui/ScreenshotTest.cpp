@@ -2,10 +2,13 @@
 #include "MainWindow.h"
 #include "MoveDetailPane.h"
 #include "MovesFilterProxy.h"
+#include "notifications/NotificationsModel.h"
+#include "notifications/NotificationsPanel.h"
 #include "UiTestSupport.h"
 #include "WaitFor.h"
 
 #include <QDir>
+#include <QDockWidget>
 #include <QImage>
 #include <QPixmap>
 #include <QScrollArea>
@@ -54,6 +57,28 @@ TEST(ScreenshotTest, DemoWindow)
     const QImage detail = scroll->widget()->grab().toImage();
     ASSERT_FALSE(detail.isNull());
     ASSERT_TRUE(detail.save(QDir(folder).filePath(u"demo-detail.png"_s)));
+}
+
+// The demo window with the notifications panel open: the background checks ran over the demo signals when
+// the workspace opened (new leads, replies, meetings soon, overdue moves).
+TEST(ScreenshotTest, DemoWindowWithNotifications)
+{
+    caseyos::test::WindowHarness h;
+    ASSERT_TRUE(h.start(true, 60000));
+    caseyos::MainWindow* window = h.window();
+    window->resize(1440, 860);
+    window->showNotifications();
+    caseyos::NotificationsPanel* panel = window->notificationsPanel();
+    ASSERT_TRUE(waitFor([&] { return panel->model()->rowCount() > 0; }, 20000));
+    QTest::qWait(300);
+
+    QString folder = qEnvironmentVariable("CASEYOS_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        folder = QStringLiteral(CASEYOS_SCREENSHOT_DEFAULT_DIR);
+    ASSERT_TRUE(QDir().mkpath(folder));
+    const QImage image = window->grab().toImage();
+    ASSERT_FALSE(image.isNull());
+    ASSERT_TRUE(image.save(QDir(folder).filePath(u"demo-notifications.png"_s)));
 }
 
 } // namespace
