@@ -10,8 +10,9 @@ packages=(
   libqt6sql6-sqlite libsqlite3-dev
   libspdlog-dev libgtest-dev googletest
   qt6-charts-dev libqt6opengl6-dev
+  qt6-networkauth-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libsecret-1-0
   xvfb xauth sqlite3
-  dbus dunst python3 python3-dbus desktop-file-utils
+  dbus dunst python3 python3-dbus desktop-file-utils gnome-keyring libsecret-tools
 )
 
 missing=()

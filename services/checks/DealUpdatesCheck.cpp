@@ -1,6 +1,7 @@
 #include "checks/CheckText.h"
 #include "checks/NewSignals.h"
 #include "checks/SignalChecks.h"
+#include "signals/HubspotTables.h"
 #include "signals/PayloadReader.h"
 #include "signals/RuleText.h"
 
@@ -10,7 +11,7 @@ namespace caseyos {
 
 namespace {
 
-// "Northwind Logistics - Fleet ops rollout moved to contractsent", "new deal … ($76,000)", "… now $9,000".
+// "Northwind Logistics - Fleet ops rollout moved to contract sent", "new deal … ($76,000)", "… now $9,000".
 QString dealUpdate(const CheckedSignal& s)
 {
     const QJsonObject& p = s.payload;
@@ -18,7 +19,8 @@ QString dealUpdate(const CheckedSignal& s)
     if (deal.isEmpty())
         deal = u"Deal "_s + payload::text(p, { "deal_id"_L1, "dealId"_L1 });
     deal = ruletext::shortened(deal, 60);
-    const QString stage = payload::text(p, { "stage"_L1, "dealstage"_L1, "deal_stage"_L1 });
+    const QString stage
+        = hubspotStageLabel(payload::text(p, { "stage"_L1, "dealstage"_L1, "deal_stage"_L1 }));
     const std::optional<double> amount = payload::number(p, { "amount"_L1, "deal_amount"_L1 });
     if (s.eventType == "deal_created"_L1)
         return u"new deal "_s + deal + (amount ? u" ("_s + ruletext::money(*amount) + u')' : QString());

@@ -11,28 +11,6 @@ namespace caseyos::rules {
 
 namespace {
 
-// "decision maker bought in" for HubSpot's built-in stage ids; other stages as the payload spelled them.
-QString stageLabel(const QString& stage)
-{
-    QString key;
-    for (QChar ch : stage)
-        if (ch.isLetterOrNumber())
-            key.append(ch.toLower());
-    static const std::pair<QLatin1StringView, QLatin1StringView> labels[] = {
-        { "appointmentscheduled"_L1, "appointment scheduled"_L1 },
-        { "qualifiedtobuy"_L1, "qualified to buy"_L1 },
-        { "presentationscheduled"_L1, "presentation scheduled"_L1 },
-        { "decisionmakerboughtin"_L1, "decision maker bought in"_L1 },
-        { "contractsent"_L1, "contract sent"_L1 },
-        { "closedwon"_L1, "closed won"_L1 },
-        { "closedlost"_L1, "closed lost"_L1 },
-    };
-    for (const auto& [id, label] : labels)
-        if (key == id)
-            return QString(label);
-    return stage.isEmpty() ? QString() : ruletext::quoted(stage, 40);
-}
-
 // The title of a stage change: the verb says what to do at that stage.
 QString stageChangeTitle(const QString& actionType, const QString& deal, const QString& stage)
 {
@@ -73,7 +51,7 @@ RuleOutcome hubspotRule(const Signal& signal, const ApsWeights& weights)
     const QString stage = payload::text(p, { "stage"_L1, "dealstage"_L1, "deal_stage"_L1 });
     const HubspotStageRule stageRule = hubspotStageRule(stage);
     const std::optional<double> amount = payload::number(p, { "amount"_L1, "deal_amount"_L1 });
-    const QString label = stageLabel(stage);
+    const QString label = hubspotStageLabel(stage);
     const bool showAmount = amount && *amount > 0;
     const QString deal = ruletext::shortened(dealName, 80)
         + (showAmount ? u" ("_s + ruletext::money(*amount) + u')' : QString());

@@ -1,5 +1,7 @@
 #include "signals/HubspotTables.h"
 
+#include "signals/RuleText.h"
+
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -58,6 +60,28 @@ double hubspotRevenueForAmount(std::optional<double> amount)
     if (a < 100000.0)
         return 0.9;
     return 1.0;
+}
+
+// "decision maker bought in" for HubSpot's built-in stage ids; other stages as the payload spelled them.
+QString hubspotStageLabel(const QString& stage)
+{
+    QString key;
+    for (QChar ch : stage)
+        if (ch.isLetterOrNumber())
+            key.append(ch.toLower());
+    static const std::pair<QLatin1StringView, QLatin1StringView> labels[] = {
+        { "appointmentscheduled"_L1, "appointment scheduled"_L1 },
+        { "qualifiedtobuy"_L1, "qualified to buy"_L1 },
+        { "presentationscheduled"_L1, "presentation scheduled"_L1 },
+        { "decisionmakerboughtin"_L1, "decision maker bought in"_L1 },
+        { "contractsent"_L1, "contract sent"_L1 },
+        { "closedwon"_L1, "closed won"_L1 },
+        { "closedlost"_L1, "closed lost"_L1 },
+    };
+    for (const auto& [id, label] : labels)
+        if (key == id)
+            return QString(label);
+    return stage.isEmpty() ? QString() : ruletext::quoted(stage, 40);
 }
 
 } // namespace caseyos

@@ -118,7 +118,7 @@ TEST_F(CheckSignalsTest, DealUpdatesAreNormalOncePerChange)
     const QList<Notification> first = ofKind(pass(), kDeals);
     ASSERT_EQ(first.size(), 1);
     EXPECT_EQ(first[0].priority, NotificationPriority::Normal);
-    EXPECT_EQ(first[0].title, u"Deal update: Deal D1 moved to contractsent"_s);
+    EXPECT_EQ(first[0].title, u"Deal update: Deal D1 moved to contract sent"_s);
     EXPECT_TRUE(ofKind(pass(), kDeals).isEmpty());
 
     dealChange(u"D1"_s, u"closedwon"_s, -30);
@@ -126,7 +126,7 @@ TEST_F(CheckSignalsTest, DealUpdatesAreNormalOncePerChange)
     const QList<Notification> next = ofKind(pass(), kDeals);
     ASSERT_EQ(next.size(), 1);
     EXPECT_EQ(next[0].title, u"2 deal updates"_s);
-    EXPECT_EQ(next[0].message, u"Deal D2 moved to qualifiedtobuy and Deal D1 moved to closedwon."_s);
+    EXPECT_EQ(next[0].message, u"Deal D2 moved to qualified to buy and Deal D1 moved to closed won."_s);
 }
 
 TEST_F(CheckSignalsTest, AnIgnoredFormWithoutEmailIsNoLead)
