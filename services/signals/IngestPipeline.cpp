@@ -48,6 +48,13 @@ bool IngestPipeline::flush()
     return m_buffer.isEmpty() || writeBatch();
 }
 
+bool IngestPipeline::flush(const TransactionStep& alsoWrite)
+{
+    if (!m_report.fatalError.isEmpty())
+        return false;
+    return writeBatch(alsoWrite);
+}
+
 bool IngestPipeline::applyOutcomeAdjustments(std::vector<RuleOutcome>& outcomes, QString* error)
 {
     // Most imports happen before any outcome exists; one indexed probe per batch keeps them free of the
@@ -89,7 +96,7 @@ bool IngestPipeline::applyOutcomeAdjustments(std::vector<RuleOutcome>& outcomes,
     return true;
 }
 
-bool IngestPipeline::writeBatch()
+bool IngestPipeline::writeBatch(const TransactionStep& alsoWrite)
 {
     // Counted per batch and merged only after the commit, so the report never counts rolled-back rows.
     int ingested = 0;
@@ -129,7 +136,9 @@ bool IngestPipeline::writeBatch()
                     break;
                 }
             }
-            return writer.finishBatch(&error);
+            if (!writer.finishBatch(&error))
+                return false;
+            return !alsoWrite || alsoWrite(m_db, &error);
         },
         &error);
     m_buffer.clear();

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QVector>
 
+#include <functional>
 #include <vector>
 
 namespace caseyos {
@@ -28,12 +29,17 @@ public:
     // Buffers one valid signal (its dedupe key set); writes a batch when full. False after a storage error.
     bool add(Signal signal);
     bool flush(); // writes what is buffered
+    // Writes what is buffered and runs `alsoWrite` inside the same write transaction (even when nothing is
+    // buffered), so a connector's cursor commits together with the signals it covers: a crash can then
+    // neither skip nor repeat events. `alsoWrite` returning false rolls the whole batch back (error in *error).
+    using TransactionStep = std::function<bool(Database& db, QString* error)>;
+    bool flush(const TransactionStep& alsoWrite);
 
     IngestReport& report() { return m_report; }
     const QList<qint64>& createdMoveIds() const { return m_createdMoveIds; }
 
 private:
-    bool writeBatch();
+    bool writeBatch(const TransactionStep& alsoWrite = {});
     bool applyOutcomeAdjustments(std::vector<RuleOutcome>& outcomes, QString* error);
     Database& m_db;
     const Clock& m_clock;

@@ -227,3 +227,38 @@ TEST(IngestPipeline, NewMovesStartWithTheirContactsOutcomeAdjustment)
     EXPECT_TRUE(adaReasoning.contains(u"Outcome \u2212"_s)) << adaReasoning.toStdString(); // shown as negative
     EXPECT_FALSE(bobReasoning.contains(u"Outcome"_s)) << bobReasoning.toStdString();
 }
+
+// A connector saves its cursor with the signals it read: both commit, or neither does.
+TEST(IngestPipeline, FlushWithAStepCommitsItWithTheSignalsOrNeither)
+{
+    TempHome home;
+    FakeClock clock;
+    Database db;
+    ASSERT_TRUE(db.open(home.databasePath(), nullptr));
+    ASSERT_TRUE(db.exec(u"CREATE TABLE test_cursor (value TEXT NOT NULL)"_s));
+    auto saveCursor = [](const QString& value) {
+        return [value](Database& inTransaction, QString* error) {
+            return inTransaction.exec(u"INSERT INTO test_cursor (value) VALUES ('%1')"_s.arg(value), error);
+        };
+    };
+    IngestPipeline pipeline(db, clock);
+    ASSERT_TRUE(pipeline.add(parse(formLine(u"a@example.com"_s, u"1"_s), clock)));
+    ASSERT_TRUE(pipeline.flush(saveCursor(u"page-1"_s)));
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), 1);
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM test_cursor"_s), 1);
+
+    // Nothing buffered: the step still runs in a transaction of its own.
+    ASSERT_TRUE(pipeline.flush(saveCursor(u"page-2"_s)));
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM test_cursor"_s), 2);
+
+    // A failing step takes the batch's signals and moves with it.
+    ASSERT_TRUE(pipeline.add(parse(formLine(u"b@example.com"_s, u"2"_s), clock)));
+    EXPECT_FALSE(pipeline.flush([](Database&, QString* error) {
+        *error = u"cursor refused"_s;
+        return false;
+    }));
+    EXPECT_TRUE(pipeline.report().fatalError.contains(u"cursor refused"_s)) << pipeline.report().fatalError.toStdString();
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), 1);
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM moves"_s), 1);
+    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM test_cursor"_s), 2);
+}
