@@ -1,6 +1,7 @@
 #include "MovesModel.h"
 
 #include "MoveFormat.h"
+#include "SortedMerge.h"
 #include "scoring/ApsCalculator.h"
 
 #include <QColor>
@@ -176,8 +177,11 @@ QVariant MovesModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
-    const MoveRow& row = rowAt(index.row());
-    const int column = index.column();
+    return rowData(rowAt(index.row()), index.column(), role, index.row());
+}
+
+QVariant MovesModel::rowData(const MoveRow& row, int column, int role, int rowNumber) const
+{
     switch (role) {
     case Qt::DisplayRole:
         return displayData(row, column);
@@ -230,14 +234,14 @@ QVariant MovesModel::data(const QModelIndex& index, int role) const
     case SnoozedUntilRole:
         return row.snoozedUntilMs;
     case SortRole:
-        return sortData(row, column, index.row());
+        return sortData(row, column, rowNumber);
     }
     return QVariant();
 }
 
 const MoveRow* MovesModel::findMove(qint64 moveId) const
 {
-    return m_byId.value(moveId, nullptr);
+    return m_byId.value(moveId);
 }
 
 int MovesModel::lowerBound(const MoveRow& row) const
@@ -318,27 +322,24 @@ MovesModel::PreparedRows MovesModel::prepareRows(QList<MoveRow> rows)
     PreparedRows prepared;
     prepared.rows = std::move(rows); // moves the buffer: no row is copied
     const QList<MoveRow>& list = prepared.rows; // const access only, so a shared list never detaches
-    prepared.order.reserve(static_cast<size_t>(list.size()));
+    prepared.order.reserve(static_cast<size_t>(list.size() + list.size() / 2));
     // Room to grow: rehashing 200 000 ids when the first import batch arrives would stall the UI thread.
-    prepared.byId.reserve(list.size() + list.size() / 2 + 1024);
+    prepared.byId.reserve(static_cast<size_t>(list.size() + list.size() / 2 + 1024));
     bool duplicates = false;
     bool unused = false;
     for (const MoveRow& row : list) {
-        const MoveRow*& slot = prepared.byId[row.id];
-        if (slot) {
+        if (const MoveRow* earlier = prepared.byId.insert(row.id, &row)) {
             duplicates = true; // the storage never sends one; the last version wins
-            countFacet(prepared.actionTypeCounts, slot->actionType, -1, &unused);
-            countFacet(prepared.sourceCounts, slot->source, -1, &unused);
+            countFacet(prepared.actionTypeCounts, earlier->actionType, -1, &unused);
+            countFacet(prepared.sourceCounts, earlier->source, -1, &unused);
         }
-        slot = &row;
         countFacet(prepared.actionTypeCounts, row.actionType, +1, &unused);
         countFacet(prepared.sourceCounts, row.source, +1, &unused);
         prepared.order.push_back(&row);
     }
     if (duplicates) {
         prepared.order.clear();
-        for (const MoveRow* row : std::as_const(prepared.byId))
-            prepared.order.push_back(row);
+        prepared.byId.forEachRecord([&](const MoveRow* row) { prepared.order.push_back(row); });
     }
     // The storage sends rank order already; sorting only when it does not keeps the load O(n).
     if (!std::is_sorted(prepared.order.begin(), prepared.order.end(), rowPtrRanksBefore))
@@ -405,7 +406,7 @@ void MovesModel::upsertRows(const QList<MoveRow>& rows)
 
 void MovesModel::upsertOne(const MoveRow& row)
 {
-    const MoveRow* existing = m_byId.value(row.id, nullptr);
+    const MoveRow* existing = m_byId.value(row.id);
     if (!existing) {
         const int position = lowerBound(row);
         beginInsertRows(QModelIndex(), position, position);
@@ -479,44 +480,38 @@ void MovesModel::upsertLarge(const QList<MoveRow>& rows)
     superseded.reserve(updates.size());
     std::vector<const MoveRow*> changed(m_rows.begin() + oldCount, m_rows.end());
     for (const MoveRow* update : std::as_const(updates)) {
-        const MoveRow*& slot = m_byId[update->id];
+        const MoveRow* previous = m_byId.insert(update->id, update);
         if (updatedIds.contains(update->id)) // the same id twice in one batch: the later version wins
-            changed.erase(std::find(changed.begin(), changed.end(), slot));
+            changed.erase(std::find(changed.begin(), changed.end(), previous));
         else
-            superseded.insert(slot);
+            superseded.insert(previous);
         updatedIds.insert(update->id);
-        countFacets(*slot, -1);
-        slot = update;
-        countFacets(*slot, +1);
-        changed.push_back(slot);
+        countFacets(*previous, -1);
+        countFacets(*update, +1);
+        changed.push_back(update);
     }
     // Drop the superseded records from the ranked part (only when there are any: the common import batch
-    // is all new rows), then merge the sorted changed rows in from the back, so only the rows after the
-    // first insertion point move.
+    // is all new rows), then merge the sorted changed rows in (O(n) pointer moves, O(k log n) comparisons).
     auto steadyEndIt = m_rows.begin() + oldCount; // the new rows after it are in `changed` already
     if (!superseded.isEmpty())
         steadyEndIt = std::remove_if(
             m_rows.begin(), steadyEndIt, [&](const MoveRow* record) { return superseded.contains(record); });
     m_rows.resize(static_cast<size_t>(steadyEndIt - m_rows.begin()));
     std::sort(changed.begin(), changed.end(), rowPtrRanksBefore);
-    size_t steadyEnd = m_rows.size();
-    m_rows.resize(steadyEnd + changed.size());
-    size_t write = m_rows.size();
-    size_t next = changed.size();
-    while (next > 0) {
-        --write;
-        if (steadyEnd > 0 && rowPtrRanksBefore(changed[next - 1], m_rows[steadyEnd - 1]))
-            m_rows[write] = m_rows[--steadyEnd];
-        else
-            m_rows[write] = changed[--next];
-    }
+    mergeSortedInto(m_rows, changed, rowPtrRanksBefore);
 
     QModelIndexList updated;
     updated.reserve(persistent.size());
     for (const auto& [id, column] : std::as_const(persistentIds))
         updated.append(index(rowOfMove(id), column));
     changePersistentIndexList(persistent, updated);
+    m_replacedIds.clear();
+    for (const MoveRow* update : std::as_const(updates))
+        m_replacedIds.append(update->id);
+    m_describingLayout = true;
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    m_describingLayout = false;
+    m_replacedIds.clear();
 }
 
 bool MovesModel::removeMove(qint64 moveId)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "MoveIndex.h"
 #include "moves/MoveRow.h"
 
 #include <QAbstractTableModel>
@@ -70,7 +71,7 @@ public:
     {
         QList<MoveRow> rows; // only ever read: the pointers below point into its buffer
         std::vector<const MoveRow*> order;
-        QHash<qint64, const MoveRow*> byId;
+        MoveIndex byId;
         QHash<QString, int> actionTypeCounts;
         QHash<QString, int> sourceCounts;
     };
@@ -84,6 +85,15 @@ public:
     void upsertRows(const QList<MoveRow>& rows);
     bool removeMove(qint64 moveId);
     void clear();
+
+    // data() for a record, wherever it is listed (the filter proxy keeps its own order); rowNumber is the
+    // position it is shown at (for SortRole on the rank column).
+    QVariant rowData(const MoveRow& row, int column, int role, int rowNumber) const;
+
+    // Inside a layout change made by upsertRows (between layoutAboutToBeChanged and layoutChanged): the ids
+    // whose record that change replaced, so a proxy with an order of its own re-places just those (new rows
+    // arrive before, as an insertion). Null for any other layout change.
+    const QList<qint64>* layoutChangeReplacedIds() const { return m_describingLayout ? &m_replacedIds : nullptr; }
 
     // O(1) access for the proxy and delegates (no QVariant on the hot path).
     const MoveRow& rowAt(int row) const { return *m_rows[static_cast<size_t>(row)]; }
@@ -122,10 +132,12 @@ private:
     QList<MoveRow> m_loaded;
     QList<QList<MoveRow>> m_batches;
     std::vector<const MoveRow*> m_rows; // rank order
-    QHash<qint64, const MoveRow*> m_byId;
+    MoveIndex m_byId;
     QHash<QString, int> m_actionTypeCounts;
     QHash<QString, int> m_sourceCounts;
     bool m_facetsDirty = false;
+    bool m_describingLayout = false;
+    QList<qint64> m_replacedIds;
 };
 
 } // namespace caseyos

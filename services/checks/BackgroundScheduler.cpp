@@ -1,5 +1,7 @@
 #include "checks/BackgroundScheduler.h"
 
+#include "core/BackgroundPriority.h"
+
 #include "checks/ChecksWorker.h"
 
 #include <QMetaObject>
@@ -42,6 +44,8 @@ BackgroundScheduler::BackgroundScheduler(QString databasePath, const Clock& cloc
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &ChecksWorker::passFinished, this, &BackgroundScheduler::handlePass);
     connect(m_worker, &ChecksWorker::failed, this, &BackgroundScheduler::checkFailed);
+    // Runs on the scheduler thread as it starts (QThread::LowPriority alone does nothing on Linux).
+    connect(&m_thread, &QThread::started, m_worker, [] { lowerCurrentThreadPriority(); });
     m_thread.start(QThread::LowPriority);
 }
 

@@ -1,5 +1,7 @@
 #include "workspace/WorkspaceClient.h"
 
+#include "core/BackgroundPriority.h"
+
 #include <QMetaObject>
 
 using namespace Qt::StringLiterals;
@@ -37,6 +39,8 @@ WorkspaceClient::WorkspaceClient(QString databasePath, const Clock& clock, QObje
     m_worker->moveToThread(&m_thread);
     // The worker (and its database connection) is destroyed on its own thread when the thread ends.
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Runs on the storage thread as it starts: imports and loads must never take the CPU from the UI thread.
+    connect(&m_thread, &QThread::started, m_worker, [] { lowerCurrentThreadPriority(); });
 
     // Signal-to-signal connections across threads: queued, so they arrive on this object's (UI) thread.
     connect(m_worker, &WorkspaceWorker::opened, this, &WorkspaceClient::opened);

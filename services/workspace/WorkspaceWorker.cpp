@@ -1,5 +1,7 @@
 #include "workspace/WorkspaceWorker.h"
 
+#include "core/BackgroundPriority.h"
+
 #include "signals/IngestPipeline.h"
 #include "signals/SignalFileReader.h"
 #include "signals/SignalParser.h"
@@ -135,6 +137,7 @@ void WorkspaceWorker::Impl::startReader(const QStringList& paths, const QDateTim
     };
 
     reader = QtConcurrent::run(&readerPool, [paths, receivedAt, generation, shared, post] {
+        lowerCurrentThreadPriority(); // background work: the UI thread goes first
         qint64 bytesBefore = 0;
         for (qsizetype i = 0; i < paths.size(); ++i) {
             const QString& path = paths.at(i);
