@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 namespace caseyos {
@@ -42,3 +43,5 @@ QString oauthErrorKindName(OAuthErrorKind kind);
 OAuthError makeOAuthError(OAuthErrorKind kind, QString message, QString detail = {});
 
 } // namespace caseyos
+
+Q_DECLARE_METATYPE(caseyos::OAuthError)

@@ -3,6 +3,7 @@
 #include "auth/OAuthError.h"
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 #include <QVariantMap>
 
@@ -44,3 +45,5 @@ OAuthError classifyTokenError(int httpStatus, const QByteArray& body);
 QVariantMap idTokenClaims(const QString& idToken);
 
 } // namespace caseyos
+
+Q_DECLARE_METATYPE(caseyos::OAuthTokens)
