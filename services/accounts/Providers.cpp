@@ -62,6 +62,10 @@ OAuthClientConfig oauthConfigFor(const ProviderInfo& provider, const QSettings& 
     config.clientId = settings.value(prefix + u"clientId"_s).toString();
     config.scopes = provider.scopes;
     config.extraAuthorizationParameters = provider.extraAuthorizationParameters;
+    bool ok = false;
+    const int timeoutSeconds = settings.value(u"accounts/signInTimeoutSeconds"_s).toInt(&ok);
+    if (ok && timeoutSeconds >= 10 && timeoutSeconds <= 3600)
+        config.authorizationTimeoutMs = timeoutSeconds * 1000;
     return config;
 }
 

@@ -39,7 +39,8 @@ std::optional<ProviderInfo> providerInfo(const QString& id);
 
 // A provider's OAuth client settings: the catalogue's endpoints and scopes, overridden by the settings keys
 // providers/<id>/authorizationUrl, providers/<id>/tokenUrl, providers/<id>/clientId (identifiers and URLs
-// only; no client secret is ever read from settings).
+// only; no client secret is ever read from settings). accounts/signInTimeoutSeconds (10–3600, default 300)
+// bounds how long a sign-in waits for the browser.
 OAuthClientConfig oauthConfigFor(const ProviderInfo& provider, const QSettings& settings);
 
 } // namespace caseyos

@@ -205,6 +205,11 @@ TEST(ProviderCatalog, EndpointsAndClientIdComeFromSettings)
     EXPECT_EQ(c.authorizationUrl, QUrl(u"http://127.0.0.1:9/auth"_s));
     EXPECT_TRUE(c.isUsable());
     EXPECT_TRUE(c.clientSecret.isEmpty());
+    EXPECT_EQ(c.authorizationTimeoutMs, 300000);
+    settings.setValue(u"accounts/signInTimeoutSeconds"_s, 90);
+    EXPECT_EQ(oauthConfigFor(google, settings).authorizationTimeoutMs, 90000);
+    settings.setValue(u"accounts/signInTimeoutSeconds"_s, 1); // out of range: default
+    EXPECT_EQ(oauthConfigFor(google, settings).authorizationTimeoutMs, 300000);
 }
 
 TEST(AccountRegistryTest, KeepsIdentifiersAndStateAcrossInstances)
