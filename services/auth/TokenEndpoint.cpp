@@ -56,7 +56,7 @@ void TokenEndpoint::refresh(
         reply->deleteLater();
         TokenRefreshResult result;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->read(kMaxBodyBytes);
+        const QByteArray body = reply->isOpen() ? reply->read(kMaxBodyBytes) : QByteArray();
         if (status == 0) {
             const bool timedOut = reply->error() == QNetworkReply::TimeoutError
                 || reply->error() == QNetworkReply::OperationCanceledError;

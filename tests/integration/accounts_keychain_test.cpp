@@ -8,6 +8,7 @@
 #include "TempHome.h"
 #include "WaitFor.h"
 #include "accounts/AccountRegistry.h"
+#include "accounts/AccountsRuntime.h"
 #include "accounts/AccountsService.h"
 #include "accounts/ReconnectNotice.h"
 #include "accounts/StoredCredential.h"
@@ -23,7 +24,9 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QProcess>
+#include <QSettings>
 #include <QSqlQuery>
+#include <QUrlQuery>
 #include <QUuid>
 #include <gtest/gtest.h>
 #include <iostream>
@@ -103,6 +106,7 @@ protected:
         c.tokenUrl = m_server.tokenUrl();
         c.clientId = m_server.clientId();
         c.scopes = { u"openid"_s, u"email"_s };
+        c.tokenRequestTimeoutMs = 1000;
         return c;
     }
 
@@ -463,4 +467,77 @@ TEST_F(AccountsKeychain, NoCanarySecretInDatabaseSettingsOrLogs)
     } else {
         ADD_FAILURE() << "no logs/caseyos.log";
     }
+}
+
+TEST_F(AccountsKeychain, ServerTroubleIsPassingNotAReconnect)
+{
+    if (!suiteKeyring())
+        return expectNoKeychainPath(*this, [this] { return connectGoogle(); }, [this] { return m_registry->accounts(); });
+
+    ASSERT_TRUE(connectGoogle().ok);
+    const QString refresh = m_server.currentRefreshToken();
+    m_clock.advance(3600);
+
+    m_server.setTokenTrouble(503);
+    AccessTokenResult r = token(u"google"_s, m_email);
+    EXPECT_EQ(r.error.kind, OAuthErrorKind::Server) << r.error.detail.toStdString();
+    EXPECT_EQ(m_registry->find(u"google"_s, m_email)->state, AccountState::Error);
+
+    m_server.setTokenTrouble(-1); // the token endpoint says nothing: the 1 s transfer timeout ends it
+    r = token(u"google"_s, m_email);
+    EXPECT_EQ(r.error.kind, OAuthErrorKind::Timeout) << r.error.detail.toStdString();
+    EXPECT_EQ(m_registry->find(u"google"_s, m_email)->state, AccountState::Error);
+    EXPECT_EQ(reconnectNotifications(), 0);
+    EXPECT_EQ(stored(u"google"_s, m_email)->refreshToken, refresh); // nothing lost
+
+    m_server.setTokenTrouble(0);
+    r = token(u"google"_s, m_email);
+    ASSERT_TRUE(r.ok()) << r.error.detail.toStdString();
+    EXPECT_EQ(m_registry->find(u"google"_s, m_email)->state, AccountState::Connected);
+    EXPECT_TRUE(m_registry->find(u"google"_s, m_email)->lastError.isEmpty());
+}
+
+// The stack as the app assembles it (AccountsRuntime): provider endpoints and client id from the settings file,
+// the reconnect notice written to the database from a pool thread.
+TEST_F(AccountsKeychain, RuntimeUsesSettingsEndpointsAndPostsTheReconnectNotice)
+{
+    const QString runtimeSettings = m_home.file(u"runtime.ini"_s);
+    {
+        QSettings s(runtimeSettings, QSettings::IniFormat);
+        s.setValue(u"providers/google/authorizationUrl"_s, m_server.authorizationUrl().toString());
+        s.setValue(u"providers/google/tokenUrl"_s, m_server.tokenUrl().toString());
+        s.setValue(u"providers/google/clientId"_s, m_server.clientId());
+    }
+    AccountsRuntime runtime(m_clock, m_home.databasePath(), runtimeSettings);
+    std::optional<ConnectOutcome> outcome;
+    QUrl url;
+    QObject::connect(&runtime.service(), &AccountsService::browserRequested, &m_context,
+        [&](const QString&, const QUrl& u) { url = u; });
+    QObject::connect(&runtime.service(), &AccountsService::connectFinished, &m_context,
+        [&](const QString&, bool ok, const QString& message) { outcome = ConnectOutcome { ok, message }; });
+    runtime.service().connectOAuth(u"google"_s);
+    ASSERT_TRUE(url.isValid());
+    // The catalogue's Google scopes went to the configured server.
+    EXPECT_TRUE(QUrlQuery(url).queryItemValue(u"scope"_s, QUrl::FullyDecoded).contains(u"gmail"_s));
+    EXPECT_EQ(test::simulateBrowser(url), 200);
+    ASSERT_TRUE(test::waitFor([&] { return outcome.has_value(); }, 15000));
+    if (!suiteKeyring()) {
+        std::cout << "[ NOTE     ] CASEYOS_EXPECT_KEYRING is not 1: the sign-in worked, the keychain write must fail\n";
+        EXPECT_FALSE(outcome->ok);
+        EXPECT_TRUE(runtime.registry().accounts().isEmpty());
+        return;
+    }
+    ASSERT_TRUE(outcome->ok) << outcome->message.toStdString();
+    ASSERT_TRUE(runtime.registry().find(u"google"_s, m_email).has_value());
+
+    m_server.revokeAll();
+    m_clock.advance(3600);
+    std::optional<AccessTokenResult> result;
+    runtime.tokens().validAccessToken(u"google"_s, m_email, &m_context, [&](const AccessTokenResult& r) { result = r; });
+    ASSERT_TRUE(test::waitFor([&] { return result.has_value(); }, 15000));
+    EXPECT_EQ(result->error.kind, OAuthErrorKind::InvalidGrant);
+    EXPECT_EQ(runtime.registry().find(u"google"_s, m_email)->state, AccountState::NeedsReconnect);
+    EXPECT_TRUE(test::waitFor([&] { return reconnectNotifications() == 1; }, 10000));
+    QTest::qWait(200);
+    EXPECT_EQ(reconnectNotifications(), 1);
 }

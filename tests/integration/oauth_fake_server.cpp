@@ -40,8 +40,13 @@ ScriptedReply FakeAuthServer::handle(const SeenRequest& request)
     const QUrl url(QString::fromLatin1(request.path));
     if (request.method == "GET" && url.path() == u"/authorize"_s)
         return authorize(url);
-    if (request.method == "POST" && url.path() == u"/token"_s)
+    if (request.method == "POST" && url.path() == u"/token"_s) {
+        if (m_tokenTrouble < 0)
+            return ScriptedReply { 200, {}, {}, ScriptedReply::Mode::NeverAnswer };
+        if (m_tokenTrouble > 0)
+            return NetTestServer::json(m_tokenTrouble, R"({"error":"temporarily_unavailable"})");
         return token(request.body);
+    }
     return error(404, "not_found");
 }
 

@@ -35,6 +35,8 @@ public:
     void setExpiresIn(int seconds) { m_expiresIn = seconds; }
     void revokeAll() { m_currentRefresh.clear(); } // every refresh token is now invalid_grant
     void setEmail(const QString& email) { m_email = email; }
+    // Token endpoint trouble: 0 = none, else that HTTP status (503, …); -1 = never answer.
+    void setTokenTrouble(int trouble) { m_tokenTrouble = trouble; }
 
     // What the server saw and issued.
     int authorizationRequests() const { return m_authorizationRequests; }
@@ -63,6 +65,7 @@ private:
     bool m_denyAccess = false;
     bool m_rotate = true;
     int m_expiresIn = 3600;
+    int m_tokenTrouble = 0;
     QString m_email = QStringLiteral("casey@example.com");
     QByteArray m_challenge;
     QString m_code;

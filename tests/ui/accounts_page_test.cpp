@@ -9,6 +9,7 @@
 #include "accounts/AccountsDialog.h"
 #include "accounts/AccountsPage.h"
 #include "accounts/AccountsRuntime.h"
+#include "accounts/AccountsService.h"
 #include "accounts/Providers.h"
 
 #include <QFile>
@@ -45,8 +46,9 @@ TEST(AccountsPageTest, ListsEveryProviderNotConnected)
         EXPECT_FALSE(page->disconnectButton(p.id)->isEnabled());
         EXPECT_EQ(page->connectButton(p.id) != nullptr, p.supportsOAuth()) << p.id.toStdString();
         EXPECT_EQ(page->keyField(p.id) != nullptr, p.supportsToken()) << p.id.toStdString();
-        if (page->keyField(p.id))
+        if (page->keyField(p.id)) {
             EXPECT_EQ(page->keyField(p.id)->echoMode(), QLineEdit::Password);
+        }
     }
 }
 
@@ -67,6 +69,10 @@ TEST(AccountsPageTest, SaveKeyThenDisconnect)
     field->setText(key);
     QTest::keyClick(field, Qt::Key_Return);
     EXPECT_TRUE(field->text().isEmpty()); // the key left the widget at once
+    // Return saved the key and did nothing else (no sign-in started by a default button, dialog still open).
+    for (const ProviderInfo& p : providerCatalog())
+        EXPECT_FALSE(dialog.runtime()->service().isConnecting(p.id)) << p.id.toStdString();
+    EXPECT_TRUE(dialog.isVisible());
 
     if (!suiteKeyring()) {
         std::cout << "[ NOTE     ] CASEYOS_EXPECT_KEYRING is not 1: checking the page's keychain error instead\n";

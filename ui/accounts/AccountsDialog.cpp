@@ -6,6 +6,7 @@
 
 #include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -24,6 +25,7 @@ AccountsDialog::AccountsDialog(
     m_page = new AccountsPage(m_runtime->service(), this);
     layout->addWidget(m_page);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    buttons->button(QDialogButtonBox::Close)->setAutoDefault(false); // Return in a key field must not close
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::hide);
     layout->addWidget(buttons);
     connect(&m_runtime->service(), &AccountsService::browserRequested, this,

@@ -77,6 +77,11 @@ AccountsPage::AccountsPage(AccountsService& service, QWidget* parent)
     layout->addWidget(m_message);
     layout->addStretch(1);
 
+    // Inside a dialog every push button is an auto-default one: Return in a key field would also "click" the
+    // first of them (a Connect… that opens the browser). Return in a key field saves the key, nothing else.
+    for (QPushButton* button : findChildren<QPushButton*>())
+        button->setAutoDefault(false);
+
     connect(&m_service, &AccountsService::accountsChanged, this, &AccountsPage::refresh);
     connect(&m_service, &AccountsService::connectingChanged, this, &AccountsPage::refresh);
     connect(&m_service, &AccountsService::connectFinished, this,
