@@ -69,7 +69,8 @@ ScriptedReply FakeAuthServer::authorize(const QUrl& url)
     m_redirectUri = redirect;
     m_lastScope = q.queryItemValue(u"scope"_s, QUrl::FullyDecoded);
     m_challenge = q.queryItemValue(u"code_challenge"_s).toLatin1();
-    m_code = u"code-"_s + QUuid::createUuid().toString(QUuid::Id128);
+    // Shaped like Google's codes ("4/0A…"), with characters that need encoding in a form body.
+    m_code = u"4/0A"_s + QUuid::createUuid().toString(QUuid::Id128) + u"+x=y&z"_s;
     QUrl target = redirect;
     QUrlQuery back;
     if (m_denyAccess) {
