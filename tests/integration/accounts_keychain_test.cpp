@@ -56,6 +56,8 @@ protected:
         if (!suiteKeyring()) // never the developer's own keyring
             qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/caseyos-test-bus");
         m_email = u"it-"_s % QUuid::createUuid().toString(QUuid::Id128).left(12) % u"@example.com"_s;
+        // Tests run in parallel on one keyring: every test has keys of its own.
+        m_keyAccount = u"key-"_s % QUuid::createUuid().toString(QUuid::Id128).left(12);
     }
 
     void SetUp() override
@@ -71,7 +73,7 @@ protected:
     {
         // Leave nothing in the suite's keyring.
         if (suiteKeyring()) {
-            for (const auto& [provider, account] : { std::pair(u"google"_s, m_email), std::pair(u"openai"_s, u"default"_s) }) {
+            for (const auto& [provider, account] : { std::pair(u"google"_s, m_email), std::pair(u"openai"_s, m_keyAccount) }) {
                 bool done = false;
                 m_secrets.remove(provider, account, &m_context, [&](const SecretError&) { done = true; });
                 test::waitFor([&] { return done; }, 10000);
@@ -132,7 +134,7 @@ protected:
         QObject context;
         QObject::connect(m_service.get(), &AccountsService::connectFinished, &context,
             [&](const QString&, bool ok, const QString& message) { outcome = ConnectOutcome { ok, message }; });
-        m_service->connectWithToken(provider, {}, key);
+        m_service->connectWithToken(provider, m_keyAccount, key);
         EXPECT_TRUE(test::waitFor([&] { return outcome.has_value(); }, 15000)) << "connect timed out";
         return outcome.value_or(ConnectOutcome { false, u"timeout"_s });
     }
@@ -197,6 +199,7 @@ protected:
     std::unique_ptr<AccountsService> m_service;
     QObject m_context;
     QString m_email;
+    QString m_keyAccount;
 };
 
 // Outside the suite's session: connecting fails with the keychain's message and lists nothing.
@@ -379,21 +382,21 @@ TEST_F(AccountsKeychain, ApiKeyStoreReadRotateDelete)
         return expectNoKeychainPath(*this, [&] { return connectKey(u"openai"_s, key); }, [this] { return m_registry->accounts(); });
 
     ASSERT_TRUE(connectKey(u"openai"_s, key).ok);
-    std::optional<Account> account = m_registry->find(u"openai"_s, u"default"_s);
+    std::optional<Account> account = m_registry->find(u"openai"_s, m_keyAccount);
     ASSERT_TRUE(account.has_value());
     EXPECT_EQ(account->credential, Account::Credential::Token);
-    EXPECT_EQ(token(u"openai"_s, u"default"_s).token, key);
+    EXPECT_EQ(token(u"openai"_s, m_keyAccount).token, key);
 
     const QString rotated = u"canary-key-rotated-"_s % QUuid::createUuid().toString(QUuid::Id128);
     ASSERT_TRUE(connectKey(u"openai"_s, rotated).ok);
-    EXPECT_EQ(token(u"openai"_s, u"default"_s).token, rotated);
-    EXPECT_EQ(keyringItems(u"openai"_s, u"default"_s), 1);
+    EXPECT_EQ(token(u"openai"_s, m_keyAccount).token, rotated);
+    EXPECT_EQ(keyringItems(u"openai"_s, m_keyAccount), 1);
     EXPECT_EQ(m_registry->accountsOf(u"openai"_s).size(), 1);
 
-    ASSERT_TRUE(disconnect(u"openai"_s, u"default"_s));
+    ASSERT_TRUE(disconnect(u"openai"_s, m_keyAccount));
     EXPECT_TRUE(m_registry->accountsOf(u"openai"_s).isEmpty());
-    EXPECT_EQ(keyringItems(u"openai"_s, u"default"_s), 0);
-    EXPECT_EQ(token(u"openai"_s, u"default"_s).error.kind, OAuthErrorKind::NotConnected);
+    EXPECT_EQ(keyringItems(u"openai"_s, m_keyAccount), 0);
+    EXPECT_EQ(token(u"openai"_s, m_keyAccount).error.kind, OAuthErrorKind::NotConnected);
 
     // An OAuth-only provider refuses a key; a key-only one refuses OAuth.
     EXPECT_FALSE(connectKey(u"google"_s, key).ok);
@@ -430,8 +433,8 @@ TEST_F(AccountsKeychain, NoCanarySecretInDatabaseSettingsOrLogs)
         ASSERT_TRUE(connectGoogle().ok);
         ASSERT_TRUE(connectKey(u"openai"_s, key).ok);
         ASSERT_TRUE(connectKey(u"openai"_s, rotatedKey).ok);
-        EXPECT_EQ(token(u"openai"_s, u"default"_s).token, rotatedKey);
-        ASSERT_TRUE(disconnect(u"openai"_s, u"default"_s));
+        EXPECT_EQ(token(u"openai"_s, m_keyAccount).token, rotatedKey);
+        ASSERT_TRUE(disconnect(u"openai"_s, m_keyAccount));
         ASSERT_TRUE(disconnect(u"google"_s, m_email));
         EXPECT_GE(m_server.refreshes(), 2);
     } else {
