@@ -12,6 +12,7 @@
 #include "ShortcutHelpDialog.h"
 #include "TriageController.h"
 #include "WorkspaceStatusBar.h"
+#include "accounts/AccountsDialog.h"
 #include "notifications/NotificationsPanel.h"
 #include "outcomes/OutcomesView.h"
 #include "workspace/WorkspaceClient.h"
@@ -144,6 +145,7 @@ void MainWindow::buildMenus()
     QMenu* file = menuBar()->addMenu(u"&File"_s);
     file->addAction(m_actions->importFiles);
     file->addAction(m_actions->reload);
+    connect(file->addAction(u"&Accounts…"_s), &QAction::triggered, this, &MainWindow::showAccounts);
     file->addSeparator();
     file->addAction(m_actions->quit);
 
@@ -228,6 +230,15 @@ void MainWindow::buildNotificationsDock()
         if (ok)
             m_notifications->workspaceOpened();
     });
+}
+
+void MainWindow::showAccounts()
+{
+    if (!m_accountsDialog)
+        m_accountsDialog = new AccountsDialog(m_clock, m_client ? m_client->databasePath() : QString(), {}, this);
+    m_accountsDialog->show();
+    m_accountsDialog->raise();
+    m_accountsDialog->activateWindow();
 }
 
 void MainWindow::showNotifications()

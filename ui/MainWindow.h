@@ -13,6 +13,7 @@ class QStackedWidget;
 
 namespace caseyos {
 
+class AccountsDialog;
 class CommandPalette;
 class FilterBar;
 class MoveActions;
@@ -62,6 +63,7 @@ public:
     NotificationsController* notifications() const { return m_notifications; }
     // Brings the window forward with the notifications panel open and focused (tray ▸ What's up).
     void showNotifications();
+    void showAccounts(); // File ▸ Accounts…: connect and disconnect providers (non-modal)
     FilterBar* filterBar() const { return m_filterBar; }
     WorkspaceStatusBar* workspaceStatusBar() const { return m_statusBar; }
     MoveActions* moveActions() const { return m_actions; }
@@ -121,6 +123,7 @@ private:
     QDockWidget* m_notificationsDock = nullptr;
     NotificationsController* m_notifications = nullptr;
     WorkspaceClient* m_client = nullptr;
+    AccountsDialog* m_accountsDialog = nullptr;
     bool m_closeToTray = false;
     bool m_quitting = false;
 };

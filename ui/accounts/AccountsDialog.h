@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/Clock.h"
+
+#include <QDialog>
+
+namespace caseyos {
+
+class AccountsPage;
+class AccountsRuntime;
+
+// File ▸ Accounts…: a non-modal dialog holding the Accounts page over the app's accounts stack. OAuth
+// sign-ins open the system browser (QDesktopServices::openUrl) — the only Gui call, here in the UI layer.
+class AccountsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // databasePath: where a lost grant's "reconnect" notification goes (empty: none); settingsPath: empty for
+    // the app's settings.
+    AccountsDialog(const Clock& clock, const QString& databasePath, const QString& settingsPath = {},
+        QWidget* parent = nullptr);
+    ~AccountsDialog() override;
+
+    AccountsPage* page() const { return m_page; }
+    AccountsRuntime* runtime() const { return m_runtime; }
+
+private:
+    AccountsRuntime* m_runtime = nullptr;
+    AccountsPage* m_page = nullptr;
+};
+
+} // namespace caseyos

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace caseyos {
+
+class AccountsService;
+
+// The Accounts page: one row per provider with its state, Connect (OAuth: opens the browser through
+// AccountsService::browserRequested, which the dialog wires to QDesktopServices; API keys: a password-mode
+// field and Save) and Disconnect. It only calls the asynchronous service and shows its answers; it never
+// waits on the keychain or the network.
+class AccountsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AccountsPage(AccountsService& service, QWidget* parent = nullptr);
+
+    QString stateText(const QString& provider) const; // for tests
+    QPushButton* connectButton(const QString& provider) const;
+    QPushButton* disconnectButton(const QString& provider) const;
+    QLineEdit* keyField(const QString& provider) const;
+    QLabel* messageLabel() const { return m_message; }
+
+public Q_SLOTS:
+    void refresh();
+
+private:
+    struct Row
+    {
+        QLabel* state = nullptr;
+        QPushButton* connect = nullptr;
+        QPushButton* disconnect = nullptr;
+        QLineEdit* key = nullptr;
+        QPushButton* saveKey = nullptr;
+    };
+    void connectProvider(const QString& provider);
+    void disconnectProvider(const QString& provider);
+    void showMessage(const QString& text, bool error);
+
+    AccountsService& m_service;
+    QHash<QString, Row> m_rows;
+    QLabel* m_message = nullptr;
+};
+
+} // namespace caseyos
