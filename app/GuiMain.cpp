@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "MovesModel.h"
+#include "Translations.h"
 #include "WorkspaceLauncher.h"
 #include "desktop/DesktopIntegration.h"
 #include "desktop/DesktopWindowBinding.h"
@@ -103,6 +104,10 @@ int runGui(const QStringList& arguments)
             "Single instance unavailable, continuing without it: %s", qPrintable(instance.errorString()));
     else
         qInfo("Single instance: listening on %s", qPrintable(instance.serverName()));
+
+    const QStringList languages = installTranslations(*QCoreApplication::instance());
+    if (!languages.isEmpty())
+        qInfo("Translations: %s", qPrintable(languages.join(u", "_s)));
 
     int code = 0;
     {

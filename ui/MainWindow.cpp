@@ -135,21 +135,21 @@ MainWindow::MainWindow(const Clock& clock, Options options, QWidget* parent)
     buildToolBar();
     if (m_options.persistSettings)
         restoreSettings();
-    showPreparing(u"Opening workspace…"_s);
+    showPreparing(tr("Opening workspace…"));
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus()
 {
-    QMenu* file = menuBar()->addMenu(u"&File"_s);
+    QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions->importFiles);
     file->addAction(m_actions->reload);
-    connect(file->addAction(u"&Accounts…"_s), &QAction::triggered, this, &MainWindow::showAccounts);
+    connect(file->addAction(tr("&Accounts…")), &QAction::triggered, this, &MainWindow::showAccounts);
     file->addSeparator();
     file->addAction(m_actions->quit);
 
-    QMenu* move = menuBar()->addMenu(u"&Move"_s);
+    QMenu* move = menuBar()->addMenu(tr("&Move"));
     move->addAction(m_actions->accept);
     move->addAction(m_actions->dismiss);
     move->addAction(m_actions->snooze);
@@ -163,7 +163,7 @@ void MainWindow::buildMenus()
     move->addSeparator();
     move->addAction(m_actions->undo);
 
-    QMenu* go = menuBar()->addMenu(u"&Go"_s);
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
     go->addAction(m_actions->nextMove);
     go->addAction(m_actions->previousMove);
     go->addAction(m_actions->openDetail);
@@ -171,13 +171,13 @@ void MainWindow::buildMenus()
     go->addSeparator();
     go->addAction(m_actions->commandPalette);
 
-    m_viewMenu = menuBar()->addMenu(u"&View"_s);
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_notificationsDock->toggleViewAction());
     m_viewMenu->addAction(m_outcomesDock->toggleViewAction());
 
-    QMenu* help = menuBar()->addMenu(u"&Help"_s);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_actions->shortcutHelp);
-    QAction* about = help->addAction(u"&About CaseyOS"_s);
+    QAction* about = help->addAction(tr("&About CaseyOS"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
 }
@@ -185,16 +185,16 @@ void MainWindow::buildMenus()
 void MainWindow::buildOutcomesDock()
 {
     m_outcomesView = new OutcomesView;
-    m_outcomesDock = new QDockWidget(u"Outcomes"_s, this);
+    m_outcomesDock = new QDockWidget(tr("Outcomes"), this);
     m_outcomesDock->setObjectName(u"outcomesDock"_s);
     m_outcomesDock->setWidget(m_outcomesView);
     m_outcomesDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_outcomesDock);
     m_outcomesDock->hide(); // opened from View ▸ Outcomes; restoreState brings back the user's choice
     QAction* toggle = m_outcomesDock->toggleViewAction();
-    toggle->setText(u"&Outcomes"_s);
+    toggle->setText(tr("&Outcomes"));
     toggle->setShortcut(QKeySequence(u"Ctrl+Shift+O"_s));
-    toggle->setToolTip(u"Outcome stats: the email funnel, outcomes by category, net impact per day"_s);
+    toggle->setToolTip(tr("Outcome stats: the email funnel, outcomes by category, net impact per day"));
 
     OutcomesController::Parts parts;
     parts.triage = m_controller;
@@ -208,17 +208,17 @@ void MainWindow::buildOutcomesDock()
 void MainWindow::buildNotificationsDock()
 {
     m_notificationsPanel = new NotificationsPanel(m_clock);
-    m_notificationsDock = new QDockWidget(u"Notifications"_s, this);
+    m_notificationsDock = new QDockWidget(tr("Notifications"), this);
     m_notificationsDock->setObjectName(u"notificationsDock"_s);
     m_notificationsDock->setWidget(m_notificationsPanel);
     m_notificationsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, m_notificationsDock);
     m_notificationsDock->hide(); // View ▸ Notifications; restoreState brings back the user's choice
     QAction* toggle = m_notificationsDock->toggleViewAction();
-    toggle->setText(u"&Notifications"_s);
+    toggle->setText(tr("&Notifications"));
     toggle->setShortcut(QKeySequence(u"Ctrl+Shift+N"_s));
     toggle->setToolTip(
-        u"What the background checks found: new leads, replies, overdue moves, meetings soon"_s);
+        tr("What the background checks found: new leads, replies, overdue moves, meetings soon"));
 
     NotificationsController::Parts parts;
     parts.panel = m_notificationsPanel;
@@ -251,7 +251,7 @@ void MainWindow::showNotifications()
 
 void MainWindow::buildToolBar()
 {
-    QToolBar* bar = addToolBar(u"Moves"_s);
+    QToolBar* bar = addToolBar(tr("Moves"));
     bar->setObjectName(u"movesToolBar"_s);
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -283,7 +283,7 @@ void MainWindow::showPreparing(const QString& text)
 
 void MainWindow::showOpenError(const QString& text)
 {
-    const QString message = u"The workspace could not be opened.\n\n"_s + text;
+    const QString message = tr("The workspace could not be opened.\n\n") + text;
     m_stateLabel->setText(message);
     m_stateProgress->hide();
     m_stack->setCurrentIndex(0);
@@ -297,7 +297,7 @@ void MainWindow::attachClient(WorkspaceClient* client)
 {
     m_client = client;
     client->setParent(this);
-    showPreparing(u"Opening workspace…"_s);
+    showPreparing(tr("Opening workspace…"));
     m_controller->attach(client);
     m_outcomes->attach(client);
     m_notifications->attach(client);
@@ -331,8 +331,8 @@ void MainWindow::showShortcutHelp()
 
 void MainWindow::showAbout()
 {
-    auto* box = new QMessageBox(QMessageBox::NoIcon, u"About CaseyOS"_s,
-        u"<b>CaseyOS %1</b><br>Signals from your CRM, inbox and calendar, ranked into Today's Moves."_s.arg(
+    auto* box = new QMessageBox(QMessageBox::NoIcon, tr("About CaseyOS"),
+        tr("<b>CaseyOS %1</b><br>Signals from your CRM, inbox and calendar, ranked into Today's Moves.").arg(
             QCoreApplication::applicationVersion()),
         QMessageBox::Ok, this);
     box->setIconPixmap(QIcon(u":/icons/caseyos.svg"_s).pixmap(64, 64));

@@ -15,43 +15,43 @@ MoveActions::MoveActions(QWidget* window)
     : QObject(window)
     , m_window(window)
 {
-    accept = make(u"&Accept"_s, u"accept"_s, u"Take the move on (it leaves Today)"_s);
+    accept = make(tr("&Accept"), u"accept"_s, tr("Take the move on (it leaves Today)"));
     accept->setShortcut(QKeySequence(Qt::Key_A));
-    dismiss = make(u"&Dismiss…"_s, u"dismiss"_s, u"Dismiss the move, with an optional reason"_s);
+    dismiss = make(tr("&Dismiss…"), u"dismiss"_s, tr("Dismiss the move, with an optional reason"));
     dismiss->setShortcut(QKeySequence(Qt::Key_D));
-    snooze = make(u"&Snooze…"_s, u"snooze"_s, u"Hide the move until later"_s);
+    snooze = make(tr("&Snooze…"), u"snooze"_s, tr("Hide the move until later"));
     snooze->setShortcut(QKeySequence(Qt::Key_S));
-    complete = make(u"&Complete"_s, u"complete"_s, u"Mark the move done"_s);
+    complete = make(tr("&Complete"), u"complete"_s, tr("Mark the move done"));
     complete->setShortcut(QKeySequence(Qt::Key_C));
-    reopen = make(u"Re&open"_s, u"reopen"_s, u"Put the move back in Today"_s);
+    reopen = make(tr("Re&open"), u"reopen"_s, tr("Put the move back in Today"));
     reopen->setShortcut(QKeySequence(Qt::Key_O));
-    execute = make(u"E&xecute"_s, u"execute"_s, u"Carry the move out"_s);
+    execute = make(tr("E&xecute"), u"execute"_s, tr("Carry the move out"));
     execute->setShortcut(QKeySequence(Qt::Key_E));
-    undo = make(u"&Undo"_s, u"undo"_s, u"Undo the last change to a move"_s);
+    undo = make(tr("&Undo"), u"undo"_s, tr("Undo the last change to a move"));
     undo->setShortcuts({ QKeySequence(Qt::Key_Z), QKeySequence::Undo });
-    newMove = make(u"&New Move…"_s, u"new"_s, u"Create a move by hand"_s);
+    newMove = make(tr("&New Move…"), u"new"_s, tr("Create a move by hand"));
     newMove->setShortcuts({ QKeySequence(Qt::Key_N), QKeySequence::New });
-    editMove = make(u"&Edit Move…"_s, u"edit"_s, u"Edit this manual move"_s);
+    editMove = make(tr("&Edit Move…"), u"edit"_s, tr("Edit this manual move"));
     editMove->setShortcut(QKeySequence(Qt::Key_F2));
-    deleteMove = make(u"De&lete Move…"_s, u"delete"_s, u"Delete this manual move"_s);
+    deleteMove = make(tr("De&lete Move…"), u"delete"_s, tr("Delete this manual move"));
     deleteMove->setShortcut(QKeySequence(QKeySequence::Delete));
-    openDetail = make(u"Open &Detail"_s, QString(), u"Move the focus to the selected move's detail"_s);
-    nextMove = make(u"&Next Move"_s, QString(), u"Select the next move"_s);
+    openDetail = make(tr("Open &Detail"), QString(), tr("Move the focus to the selected move's detail"));
+    nextMove = make(tr("&Next Move"), QString(), tr("Select the next move"));
     nextMove->setShortcut(QKeySequence(Qt::Key_J));
-    previousMove = make(u"&Previous Move"_s, QString(), u"Select the previous move"_s);
+    previousMove = make(tr("&Previous Move"), QString(), tr("Select the previous move"));
     previousMove->setShortcut(QKeySequence(Qt::Key_K));
-    focusSearch = make(u"&Find…"_s, u"search"_s, u"Search titles, contacts, companies and actions"_s);
+    focusSearch = make(tr("&Find…"), u"search"_s, tr("Search titles, contacts, companies and actions"));
     focusSearch->setShortcut(QKeySequence::Find);
-    reload = make(u"&Reload"_s, u"reload"_s, u"Read the moves again from the workspace"_s);
+    reload = make(tr("&Reload"), u"reload"_s, tr("Read the moves again from the workspace"));
     // Not QKeySequence::Refresh: it is F5 on Linux too, and two bindings of one key make it ambiguous.
     reload->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R) });
-    importFiles = make(u"&Import Signals…"_s, u"import"_s, u"Import signals from JSON Lines or CSV files"_s);
+    importFiles = make(tr("&Import Signals…"), u"import"_s, tr("Import signals from JSON Lines or CSV files"));
     importFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    commandPalette = make(u"Command &Palette…"_s, u"palette"_s, u"Run any command by name"_s);
+    commandPalette = make(tr("Command &Palette…"), u"palette"_s, tr("Run any command by name"));
     commandPalette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    shortcutHelp = make(u"&Keyboard Shortcuts"_s, u"help"_s, u"Show every keyboard shortcut"_s);
+    shortcutHelp = make(tr("&Keyboard Shortcuts"), u"help"_s, tr("Show every keyboard shortcut"));
     shortcutHelp->setShortcuts({ QKeySequence(Qt::Key_Question), QKeySequence::HelpContents });
-    quit = make(u"&Quit"_s, QString(), u"Close CaseyOS"_s);
+    quit = make(tr("&Quit"), QString(), tr("Close CaseyOS"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 }
