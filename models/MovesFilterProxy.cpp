@@ -221,23 +221,29 @@ void MovesFilterProxy::rebuild()
         m_visibleById.insert(record->id, record);
 }
 
-void MovesFilterProxy::refilter()
+void MovesFilterProxy::relayout(const std::function<void()>& change)
 {
-    if (m_model)
-        m_nowMs = m_model->nowMs();
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    // Persistent indexes (selection, current row) follow their move, or become invalid when it left the list.
     const QModelIndexList persistent = persistentIndexList();
     QList<QPair<qint64, int>> persistentIds; // move id, column
     persistentIds.reserve(persistent.size());
     for (const QModelIndex& index : persistent)
         persistentIds.append({ m_visible[static_cast<size_t>(index.row())]->id, index.column() });
-    rebuild();
+    change();
     QModelIndexList moved;
     moved.reserve(persistent.size());
     for (const auto& [id, column] : std::as_const(persistentIds))
-        moved.append(indexOfMove(id, column)); // invalid when the move is filtered out now
+        moved.append(indexOfMove(id, column));
     changePersistentIndexList(persistent, moved);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void MovesFilterProxy::refilter()
+{
+    if (m_model)
+        m_nowMs = m_model->nowMs();
+    relayout([this] { rebuild(); });
     Q_EMIT filtersChanged();
 }
 
@@ -406,37 +412,25 @@ void MovesFilterProxy::applyMany(std::vector<qint64> ids)
     auto before = [this](const MoveRow* a, const MoveRow* b) { return displaysBefore(a, b); };
     std::sort(entering.begin(), entering.end(), before);
 
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList persistent = persistentIndexList();
-    QList<QPair<qint64, int>> persistentIds; // move id, column
-    persistentIds.reserve(persistent.size());
-    for (const QModelIndex& index : persistent)
-        persistentIds.append({ m_visible[static_cast<size_t>(index.row())]->id, index.column() });
-
-    // Drop the leaving rows in one pass, then merge the entering ones in (O(n) pointer moves and
-    // O(k log n) comparisons).
-    std::sort(leaving.begin(), leaving.end());
-    size_t write = leaving.empty() ? m_visible.size() : static_cast<size_t>(leaving.front());
-    size_t next = 0;
-    for (size_t read = write; read < m_visible.size(); ++read) {
-        if (next < leaving.size() && static_cast<size_t>(leaving[next]) == read) {
-            m_visibleById.remove(m_visible[read]->id);
-            ++next;
-            continue;
+    relayout([&] {
+        // Drop the leaving rows in one pass, then merge the entering ones in (O(n) pointer moves and
+        // O(k log n) comparisons).
+        std::sort(leaving.begin(), leaving.end());
+        size_t write = leaving.empty() ? m_visible.size() : static_cast<size_t>(leaving.front());
+        size_t next = 0;
+        for (size_t read = write; read < m_visible.size(); ++read) {
+            if (next < leaving.size() && static_cast<size_t>(leaving[next]) == read) {
+                m_visibleById.remove(m_visible[read]->id);
+                ++next;
+                continue;
+            }
+            m_visible[write++] = m_visible[read];
         }
-        m_visible[write++] = m_visible[read];
-    }
-    m_visible.resize(write);
-    mergeSortedInto(m_visible, entering, before);
-    for (const MoveRow* record : entering)
-        m_visibleById.insert(record->id, record);
-
-    QModelIndexList moved;
-    moved.reserve(persistent.size());
-    for (const auto& [id, column] : std::as_const(persistentIds))
-        moved.append(indexOfMove(id, column));
-    changePersistentIndexList(persistent, moved);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+        m_visible.resize(write);
+        mergeSortedInto(m_visible, entering, before);
+        for (const MoveRow* record : entering)
+            m_visibleById.insert(record->id, record);
+    });
 }
 
 // ---- the model interface ----

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QList>
 #include <QStringList>
+#include <functional>
 #include <vector>
 
 namespace caseyos {
@@ -93,6 +94,7 @@ private:
     int compareColumn(const MoveRow& a, const MoveRow& b) const;
     int positionOf(const MoveRow* record) const; // -1 when not listed
     int insertionPoint(const MoveRow* record) const;
+    void relayout(const std::function<void()>& change); // `change` as one layout change
     void refilter(); // filters or order changed: rebuild as one layout change
     void rebuild(); // m_visible and m_visibleById from every source row
     void applyChanges(std::vector<qint64> ids); // re-place these moves (new, changed or gone)

@@ -404,3 +404,83 @@ TEST_F(MovesModelTest, TwoHundredThousandRowsStayIncremental)
 }
 
 } // namespace
+
+namespace {
+
+// What the proxy must show, computed the slow way: every model row through the filter, then sorted.
+QList<qint64> expectedProxyIds(const MovesModel& model, const MovesFilterProxy& proxy, int column, Qt::SortOrder order)
+{
+    std::vector<const MoveRow*> rows;
+    for (int row = 0; row < model.rowCount(); ++row)
+        if (proxy.acceptsMove(model.rowAt(row)))
+            rows.push_back(&model.rowAt(row));
+    std::sort(rows.begin(), rows.end(), [&](const MoveRow* a, const MoveRow* b) {
+        if (column == MovesModel::ApsColumn && a->aps != b->aps)
+            return order == Qt::AscendingOrder ? a->aps < b->aps : a->aps > b->aps;
+        if (column == MovesModel::RankColumn && order == Qt::DescendingOrder)
+            return caseyos::ranksBefore(*b, *a);
+        return caseyos::ranksBefore(*a, *b);
+    });
+    QList<qint64> ids;
+    for (const MoveRow* row : rows)
+        ids.append(row->id);
+    return ids;
+}
+
+} // namespace
+
+// The proxy keeps its own order and applies changes incrementally (row by row, or merged as one layout change).
+// Random batches of every kind — new rows, re-ranked rows, status changes in and out of the view, removals,
+// small and large — under each view and sort order must leave exactly the list a full filter + sort gives, with
+// the watched move's persistent index still on it.
+TEST_F(MovesModelTest, IncrementalListMatchesAFullRefilterThroughRandomBatches)
+{
+    // The model sends batches of 1 000 rows and more as one insertion plus one layout change, smaller ones row by
+    // row; both paths must be taken here, so the batches are big and the testers' O(n) checks per signal are off
+    // (the tests above run them through both paths).
+    modelTester.reset();
+    proxyTester.reset();
+    QRandomGenerator random(20261202);
+    const QList<QPair<int, Qt::SortOrder>> orders { { -1, Qt::AscendingOrder },
+        { MovesModel::ApsColumn, Qt::DescendingOrder }, { MovesModel::ApsColumn, Qt::AscendingOrder },
+        { MovesModel::RankColumn, Qt::DescendingOrder } };
+    const QList<MovesFilterProxy::View> views { MovesFilterProxy::View::Today, MovesFilterProxy::View::All,
+        MovesFilterProxy::View::Completed };
+    qint64 nextId = 1;
+    auto randomRow = [&](qint64 id) {
+        const MoveStatus status = random.bounded(4) == 0 ? MoveStatus::Completed : MoveStatus::Pending;
+        return makeRow(id, random.bounded(100), random.bounded(3) == 0 ? 0 : random.bounded(48) * 3'600'000, status);
+    };
+    QList<MoveRow> initial;
+    for (; nextId <= 3000; ++nextId)
+        initial.append(randomRow(nextId));
+    model.setRows(initial);
+
+    for (int round = 0; round < 36; ++round) {
+        const auto [column, order] = orders[round % orders.size()];
+        proxy.setView(views[(round / orders.size()) % views.size()]);
+        proxy.sort(column, order);
+        ASSERT_GT(model.rowCount(), 0);
+        const qint64 watchedId = proxy.rowCount() > 0 ? proxy.moveIdAt(int(random.bounded(proxy.rowCount()))) : 0;
+        const QPersistentModelIndex watched = proxy.indexOfMove(watchedId, MovesModel::TitleColumn);
+
+        // A batch: 1–40 rows (row by row) or 1 000–1 500 (one layout change), new and existing ids mixed.
+        const int size = random.bounded(2) == 0 ? 1 + int(random.bounded(40)) : 1000 + int(random.bounded(500));
+        ASSERT_EQ(MovesModel::isLargeBatch(size, model.rowCount()), size >= 1000);
+        QList<MoveRow> batch;
+        for (int i = 0; i < size; ++i) {
+            const bool fresh = random.bounded(2) == 0;
+            const qint64 id = fresh ? nextId++ : model.rowAt(int(random.bounded(model.rowCount()))).id;
+            batch.append(randomRow(id));
+        }
+        model.upsertRows(batch);
+        if (random.bounded(3) == 0)
+            model.removeMove(model.rowAt(int(random.bounded(model.rowCount()))).id);
+
+        ASSERT_EQ(proxyIds(proxy), expectedProxyIds(model, proxy, column, order)) << "round " << round;
+        if (watchedId != 0 && proxy.indexOfMove(watchedId).isValid())
+            EXPECT_EQ(watched.row(), proxy.indexOfMove(watchedId).row()) << "round " << round;
+        else if (watchedId != 0)
+            EXPECT_FALSE(watched.isValid()) << "round " << round << ": the watched move left the list";
+    }
+}
