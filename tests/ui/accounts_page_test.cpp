@@ -12,6 +12,7 @@
 #include "accounts/AccountsService.h"
 #include "accounts/Providers.h"
 
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -91,6 +92,11 @@ TEST(AccountsPageTest, SaveKeyThenDisconnect)
     const QByteArray text = f.readAll();
     EXPECT_TRUE(text.contains("gemini"));
     EXPECT_FALSE(text.contains(key.toUtf8()));
+
+    // A screenshot for people to look at: the page with one key stored.
+    const QString dir = QDir(QStringLiteral(CASEYOS_SCREENSHOT_DEFAULT_DIR)).absolutePath();
+    QDir().mkpath(dir);
+    EXPECT_TRUE(dialog.grab().save(dir + u"/accounts-page.png"_s));
 
     QTest::mouseClick(page->disconnectButton(u"gemini"_s), Qt::LeftButton);
     ASSERT_TRUE(test::waitFor([&] { return page->stateText(u"gemini"_s) == u"Not connected"_s; }, 15000));
