@@ -42,7 +42,7 @@ bool upsertEvent(Database& tx, const QString& account, const QString& id, qint64
     q.addBindValue(startMs);
     q.addBindValue(endMs);
     q.addBindValue(cancelled ? 1 : 0);
-    q.addBindValue(key);
+    q.addBindValue(key.isEmpty() ? u""_s : key); // a null QString would bind NULL
     q.addBindValue(ended ? 1 : 0);
     if (q.exec())
         return true;

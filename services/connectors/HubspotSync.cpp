@@ -54,8 +54,10 @@ void HubspotSync::start()
 
 void HubspotSync::syncKind(Kind kind)
 {
-    m_cursor = HubspotCursor::parse(loadCursor(streamOf(kind)));
-    m_baseline = m_cursor.isEmpty();
+    const QString text = loadCursor(streamOf(kind));
+    m_cursor = HubspotCursor::parse(text);
+    m_baseline = text.isEmpty(); // never synced (an empty account still gets a cursor, so this is once)
+    m_committed = false;
     if (m_baseline)
         markFullSync();
     m_querySince = m_cursor.since;
@@ -114,6 +116,14 @@ void HubspotSync::handlePage(Kind kind, const QJsonObject& body)
     const QString nextAfter = body.value(u"paging"_s).toObject().value(u"next"_s).toObject().value(u"after"_s).toString();
     auto next = [this, kind, nextAfter] {
         if (nextAfter.isEmpty()) {
+            if (m_baseline && !m_committed) {
+                // A first sync that found nothing still records that it ran: later runs are not baselines.
+                SyncPage page;
+                page.stream = streamOf(kind);
+                page.cursor = m_cursor.toText();
+                if (!commit(std::move(page)))
+                    return;
+            }
             if (kind == Kind::Deals)
                 return syncKind(Kind::Contacts);
             return succeed();
@@ -141,6 +151,7 @@ void HubspotSync::handlePage(Kind kind, const QJsonObject& body)
         if (!commit(std::move(page)))
             return;
         m_cursor = cursor;
+        m_committed = true;
         next();
         return;
     }
@@ -169,6 +180,7 @@ void HubspotSync::commitDeals(
     if (!commit(std::move(page)))
         return;
     m_cursor = cursor;
+    m_committed = true;
     next();
 }
 

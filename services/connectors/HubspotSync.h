@@ -47,6 +47,7 @@ private:
     HubspotCursor m_cursor; // of the kind being synced; committed with each page
     qint64 m_querySince = 0; // the `since` of the running query (restarted at the window's end)
     bool m_baseline = false;
+    bool m_committed = false; // this kind committed a page in this run
     bool m_pipelinesLoaded = false;
     HubspotPipelines m_pipelines;
 };

@@ -97,7 +97,7 @@ bool SyncStateStore::saveCursor(const QString& account, const QString& stream, c
     QSqlQuery q(m_db.sql());
     q.prepare(u"UPDATE sync_state SET cursor = ?, items_seen = items_seen + ?, signals_made = signals_made + ?, "
               "outcomes_made = outcomes_made + ? WHERE account = ? AND stream = ?"_s);
-    q.addBindValue(cursor);
+    q.addBindValue(cursor.isNull() ? u""_s : cursor); // a null QString would bind NULL
     q.addBindValue(counts.itemsSeen);
     q.addBindValue(counts.signalsMade);
     q.addBindValue(counts.outcomesMade);

@@ -92,6 +92,7 @@ public:
     void addFault(const FakeFault& fault) { m_faults.append(fault); }
     void addFaults(int count, const FakeFault& fault);
     int pendingFaults() const { return int(m_faults.size()); }
+    void clearFaults() { m_faults.clear(); }
 
     // At most `limit` answered requests (whose path contains `pathContains`) per rolling `windowMs`; more → 429.
     void addRateLimit(int limit, qint64 windowMs, const QString& pathContains = {});

@@ -166,8 +166,9 @@ FakeReply FakeHubspot::search(const QString& type, const FakeRequest& request) c
     const QJsonArray sorts = body.value(u"sorts"_s).toArray();
     const bool ascending = sorts.isEmpty()
         || sorts.first().toObject().value(u"direction"_s).toString() != u"DESCENDING"_s;
+    const QMap<QString, Object> all = m_objects.value(type); // kept alive: `matching` points into it
     QList<const Object*> matching;
-    for (const Object& o : m_objects.value(type)) {
+    for (const Object& o : all) {
         if (o.modifiedMs >= gte && o.modifiedMs > gt)
             matching.append(&o);
     }
