@@ -1,7 +1,10 @@
 #include "connectors/SyncCommit.h"
 
 #include "core/DedupeKey.h"
+#include "core/Timestamps.h"
 #include "outcomes/OutcomeRepository.h"
+#include "scoring/ApsCalculator.h"
+#include "storage/MoveRepository.h"
 #include "signals/IngestPipeline.h"
 #include "storage/Database.h"
 
@@ -14,9 +17,35 @@ namespace caseyos {
 
 namespace {
 
-// Whether the key is new; if so, records the outcome and its key. Outcome recording here is the repository
-// insert (inside the page's transaction); the move re-scoring of OutcomeService::record runs its own
-// transaction and so cannot join this one.
+// Re-scores the contact's open moves with its new outcome adjustment, as OutcomeService::record does (that
+// function opens its own transaction, so the page cannot call it; this is the same step inside the page's).
+bool rescoreContact(Database& db, const Clock& clock, const QString& contact, QString* error)
+{
+    if (contact.isEmpty())
+        return true;
+    const QDateTime now = clock.now();
+    OutcomeRepository outcomes(db);
+    const double adjustment = outcomes.adjustment(contact, toEpochMs(now), error);
+    if (!error->isEmpty())
+        return false;
+    const QList<qint64> open = outcomes.openMoveIds(contact, error);
+    if (!error->isEmpty())
+        return false;
+    MoveRepository moves(db);
+    for (qint64 id : open) {
+        std::optional<Move> move = moves.find(id, error);
+        if (!move)
+            return false;
+        applyAps(*move, computeAps(move->components, adjustment));
+        move->updatedAt = now;
+        if (!moves.update(*move, error))
+            return false;
+    }
+    return true;
+}
+
+// Whether the key is new; if so, records the outcome (the repository insert, inside the page's transaction)
+// and its key.
 bool recordOnce(Database& db, const Clock& clock, const SyncOutcome& item, bool* recorded, QString* error)
 {
     *recorded = false;
@@ -44,6 +73,8 @@ bool recordOnce(Database& db, const Clock& clock, const SyncOutcome& item, bool*
     outcome.createdAt = clock.now();
     outcome.occurredAt = in.occurredAt.isValid() ? in.occurredAt.toUTC() : outcome.createdAt;
     if (!OutcomeRepository(db).insert(outcome, error))
+        return false;
+    if (!rescoreContact(db, clock, outcome.contactEmail, error))
         return false;
 
     QSqlQuery key(db.sql());

@@ -192,3 +192,41 @@ TEST_F(GmailSyncTest, MessageDeletedBeforeItIsReadIsSkipped)
     EXPECT_EQ(sync.sourceIds(u"gmail"_s, u"reply_received"_s), QStringList { kept });
     EXPECT_EQ(sync.cursor(GmailSync::kStream), QString::number(m_gmail.historyId()));
 }
+
+// The rate governor spends Gmail's per-method quota units: counted on the server, no second ever sees more than
+// the 250 units per user the API allows.
+TEST_F(GmailSyncTest, QuotaUnitsPerSecondStayWithinTheBudgetOnTheServer)
+{
+    m_gmail.addSent(u"t1"_s, u"ann@acme.com"_s, u"Proposal"_s, daysAgo(1));
+    SyncHarness sync(gmailConfig(m_gmail, 50));
+    ASSERT_TRUE(sync.run().ok);
+    QStringList expected;
+    for (int i = 0; i < 130; ++i)
+        expected.append(m_gmail.addInbound(u"t1"_s, u"Ann <ann@acme.com>"_s, u"Re %1"_s.arg(i), u"ok"_s, daysAgo(0)));
+    expected.sort();
+    m_gmail.clearLog();
+    const SyncRunResult result = sync.run();
+    ASSERT_TRUE(result.ok) << result.error.toStdString();
+    EXPECT_EQ(sync.sourceIds(u"gmail"_s, u"reply_received"_s), expected);
+
+    auto units = [](const FakeLogEntry& e) {
+        if (e.path.endsWith(u"/history"_s))
+            return 2;
+        if (e.path.contains(u"/threads/"_s))
+            return 10;
+        if (e.path.endsWith(u"/profile"_s))
+            return 1;
+        return 5; // messages.list, messages.get
+    };
+    const QList<FakeLogEntry>& log = m_gmail.log();
+    int worst = 0;
+    for (qsizetype i = 0; i < log.size(); ++i) {
+        int sum = 0;
+        for (qsizetype j = i; j < log.size() && log[j].atMs - log[i].atMs < 1000; ++j)
+            sum += units(log[j]);
+        worst = std::max(worst, sum);
+    }
+    EXPECT_LE(worst, 250);
+    EXPECT_GE(worst, 150); // the budget was actually used, not idled away
+    EXPECT_EQ(m_gmail.statusCount(429), 0);
+}
