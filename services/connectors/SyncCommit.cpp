@@ -8,6 +8,7 @@
 #include "signals/IngestPipeline.h"
 #include "storage/Database.h"
 
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -74,8 +75,6 @@ bool recordOnce(Database& db, const Clock& clock, const SyncOutcome& item, bool*
     outcome.occurredAt = in.occurredAt.isValid() ? in.occurredAt.toUTC() : outcome.createdAt;
     if (!OutcomeRepository(db).insert(outcome, error))
         return false;
-    if (!rescoreContact(db, clock, outcome.contactEmail, error))
-        return false;
 
     QSqlQuery key(db.sql());
     key.prepare(u"INSERT INTO sync_outcome_keys (outcome_key, outcome_id) VALUES (?, ?)"_s);
@@ -107,11 +106,20 @@ bool commitSyncPage(Database& db, const Clock& clock, SyncPage page, SyncStepCou
     SyncStepCounts added;
     const bool ok = pipeline.flush([&](Database& tx, QString* stepError) {
         outcomesMade = 0;
+        QSet<QString> contacts;
         for (const SyncOutcome& item : std::as_const(page.outcomes)) {
             bool recorded = false;
             if (!recordOnce(tx, clock, item, &recorded, stepError))
                 return false;
             outcomesMade += recorded ? 1 : 0;
+            if (recorded)
+                contacts.insert(normalizeContactEmail(item.input.contactEmail));
+        }
+        // Once per contact and page, after all its outcomes (a busy thread's replies would otherwise re-score
+        // the same moves once per reply).
+        for (const QString& contact : std::as_const(contacts)) {
+            if (!rescoreContact(tx, clock, contact, stepError))
+                return false;
         }
         if (page.extra && !page.extra(tx, stepError))
             return false;
