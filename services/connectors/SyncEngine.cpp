@@ -45,6 +45,7 @@ bool SyncEngine::run()
         if (generation != m_generation || !m_running)
             return;
         if (token.isEmpty()) {
+            m_result.needsReconnect = true;
             fail(tokenError.isEmpty() ? u"No access token for %1"_s.arg(m_config.key()) : tokenError);
             return;
         }
@@ -193,6 +194,11 @@ void SyncEngine::fail(const QString& error)
 
 void SyncEngine::failHttp(const HttpResult& result, const QString& what)
 {
+    if (result.error.status == 401 || result.error.status == 403) {
+        m_result.needsReconnect = true;
+        fail(u"Could not %1: the account's authorization was refused; reconnect it"_s.arg(what));
+        return;
+    }
     fail(u"Could not %1: %2"_s.arg(what, result.error.message));
 }
 

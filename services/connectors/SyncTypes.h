@@ -44,6 +44,7 @@ struct SyncRunResult
     bool ok = false;
     QString error; // short, for the UI; empty when ok
     bool fullSync = false; // a first run or a resync after an expired cursor
+    bool needsReconnect = false; // the provider refused the token (401/403) or no token came: show "reconnect"
     int requests = 0; // HTTP exchanges started (retries inside one exchange not counted)
     int itemsSeen = 0;
     int signalsMade = 0; // new signals stored (duplicates not counted)

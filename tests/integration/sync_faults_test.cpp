@@ -7,9 +7,12 @@
 #include "WaitFor.h"
 #include "connectors/GmailSync.h"
 #include "connectors/HubspotSync.h"
+#include "connectors/SyncWorker.h"
 
 #include <QElapsedTimer>
 #include <QLocale>
+
+#include <optional>
 
 #include <gtest/gtest.h>
 
@@ -244,4 +247,35 @@ TEST(SyncHubspotFaults, RateLimitAndServerErrorsDuringPagingLoseNothing)
     EXPECT_EQ(sync.stateNumber(HubspotSync::kContactsStream, u"items_seen"_s), 25);
     EXPECT_EQ(HubspotCursor::parse(sync.cursor(HubspotSync::kContactsStream)).since, 1'790'000'000'000 + 24);
     EXPECT_EQ(hubspot.statusCount(429), 1);
+}
+
+// A refused token is not a transient fault: the run ends at once asking for a reconnect, nothing is written.
+TEST(SyncAuth, RefusedTokenOrNoTokenAsksForReconnect)
+{
+    FakeGmail gmail(kMe);
+    ASSERT_TRUE(gmail.listen());
+    SyncHarness sync(gmailConfig(gmail));
+    gmail.addFault(fault(FakeFault::Kind::Status, u"/profile"_s, 401));
+    const SyncRunResult refused = sync.run();
+    EXPECT_FALSE(refused.ok);
+    EXPECT_TRUE(refused.needsReconnect);
+    EXPECT_TRUE(refused.error.contains(u"reconnect"_s)) << refused.error.toStdString();
+    EXPECT_EQ(gmail.requestCount(), 1); // a 401 is final: no retry
+    EXPECT_TRUE(sync.cursor(GmailSync::kStream).isEmpty());
+
+    SyncAccountConfig config = gmailConfig(gmail);
+    HttpClient http(SystemClock::instance(), fastHttpOptions());
+    auto engine = SyncWorker::createEngine(config, http, sync.db(), SystemClock::instance(),
+        [](QObject* context, TokenCallback done) {
+            QMetaObject::invokeMethod(
+                context, [done] { done({}, u"The Google grant was revoked"_s); }, Qt::QueuedConnection);
+        });
+    std::optional<SyncRunResult> result;
+    QObject::connect(engine.get(), &SyncEngine::finished, engine.get(), [&](const SyncRunResult& r) { result = r; });
+    engine->run();
+    ASSERT_TRUE(waitFor([&] { return result.has_value(); }));
+    EXPECT_FALSE(result->ok);
+    EXPECT_TRUE(result->needsReconnect);
+    EXPECT_EQ(result->error, u"The Google grant was revoked"_s);
+    EXPECT_EQ(gmail.requestCount(), 1);
 }

@@ -64,6 +64,7 @@ QJsonObject FakeHubspot::defaultPipelines()
 void FakeHubspot::putDeal(
     const QString& id, const QString& name, const QString& stage, double amount, qint64 modifiedMs, const QString& pipeline)
 {
+    m_sorted.remove(u"deals"_s);
     Object& o = m_objects[u"deals"_s][id];
     o.id = id;
     o.modifiedMs = modifiedMs;
@@ -73,6 +74,7 @@ void FakeHubspot::putDeal(
 
 void FakeHubspot::putContact(const QString& id, const QString& email, qint64 modifiedMs)
 {
+    m_sorted.remove(u"contacts"_s);
     Object& o = m_objects[u"contacts"_s][id];
     o.id = id;
     o.modifiedMs = modifiedMs;
@@ -166,17 +168,13 @@ FakeReply FakeHubspot::search(const QString& type, const FakeRequest& request) c
     const QJsonArray sorts = body.value(u"sorts"_s).toArray();
     const bool ascending = sorts.isEmpty()
         || sorts.first().toObject().value(u"direction"_s).toString() != u"DESCENDING"_s;
-    const QMap<QString, Object> all = m_objects.value(type); // kept alive: `matching` points into it
-    QList<const Object*> matching;
-    for (const Object& o : all) {
-        if (o.modifiedMs >= gte && o.modifiedMs > gt)
-            matching.append(&o);
-    }
-    std::sort(matching.begin(), matching.end(), [ascending](const Object* a, const Object* b) {
-        if (a->modifiedMs != b->modifiedMs)
-            return ascending ? a->modifiedMs < b->modifiedMs : a->modifiedMs > b->modifiedMs;
-        return a->id.toLongLong() < b->id.toLongLong();
-    });
+    const QList<const Object*>& all = sorted(type);
+    const qint64 from = std::max(gte, gt == std::numeric_limits<qint64>::min() ? gt : gt + 1);
+    const auto first = std::lower_bound(all.cbegin(), all.cend(), from,
+        [](const Object* o, qint64 value) { return o->modifiedMs < value; });
+    QList<const Object*> matching(first, all.cend());
+    if (!ascending)
+        std::reverse(matching.begin(), matching.end());
     const QJsonArray properties = body.value(u"properties"_s).toArray();
     QJsonArray results;
     for (qsizetype i = after; i < matching.size() && i < after + limit; ++i)
@@ -186,6 +184,25 @@ FakeReply FakeHubspot::search(const QString& type, const FakeRequest& request) c
         reply.insert(u"paging"_s,
             QJsonObject { { u"next"_s, QJsonObject { { u"after"_s, QString::number(after + limit) } } } });
     return FakeReply::json(200, QJsonDocument(reply));
+}
+
+const QList<const FakeHubspot::Object*>& FakeHubspot::sorted(const QString& type) const
+{
+    auto it = m_sorted.find(type);
+    if (it != m_sorted.end())
+        return *it;
+    QList<const Object*> list;
+    const auto objects = m_objects.constFind(type);
+    if (objects != m_objects.cend()) {
+        for (const Object& o : *objects)
+            list.append(&o);
+    }
+    std::sort(list.begin(), list.end(), [](const Object* a, const Object* b) {
+        if (a->modifiedMs != b->modifiedMs)
+            return a->modifiedMs < b->modifiedMs;
+        return a->id.toLongLong() < b->id.toLongLong();
+    });
+    return *m_sorted.insert(type, list);
 }
 
 FakeReply FakeHubspot::batchRead(const QString& type, const FakeRequest& request) const

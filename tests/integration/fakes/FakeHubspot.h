@@ -43,7 +43,10 @@ private:
     FakeReply batchRead(const QString& type, const FakeRequest& request) const;
     QJsonObject toJson(const Object& object, const QJsonArray& properties) const;
 
+    const QList<const Object*>& sorted(const QString& type) const; // ascending (modified, id); cached
+
     QHash<QString, QMap<QString, Object>> m_objects; // type → id → object
+    mutable QHash<QString, QList<const Object*>> m_sorted; // cleared by every put
     QJsonObject m_pipelines;
     bool m_enforce = true;
 };
