@@ -3,7 +3,6 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
-
 #include <optional>
 
 namespace caseyos {
@@ -23,7 +22,10 @@ struct CalendarEventInfo
 
     bool isCancelled() const { return status == QStringLiteral("cancelled"); }
     // A timed event with at least one other person still coming.
-    bool isMeeting() const { return !isCancelled() && start.isValid() && end.isValid() && otherAttendees > 0; }
+    bool isMeeting() const
+    {
+        return !isCancelled() && start.isValid() && end.isValid() && otherAttendees > 0;
+    }
 };
 
 // nullopt without an id. `ownEmail` (lowercase) marks the user among the attendees besides the "self" flag.

@@ -33,10 +33,13 @@ bool upsertEvent(Database& tx, const QString& account, const QString& id, qint64
     bool cancelled, bool ended, const QString& key, QString* error)
 {
     QSqlQuery q(tx.sql());
-    q.prepare(u"INSERT INTO sync_calendar_events (account, event_id, start_at, end_at, cancelled, scheduled_key, ended) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account, event_id) DO UPDATE SET start_at = excluded.start_at, "
-              "end_at = excluded.end_at, cancelled = excluded.cancelled, ended = excluded.ended, "
-              "scheduled_key = CASE WHEN excluded.scheduled_key = '' THEN scheduled_key ELSE excluded.scheduled_key END"_s);
+    q.prepare(
+        u"INSERT INTO sync_calendar_events (account, event_id, start_at, end_at, cancelled, scheduled_key, "
+        u"ended) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account, event_id) DO UPDATE SET start_at = "
+        "excluded.start_at, "
+        "end_at = excluded.end_at, cancelled = excluded.cancelled, ended = excluded.ended, "
+        "scheduled_key = CASE WHEN excluded.scheduled_key = '' THEN scheduled_key ELSE excluded.scheduled_key END"_s);
     q.addBindValue(account);
     q.addBindValue(id);
     q.addBindValue(startMs);
@@ -126,12 +129,15 @@ bool CalendarSync::commitEvents(const QList<CalendarEventInfo>& events, const QS
     QHash<QString, StoredEvent> stored;
     {
         QSqlQuery q(db().sql());
-        q.prepare(u"SELECT start_at, end_at, cancelled, ended FROM sync_calendar_events WHERE account = ? AND event_id = ?"_s);
+        q.prepare(
+            u"SELECT start_at, end_at, cancelled, ended FROM sync_calendar_events WHERE account = ? AND event_id = ?"_s);
         for (const CalendarEventInfo& e : events) {
             q.addBindValue(account);
             q.addBindValue(e.id);
             if (q.exec() && q.next())
-                stored.insert(e.id, { q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toBool(), q.value(3).toBool() });
+                stored.insert(e.id,
+                    { q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toBool(),
+                        q.value(3).toBool() });
         }
     }
     const qint64 nowMs = toEpochMs(clock().now());
@@ -171,14 +177,15 @@ bool CalendarSync::commitEvents(const QList<CalendarEventInfo>& events, const QS
         signal.sourceId = e.id + u'@' + toIsoUtc(e.start);
         signal.occurredAt = e.updated.isValid() ? e.updated : clock().now();
         signal.payload = QJsonObject { { u"event_id"_s, e.id }, { u"start"_s, toIsoUtc(e.start) },
-            { u"end"_s, toIsoUtc(e.end) }, { u"summary"_s, e.summary }, { u"attendee_email"_s, e.attendeeEmail },
-            { u"attendee_name"_s, e.attendeeName } };
+            { u"end"_s, toIsoUtc(e.end) }, { u"summary"_s, e.summary },
+            { u"attendee_email"_s, e.attendeeEmail }, { u"attendee_name"_s, e.attendeeName } };
         rows.append({ e.id, startMs, endMs, false, false, dedupeKey(signal) });
         page.signalList.append(signal);
     }
     page.extra = [account, rows](Database& tx, QString* error) {
         for (const Row& row : rows) {
-            if (!upsertEvent(tx, account, row.id, row.startMs, row.endMs, row.cancelled, row.ended, row.key, error))
+            if (!upsertEvent(
+                    tx, account, row.id, row.startMs, row.endMs, row.cancelled, row.ended, row.key, error))
                 return false;
         }
         return true;

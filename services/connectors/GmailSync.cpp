@@ -69,7 +69,8 @@ void GmailSync::start()
     }
 }
 
-// ---- full sync: profile, SENT window, recent window ----------------------------------------------------------
+// ---- full sync: profile, SENT window, recent window
+// ----------------------------------------------------------
 
 void GmailSync::fullSync()
 {
@@ -160,7 +161,8 @@ void GmailSync::listRecent(const QString& pageToken, int taken)
     });
 }
 
-// ---- incremental: history.list -------------------------------------------------------------------------------
+// ---- incremental: history.list
+// -------------------------------------------------------------------------------
 
 void GmailSync::historyPage(const QString& startId, const QString& pageToken)
 {
@@ -226,10 +228,11 @@ void GmailSync::historyPage(const QString& startId, const QString& pageToken)
     });
 }
 
-// ---- reading, classifying, committing ------------------------------------------------------------------------
+// ---- reading, classifying, committing
+// ------------------------------------------------------------------------
 
-void GmailSync::readAndCommit(const QStringList& ids, bool checkThreadsToo, const QString& cursor, int itemsSeen,
-    std::function<void()> next)
+void GmailSync::readAndCommit(const QStringList& ids, bool checkThreadsToo, const QString& cursor,
+    int itemsSeen, std::function<void()> next)
 {
     QList<HttpRequest> requests;
     for (const QString& id : ids) {
@@ -238,7 +241,8 @@ void GmailSync::readAndCommit(const QStringList& ids, bool checkThreadsToo, cons
         for (const QString& header : { u"From"_s, u"Subject"_s, u"X-Failed-Recipients"_s })
             query.addQueryItem(u"metadataHeaders"_s, header);
         HttpRequest request;
-        request.url = endpoint(kUserPath + u"/messages/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)), query);
+        request.url
+            = endpoint(kUserPath + u"/messages/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)), query);
         requests.append(request);
     }
     sendAll(requests, u"messages.get"_s, kParallelReads,
@@ -260,13 +264,14 @@ void GmailSync::readAndCommit(const QStringList& ids, bool checkThreadsToo, cons
         });
 }
 
-void GmailSync::checkThreads(QList<GmailMessageInfo> messages, const QString& cursor, int itemsSeen,
-    std::function<void()> next)
+void GmailSync::checkThreads(
+    QList<GmailMessageInfo> messages, const QString& cursor, int itemsSeen, std::function<void()> next)
 {
     // An inbound message in a thread not known to hold a message of the user's: look at the thread once.
     QStringList unknown;
     for (const GmailMessageInfo& m : std::as_const(messages)) {
-        if (!m.isSent() && !m.isBounce() && !m_sentThreads.contains(m.threadId) && !unknown.contains(m.threadId))
+        if (!m.isSent() && !m.isBounce() && !m_sentThreads.contains(m.threadId)
+            && !unknown.contains(m.threadId))
             unknown.append(m.threadId);
     }
     QList<HttpRequest> requests;
@@ -274,8 +279,8 @@ void GmailSync::checkThreads(QList<GmailMessageInfo> messages, const QString& cu
         QUrlQuery query;
         query.addQueryItem(u"format"_s, u"minimal"_s);
         HttpRequest request;
-        request.url
-            = endpoint(kUserPath + u"/threads/"_s + QString::fromLatin1(QUrl::toPercentEncoding(thread)), query);
+        request.url = endpoint(
+            kUserPath + u"/threads/"_s + QString::fromLatin1(QUrl::toPercentEncoding(thread)), query);
         requests.append(request);
     }
     sendAll(requests, u"threads.get"_s, kParallelReads,
@@ -300,8 +305,8 @@ void GmailSync::checkThreads(QList<GmailMessageInfo> messages, const QString& cu
         });
 }
 
-void GmailSync::classifyAndCommit(const QList<GmailMessageInfo>& messages, const QString& cursor, int itemsSeen,
-    std::function<void()> next)
+void GmailSync::classifyAndCommit(
+    const QList<GmailMessageInfo>& messages, const QString& cursor, int itemsSeen, std::function<void()> next)
 {
     SyncPage page;
     page.stream = kStream;

@@ -11,9 +11,9 @@ namespace caseyos {
 // First run (or after an expired historyId): the profile's historyId, then the recent window
 // (newer_than:<windowDays>d, at most maxMessages): the SENT ones name the threads the user wrote in, the
 // others are read (format=metadata) and classified. Later runs: users.history.list from the stored historyId,
-// paged; each page is read, classified and committed with the last history id it covers. A new inbound message
-// in a thread where the user has sent → gmail/reply_received (+ email_replied); a mailer-daemon report →
-// email_bounced for the recipient it names. An idle run is one history.list request.
+// paged; each page is read, classified and committed with the last history id it covers. A new inbound
+// message in a thread where the user has sent → gmail/reply_received (+ email_replied); a mailer-daemon
+// report → email_bounced for the recipient it names. An idle run is one history.list request.
 class GmailSync final : public SyncEngine
 {
     Q_OBJECT
@@ -35,12 +35,12 @@ private:
     void listSent(const QString& pageToken, int taken);
     void listRecent(const QString& pageToken, int taken);
     void historyPage(const QString& startId, const QString& pageToken);
-    // Reads the messages, (optionally) checks unknown threads for a SENT message, classifies, commits the page
-    // with `cursor`, then calls next().
+    // Reads the messages, (optionally) checks unknown threads for a SENT message, classifies, commits the
+    // page with `cursor`, then calls next().
     void readAndCommit(const QStringList& ids, bool checkThreads, const QString& cursor, int itemsSeen,
         std::function<void()> next);
-    void checkThreads(QList<GmailMessageInfo> messages, const QString& cursor, int itemsSeen,
-        std::function<void()> next);
+    void checkThreads(
+        QList<GmailMessageInfo> messages, const QString& cursor, int itemsSeen, std::function<void()> next);
     void classifyAndCommit(const QList<GmailMessageInfo>& messages, const QString& cursor, int itemsSeen,
         std::function<void()> next);
     void loadKnownThreads();

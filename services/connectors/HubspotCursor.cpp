@@ -5,7 +5,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -28,7 +27,8 @@ QString HubspotCursor::toText() const
 {
     QStringList ids(idsAtSince.cbegin(), idsAtSince.cend());
     std::sort(ids.begin(), ids.end());
-    const QJsonObject json { { u"since"_s, QString::number(since) }, { u"ids"_s, QJsonArray::fromStringList(ids) } };
+    const QJsonObject json { { u"since"_s, QString::number(since) },
+        { u"ids"_s, QJsonArray::fromStringList(ids) } };
     return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
 }
 

@@ -42,8 +42,8 @@ std::optional<OutcomeType> outcomeFor(StageChange change)
 
 QJsonObject payloadOf(const HubspotDeal& deal, const HubspotPipelines& pipelines)
 {
-    QJsonObject payload { { u"deal_id"_s, deal.id }, { u"deal_name"_s, deal.name }, { u"stage"_s, deal.stage },
-        { u"pipeline"_s, deal.pipeline } };
+    QJsonObject payload { { u"deal_id"_s, deal.id }, { u"deal_name"_s, deal.name },
+        { u"stage"_s, deal.stage }, { u"pipeline"_s, deal.pipeline } };
     if (deal.amount)
         payload.insert(u"amount"_s, *deal.amount);
     if (const auto stage = pipelines.stage(deal.pipeline, deal.stage); stage && !stage->label.isEmpty())
@@ -70,7 +70,8 @@ std::optional<HubspotDeal> parseHubspotDeal(const QJsonObject& result)
     return deal;
 }
 
-QHash<QString, StoredDeal> loadStoredDeals(Database& db, const QString& account, const QStringList& ids, QString* error)
+QHash<QString, StoredDeal> loadStoredDeals(
+    Database& db, const QString& account, const QStringList& ids, QString* error)
 {
     QHash<QString, StoredDeal> stored;
     QSqlQuery q(db.sql());
@@ -126,7 +127,8 @@ void addDealChanges(SyncPage& page, const QString& account, const QList<HubspotD
             signal.eventType = u"deal_stage_changed"_s;
             signal.sourceId = deal.id + u':' + change;
             signal.payload.insert(u"previous_stage"_s, before->stage);
-            if (const auto prev = pipelines.stage(before->pipeline, before->stage); prev && !prev->label.isEmpty())
+            if (const auto prev = pipelines.stage(before->pipeline, before->stage);
+                prev && !prev->label.isEmpty())
                 signal.payload.insert(u"previous_stage_label"_s, prev->label);
             page.signalList.append(signal);
             const auto type
@@ -154,7 +156,8 @@ void addDealChanges(SyncPage& page, const QString& account, const QList<HubspotD
             return false;
         QSqlQuery q(tx.sql());
         q.prepare(u"INSERT INTO sync_hubspot_deals (account, deal_id, pipeline, stage, amount, modified_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account, deal_id) DO UPDATE SET pipeline = excluded.pipeline, "
+                  "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account, deal_id) DO UPDATE SET pipeline = "
+                  "excluded.pipeline, "
                   "stage = excluded.stage, amount = excluded.amount, modified_at = excluded.modified_at"_s);
         for (const HubspotDeal& deal : deals) {
             q.addBindValue(account);

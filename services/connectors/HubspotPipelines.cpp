@@ -62,8 +62,8 @@ std::optional<HubspotStage> HubspotPipelines::stage(const QString& pipeline, con
     return *s;
 }
 
-StageChange HubspotPipelines::classify(
-    const QString& fromPipeline, const QString& fromStage, const QString& toPipeline, const QString& toStage) const
+StageChange HubspotPipelines::classify(const QString& fromPipeline, const QString& fromStage,
+    const QString& toPipeline, const QString& toStage) const
 {
     if (fromStage == toStage && fromPipeline == toPipeline)
         return StageChange::None;
@@ -72,8 +72,8 @@ StageChange HubspotPipelines::classify(
     if ((to && to->isClosed && to->probability >= 1.0) || (!to && toId == u"closedwon"_s)
         || (to && to->probability < 0 && toId == u"closedwon"_s))
         return StageChange::Won;
-    if ((to && to->isClosed && to->probability >= 0 && to->probability <= 0.0) || (!to && toId == u"closedlost"_s)
-        || (to && to->probability < 0 && toId == u"closedlost"_s))
+    if ((to && to->isClosed && to->probability >= 0 && to->probability <= 0.0)
+        || (!to && toId == u"closedlost"_s) || (to && to->probability < 0 && toId == u"closedlost"_s))
         return StageChange::Lost;
     const std::optional<HubspotStage> from = stage(fromPipeline, fromStage);
     if (!to || !from || fromPipeline != toPipeline)

@@ -4,7 +4,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace caseyos {
@@ -25,14 +24,15 @@ enum class StageChange { None, Advanced, Regressed, Won, Lost };
 class HubspotPipelines
 {
 public:
-    // Reads {"results":[{"id","label","displayOrder","stages":[{"id","label","displayOrder","metadata":{…}}]}]}.
+    // Reads
+    // {"results":[{"id","label","displayOrder","stages":[{"id","label","displayOrder","metadata":{…}}]}]}.
     static HubspotPipelines fromJson(const QJsonObject& body);
 
     bool isEmpty() const { return m_stages.isEmpty(); }
     std::optional<HubspotStage> stage(const QString& pipeline, const QString& stageId) const;
-    // Won / lost for a closed stage (probability 1 / 0, or the default ids closedwon / closedlost); else advanced
-    // or regressed by displayOrder within the pipeline; None when a stage is unknown, the pipelines differ or
-    // the stage did not change.
+    // Won / lost for a closed stage (probability 1 / 0, or the default ids closedwon / closedlost); else
+    // advanced or regressed by displayOrder within the pipeline; None when a stage is unknown, the pipelines
+    // differ or the stage did not change.
     StageChange classify(const QString& fromPipeline, const QString& fromStage, const QString& toPipeline,
         const QString& toStage) const;
 

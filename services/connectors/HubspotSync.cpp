@@ -72,7 +72,8 @@ QByteArray HubspotSync::searchBody(Kind kind, const QString& after) const
     const QJsonArray properties = kind == Kind::Deals
         ? QJsonArray { u"dealname"_s, u"dealstage"_s, u"pipeline"_s, u"amount"_s, kModified }
         : QJsonArray { u"email"_s, kModified };
-    const QJsonObject body { { u"filterGroups"_s, QJsonArray { QJsonObject { { u"filters"_s, QJsonArray { filter } } } } },
+    const QJsonObject body { { u"filterGroups"_s,
+                                 QJsonArray { QJsonObject { { u"filters"_s, QJsonArray { filter } } } } },
         { u"sorts"_s, QJsonArray { sort } }, { u"properties"_s, properties }, { u"limit"_s, pageSize() },
         { u"after"_s, after.isEmpty() ? u"0"_s : after } };
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
@@ -84,7 +85,8 @@ void HubspotSync::searchPage(Kind kind, const QString& after)
     postJson(endpoint(typePath(kind == Kind::Deals) + u"/search"_s), searchBody(kind, after), u"search"_s,
         [this, kind](const HttpResult& r) {
             if (!r.ok())
-                return failHttp(r, kind == Kind::Deals ? u"search HubSpot deals"_s : u"search HubSpot contacts"_s);
+                return failHttp(
+                    r, kind == Kind::Deals ? u"search HubSpot deals"_s : u"search HubSpot contacts"_s);
             handlePage(kind, r.response.json.object());
         });
 }
@@ -113,7 +115,8 @@ void HubspotSync::handlePage(Kind kind, const QJsonObject& body)
         }
     }
 
-    const QString nextAfter = body.value(u"paging"_s).toObject().value(u"next"_s).toObject().value(u"after"_s).toString();
+    const QString nextAfter
+        = body.value(u"paging"_s).toObject().value(u"next"_s).toObject().value(u"after"_s).toString();
     auto next = [this, kind, nextAfter] {
         if (nextAfter.isEmpty()) {
             if (m_baseline && !m_committed) {
@@ -131,8 +134,8 @@ void HubspotSync::handlePage(Kind kind, const QJsonObject& body)
         bool numeric = false;
         const qint64 offset = nextAfter.toLongLong(&numeric);
         if (numeric && offset >= kSearchWindow) {
-            // The next page would leave the search window: ask again from the cursor. Should more than a window
-            // of objects share one millisecond, step past it rather than loop.
+            // The next page would leave the search window: ask again from the cursor. Should more than a
+            // window of objects share one millisecond, step past it rather than loop.
             m_querySince = m_cursor.since > m_querySince ? m_cursor.since : m_querySince + 1;
             return searchPage(kind, {});
         }
@@ -169,7 +172,8 @@ void HubspotSync::commitDeals(
     if (!error.isEmpty())
         return fail(u"Could not read the synced deals: %1"_s.arg(error));
     if (!m_baseline && !m_pipelinesLoaded && anyStageChanged(deals, stored)) {
-        loadPipelines([this, deals, cursor, itemsSeen, next] { commitDeals(deals, cursor, itemsSeen, next); });
+        loadPipelines(
+            [this, deals, cursor, itemsSeen, next] { commitDeals(deals, cursor, itemsSeen, next); });
         return;
     }
     SyncPage page;
@@ -187,13 +191,14 @@ void HubspotSync::commitDeals(
 void HubspotSync::loadPipelines(std::function<void()> next)
 {
     reportProgress(u"pipelines"_s);
-    get(endpoint(u"/crm/v3/pipelines/deals"_s), u"pipelines"_s, [this, next = std::move(next)](const HttpResult& r) {
-        if (!r.ok())
-            return failHttp(r, u"read the HubSpot deal pipelines"_s);
-        m_pipelines = HubspotPipelines::fromJson(r.response.json.object());
-        m_pipelinesLoaded = true;
-        next();
-    });
+    get(endpoint(u"/crm/v3/pipelines/deals"_s), u"pipelines"_s,
+        [this, next = std::move(next)](const HttpResult& r) {
+            if (!r.ok())
+                return failHttp(r, u"read the HubSpot deal pipelines"_s);
+            m_pipelines = HubspotPipelines::fromJson(r.response.json.object());
+            m_pipelinesLoaded = true;
+            next();
+        });
 }
 
 } // namespace caseyos

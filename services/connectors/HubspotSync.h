@@ -12,9 +12,9 @@ namespace caseyos {
 // results of a query, so before a page would pass that window the query starts again from the newest
 // last-modified time synced (the cursor); the ids already synced at that exact time are skipped. Each page is
 // one transaction with its cursor. The first sync of an account records every deal's stage silently
-// (a baseline); later pages turn new deals, stage changes (classified by the pipelines' display order, fetched
-// once per run when needed) and amount changes into signals and outcomes. An idle run is one search request
-// per object type and writes nothing.
+// (a baseline); later pages turn new deals, stage changes (classified by the pipelines' display order,
+// fetched once per run when needed) and amount changes into signals and outcomes. An idle run is one search
+// request per object type and writes nothing.
 class HubspotSync final : public SyncEngine
 {
     Q_OBJECT

@@ -4,9 +4,9 @@
 #include "core/Timestamps.h"
 #include "outcomes/OutcomeRepository.h"
 #include "scoring/ApsCalculator.h"
-#include "storage/MoveRepository.h"
 #include "signals/IngestPipeline.h"
 #include "storage/Database.h"
+#include "storage/MoveRepository.h"
 
 #include <QSet>
 #include <QSqlError>

@@ -7,7 +7,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <functional>
 
 namespace caseyos {
@@ -22,9 +21,9 @@ struct SyncOutcome
 };
 
 // Everything one sync page writes. commit() stores it in ONE write transaction through
-// IngestPipeline::flush(step): the signals (deduplicated, with their moves), the outcomes (each once, by key),
-// the connector's own rows (`extra`) and the stream's cursor. A crash before the commit leaves none of it,
-// after the commit all of it, so a re-run neither skips nor repeats anything.
+// IngestPipeline::flush(step): the signals (deduplicated, with their moves), the outcomes (each once, by
+// key), the connector's own rows (`extra`) and the stream's cursor. A crash before the commit leaves none of
+// it, after the commit all of it, so a re-run neither skips nor repeats anything.
 struct SyncPage
 {
     QString account;

@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QStringList>
 #include <QUrlQuery>
-
 #include <functional>
 
 namespace caseyos {

@@ -22,8 +22,8 @@ void registerSyncTypes()
 
 } // namespace
 
-SyncScheduler::SyncScheduler(
-    QString databasePath, const Clock& clock, AccessTokenProvider tokens, HttpClientOptions options, QObject* parent)
+SyncScheduler::SyncScheduler(QString databasePath, const Clock& clock, AccessTokenProvider tokens,
+    HttpClientOptions options, QObject* parent)
     : QObject(parent)
 {
     registerSyncTypes();

@@ -5,8 +5,8 @@
 #include "net/HttpClient.h"
 
 #include <QHash>
-#include <QSet>
 #include <QObject>
+#include <QSet>
 #include <QThread>
 
 namespace caseyos {
@@ -15,15 +15,16 @@ class SyncWorker;
 
 // The façade the app (and the Accounts page) uses: runs the connectors' sync on a thread of its own named
 // "sync" (SyncWorker: its own database connection and HTTP client), each account on its interval, plus
-// "sync now". Lives on the thread that made it (the UI thread); its signals arrive there, queued. Nothing here
-// waits for a sync.
+// "sync now". Lives on the thread that made it (the UI thread); its signals arrive there, queued. Nothing
+// here waits for a sync.
 class SyncScheduler : public QObject
 {
     Q_OBJECT
 public:
     SyncScheduler(QString databasePath, const Clock& clock, AccessTokenProvider tokens,
         HttpClientOptions options = {}, QObject* parent = nullptr);
-    ~SyncScheduler() override; // lets the thread finish what is queued, then stops it (a run in flight is dropped)
+    ~SyncScheduler()
+        override; // lets the thread finish what is queued, then stops it (a run in flight is dropped)
 
     void addAccount(const SyncAccountConfig& config);
     void removeAccount(const QString& key);

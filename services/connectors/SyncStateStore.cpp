@@ -95,8 +95,9 @@ bool SyncStateStore::saveCursor(const QString& account, const QString& stream, c
     if (!ensureRow(account, stream, error))
         return false;
     QSqlQuery q(m_db.sql());
-    q.prepare(u"UPDATE sync_state SET cursor = ?, items_seen = items_seen + ?, signals_made = signals_made + ?, "
-              "outcomes_made = outcomes_made + ? WHERE account = ? AND stream = ?"_s);
+    q.prepare(
+        u"UPDATE sync_state SET cursor = ?, items_seen = items_seen + ?, signals_made = signals_made + ?, "
+        "outcomes_made = outcomes_made + ? WHERE account = ? AND stream = ?"_s);
     q.addBindValue(cursor.isNull() ? u""_s : cursor); // a null QString would bind NULL
     q.addBindValue(counts.itemsSeen);
     q.addBindValue(counts.signalsMade);
@@ -125,18 +126,21 @@ bool SyncStateStore::resetCursor(const QString& account, const QString& stream, 
     if (!ensureRow(account, stream, error))
         return false;
     QSqlQuery q(m_db.sql());
-    q.prepare(u"UPDATE sync_state SET cursor = '', full_syncs = full_syncs + 1 WHERE account = ? AND stream = ?"_s);
+    q.prepare(
+        u"UPDATE sync_state SET cursor = '', full_syncs = full_syncs + 1 WHERE account = ? AND stream = ?"_s);
     q.addBindValue(account);
     q.addBindValue(stream);
     return run(q, error);
 }
 
-bool SyncStateStore::markRunning(const QString& account, const QString& stream, const QDateTime& now, QString* error)
+bool SyncStateStore::markRunning(
+    const QString& account, const QString& stream, const QDateTime& now, QString* error)
 {
     if (!ensureRow(account, stream, error))
         return false;
     QSqlQuery q(m_db.sql());
-    q.prepare(u"UPDATE sync_state SET status = 'running', last_sync_at = ? WHERE account = ? AND stream = ?"_s);
+    q.prepare(
+        u"UPDATE sync_state SET status = 'running', last_sync_at = ? WHERE account = ? AND stream = ?"_s);
     q.addBindValue(toEpochMs(now));
     q.addBindValue(account);
     q.addBindValue(stream);
@@ -150,8 +154,9 @@ bool SyncStateStore::markFinished(const QString& account, const QString& stream,
         return false;
     QSqlQuery q(m_db.sql());
     if (errorText.isEmpty()) {
-        q.prepare(u"UPDATE sync_state SET status = 'ok', last_error = '', last_sync_at = ?, last_success_at = ? "
-                  "WHERE account = ? AND stream = ?"_s);
+        q.prepare(
+            u"UPDATE sync_state SET status = 'ok', last_error = '', last_sync_at = ?, last_success_at = ? "
+            "WHERE account = ? AND stream = ?"_s);
         q.addBindValue(toEpochMs(now));
     } else {
         q.prepare(u"UPDATE sync_state SET status = 'error', last_error = ?, last_sync_at = ? "

@@ -4,7 +4,6 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
-
 #include <optional>
 
 namespace caseyos {
@@ -48,7 +47,8 @@ public:
     // Sets the cursor and adds the counts (creating the row). Meant for inside a transaction.
     bool saveCursor(const QString& account, const QString& stream, const QString& cursor,
         const SyncStepCounts& counts, QString* error);
-    bool addCounts(const QString& account, const QString& stream, const SyncStepCounts& counts, QString* error);
+    bool addCounts(
+        const QString& account, const QString& stream, const SyncStepCounts& counts, QString* error);
     // Forgets the cursor (an expired one) and counts a full sync.
     bool resetCursor(const QString& account, const QString& stream, QString* error);
     bool markRunning(const QString& account, const QString& stream, const QDateTime& now, QString* error);

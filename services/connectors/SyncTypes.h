@@ -5,7 +5,6 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
-
 #include <functional>
 
 namespace caseyos {
@@ -25,7 +24,8 @@ struct SyncAccountConfig
 {
     SyncProvider provider = SyncProvider::Gmail;
     QString accountId; // stable id chosen by the accounts page ("casey@example.com", a HubSpot portal id)
-    QUrl baseUrl; // https://gmail.googleapis.com, https://www.googleapis.com/calendar/v3, https://api.hubapi.com
+    QUrl baseUrl; // https://gmail.googleapis.com, https://www.googleapis.com/calendar/v3,
+                  // https://api.hubapi.com
     QString userEmail; // Gmail/Calendar: the account's own address (empty: taken from the profile)
     int windowDays = 30; // first / full sync: how far back (Gmail, Calendar) or ahead (Calendar)
     int maxMessages = 200; // Gmail first / full sync: at most this many recent messages
@@ -44,7 +44,8 @@ struct SyncRunResult
     bool ok = false;
     QString error; // short, for the UI; empty when ok
     bool fullSync = false; // a first run or a resync after an expired cursor
-    bool needsReconnect = false; // the provider refused the token (401/403) or no token came: show "reconnect"
+    bool needsReconnect
+        = false; // the provider refused the token (401/403) or no token came: show "reconnect"
     int requests = 0; // HTTP exchanges started (retries inside one exchange not counted)
     int itemsSeen = 0;
     int signalsMade = 0; // new signals stored (duplicates not counted)

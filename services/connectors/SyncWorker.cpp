@@ -23,14 +23,15 @@ SyncWorker::SyncWorker(QString databasePath, const Clock& clock, AccessTokenProv
 
 SyncWorker::~SyncWorker()
 {
-    // Engines first (they hold references to the client and the database), then the client, then the database.
+    // Engines first (they hold references to the client and the database), then the client, then the
+    // database.
     m_accounts.clear();
     m_http.reset();
     m_db.reset();
 }
 
-std::unique_ptr<SyncEngine> SyncWorker::createEngine(
-    const SyncAccountConfig& config, HttpClient& http, Database& db, const Clock& clock, AccessTokenProvider tokens)
+std::unique_ptr<SyncEngine> SyncWorker::createEngine(const SyncAccountConfig& config, HttpClient& http,
+    Database& db, const Clock& clock, AccessTokenProvider tokens)
 {
     switch (config.provider) {
     case SyncProvider::Gmail:
@@ -54,7 +55,8 @@ bool SyncWorker::ensureOpen()
         return false;
     }
     m_db = std::move(db);
-    m_http = std::make_unique<HttpClient>(m_clock, m_options); // created here: its QNAM belongs to this thread
+    m_http
+        = std::make_unique<HttpClient>(m_clock, m_options); // created here: its QNAM belongs to this thread
     return true;
 }
 
@@ -82,7 +84,8 @@ void SyncWorker::removeAccount(const QString& key)
     if (it == m_accounts.end())
         return;
     delete it->second.timer;
-    m_accounts.erase(it); // an engine mid-run is dropped: its pending callbacks die with it, nothing half-written
+    m_accounts.erase(
+        it); // an engine mid-run is dropped: its pending callbacks die with it, nothing half-written
 }
 
 void SyncWorker::setInterval(const QString& key, qint64 intervalMs)

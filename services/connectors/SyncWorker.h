@@ -6,7 +6,6 @@
 
 #include <QObject>
 #include <QString>
-
 #include <map>
 #include <memory>
 
@@ -24,13 +23,13 @@ class SyncWorker : public QObject
 {
     Q_OBJECT
 public:
-    SyncWorker(QString databasePath, const Clock& clock, AccessTokenProvider tokens, HttpClientOptions options,
-        QObject* parent = nullptr);
+    SyncWorker(QString databasePath, const Clock& clock, AccessTokenProvider tokens,
+        HttpClientOptions options, QObject* parent = nullptr);
     ~SyncWorker() override;
 
     // Creates the engine for a config (the factory the worker uses; public for tests and benchmarks).
-    static std::unique_ptr<SyncEngine> createEngine(const SyncAccountConfig& config, HttpClient& http, Database& db,
-        const Clock& clock, AccessTokenProvider tokens);
+    static std::unique_ptr<SyncEngine> createEngine(const SyncAccountConfig& config, HttpClient& http,
+        Database& db, const Clock& clock, AccessTokenProvider tokens);
 
 public Q_SLOTS:
     void addAccount(const caseyos::SyncAccountConfig& config); // replaces one with the same key

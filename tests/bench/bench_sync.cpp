@@ -1,12 +1,15 @@
 // bench_sync: how fast the connectors turn provider data into signals, and how the UI thread fares during a
 // HubSpot backfill (issue 4).
-//   - gmail_signals_per_s: an incremental Gmail sync of --messages new replies (history.list + one messages.get
+//   - gmail_signals_per_s: an incremental Gmail sync of --messages new replies (history.list + one
+//   messages.get
 //     each) from a fake Gmail on its own thread with no rate limit, the client's quota budget lifted;
 //   - hubspot_signals_per_s: an incremental HubSpot sync of --deals stage changes (search pages of 200 +
 //     pipelines), fake unlimited, budget lifted; every change is a signal plus an outcome;
-//   - backfill_*: a --contacts HubSpot backfill through SyncScheduler (sync thread, production budgets) against
-//     a fake enforcing 100 requests / 10 s, while the main ("UI") thread runs a 10 ms timer: its worst lateness
-//     is the UI stall (goal < 50 ms). About 80 s for 50 000 contacts: the search budget sets the pace.
+//   - backfill_*: a --contacts HubSpot backfill through SyncScheduler (sync thread, production budgets)
+//   against
+//     a fake enforcing 100 requests / 10 s, while the main ("UI") thread runs a 10 ms timer: its worst
+//     lateness is the UI stall (goal < 50 ms). About 80 s for 50 000 contacts: the search budget sets the
+//     pace.
 // Usage: bench_sync [--messages N] [--deals N] [--contacts N (0 skips the backfill)]
 
 #include "BenchSupport.h"
@@ -24,7 +27,6 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
-
 #include <algorithm>
 #include <ctime>
 #include <functional>
@@ -40,7 +42,8 @@ namespace {
 
 constexpr double kGoalStallMs = 50.0;
 
-// CPU time of the calling thread in ms: a stall whose CPU is far below its wall time was waiting for the core.
+// CPU time of the calling thread in ms: a stall whose CPU is far below its wall time was waiting for the
+// core.
 double threadCpuMs()
 {
     timespec ts {};
@@ -90,7 +93,8 @@ void benchGmail(QObject* serverContext, int messages)
     onThread(serverContext, [&] {
         gmail = new FakeGmail(u"casey@example.com"_s);
         gmail->listen();
-        gmail->addSent(u"t1"_s, u"ann@acme.com"_s, u"Proposal"_s, QDateTime::currentDateTimeUtc().addDays(-1));
+        gmail->addSent(
+            u"t1"_s, u"ann@acme.com"_s, u"Proposal"_s, QDateTime::currentDateTimeUtc().addDays(-1));
     });
     Database db;
     QString error;
@@ -114,8 +118,9 @@ void benchGmail(QObject* serverContext, int messages)
     const auto result = runOnce(*engine);
     const double seconds = watch.seconds();
     if (!result || !result->ok || result->signalsMade != messages)
-        fail(u"gmail: expected %1 signals, got %2 (%3)"_s.arg(messages).arg(result ? result->signalsMade : -1)
-                .arg(result ? result->error : QString()));
+        fail(u"gmail: expected %1 signals, got %2 (%3)"_s.arg(messages)
+                 .arg(result ? result->signalsMade : -1)
+                 .arg(result ? result->error : QString()));
     report("gmail_messages", qint64(messages), "messages");
     report("gmail_requests", qint64(result ? result->requests : 0), "requests");
     report("gmail_seconds", seconds, "s", 2);
@@ -133,7 +138,8 @@ void benchHubspot(QObject* serverContext, int deals)
         hubspot = new FakeHubspot(false);
         hubspot->listen();
         for (int i = 0; i < deals; ++i)
-            hubspot->putDeal(QString::number(i + 1), u"Deal %1"_s.arg(i), u"qualifiedtobuy"_s, 1000 + i, kT0 + i);
+            hubspot->putDeal(
+                QString::number(i + 1), u"Deal %1"_s.arg(i), u"qualifiedtobuy"_s, 1000 + i, kT0 + i);
     });
     Database db;
     QString error;
@@ -151,17 +157,16 @@ void benchHubspot(QObject* serverContext, int deals)
         return fail(u"hubspot baseline failed"_s);
     onThread(serverContext, [&] {
         for (int i = 0; i < deals; ++i)
-            hubspot->putDeal(QString::number(i + 1), u"Deal %1"_s.arg(i), i % 10 == 0 ? u"closedwon"_s
-                                                                                    : u"presentationscheduled"_s,
-                1000 + i, kT0 + deals + i);
+            hubspot->putDeal(QString::number(i + 1), u"Deal %1"_s.arg(i),
+                i % 10 == 0 ? u"closedwon"_s : u"presentationscheduled"_s, 1000 + i, kT0 + deals + i);
     });
     Stopwatch watch;
     const auto result = runOnce(*engine);
     const double seconds = watch.seconds();
     if (!result || !result->ok || result->signalsMade != deals || result->outcomesMade != deals)
         fail(u"hubspot: expected %1 signals and outcomes, got %2 / %3"_s.arg(deals)
-                .arg(result ? result->signalsMade : -1)
-                .arg(result ? result->outcomesMade : -1));
+                 .arg(result ? result->signalsMade : -1)
+                 .arg(result ? result->outcomesMade : -1));
     report("hubspot_deal_changes", qint64(deals), "deals");
     report("hubspot_requests", qint64(result ? result->requests : 0), "requests");
     report("hubspot_seconds", seconds, "s", 2);
@@ -243,7 +248,8 @@ void benchBackfillStall(QObject* serverContext, int contacts)
         loop.quit();
     });
     int progressSignals = 0;
-    QObject::connect(&scheduler, &SyncScheduler::syncProgress, &loop, [&](const SyncProgress&) { ++progressSignals; });
+    QObject::connect(
+        &scheduler, &SyncScheduler::syncProgress, &loop, [&](const SyncProgress&) { ++progressSignals; });
     Stopwatch watch;
     tick.start();
     scheduler.syncNow();
@@ -259,8 +265,9 @@ void benchBackfillStall(QObject* serverContext, int contacts)
         worstWindow = hubspot->maxInWindow(10000);
     });
     if (!result || !result->ok || result->itemsSeen != contacts)
-        fail(u"backfill: expected %1 contacts, saw %2 (%3)"_s.arg(contacts).arg(result ? result->itemsSeen : -1)
-                .arg(result ? result->error : QString()));
+        fail(u"backfill: expected %1 contacts, saw %2 (%3)"_s.arg(contacts)
+                 .arg(result ? result->itemsSeen : -1)
+                 .arg(result ? result->error : QString()));
     report("backfill_contacts", qint64(contacts), "contacts");
     report("backfill_seconds", seconds, "s", 1);
     report("backfill_requests", qint64(requests), "requests");

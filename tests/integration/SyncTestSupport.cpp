@@ -5,9 +5,7 @@
 
 #include <QMetaObject>
 #include <QSqlQuery>
-
 #include <gtest/gtest.h>
-
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -59,8 +57,8 @@ SyncRunResult SyncHarness::run(int timeoutMs)
 {
     std::optional<SyncRunResult> result;
     QObject guard;
-    QObject::connect(m_engine.get(), &SyncEngine::finished, &guard,
-        [&result](const SyncRunResult& r) { result = r; });
+    QObject::connect(
+        m_engine.get(), &SyncEngine::finished, &guard, [&result](const SyncRunResult& r) { result = r; });
     if (!m_engine->run())
         ADD_FAILURE() << "a run was already going";
     if (!waitFor([&] { return result.has_value(); }, timeoutMs)) {
@@ -99,7 +97,8 @@ QStringList SyncHarness::sourceIds(const QString& source, const QString& eventTy
 int SyncHarness::countOutcomes(const QString& type)
 {
     QSqlQuery q(m_db.sql());
-    q.prepare(type.isEmpty() ? u"SELECT COUNT(*) FROM outcomes"_s : u"SELECT COUNT(*) FROM outcomes WHERE type = ?"_s);
+    q.prepare(type.isEmpty() ? u"SELECT COUNT(*) FROM outcomes"_s
+                             : u"SELECT COUNT(*) FROM outcomes WHERE type = ?"_s);
     if (!type.isEmpty())
         q.addBindValue(type);
     return q.exec() && q.next() ? q.value(0).toInt() : -1;

@@ -8,7 +8,6 @@
 #include "storage/Database.h"
 
 #include <QStringList>
-
 #include <memory>
 
 namespace caseyos::test {
@@ -19,8 +18,8 @@ HttpClientOptions fastHttpOptions(qint64 breakerOpenMs = 60000);
 // A token source that answers at once (queued) with a fixed token.
 AccessTokenProvider fixedToken(const QString& token = QStringLiteral("test-access-token"));
 
-// One account's sync against a fake server, on the test thread: a real SQLite file in a temporary home, a real
-// HttpClient on loopback, the engine made by SyncWorker's factory.
+// One account's sync against a fake server, on the test thread: a real SQLite file in a temporary home, a
+// real HttpClient on loopback, the engine made by SyncWorker's factory.
 class SyncHarness
 {
 public:
@@ -28,7 +27,8 @@ public:
         const Clock* clock = nullptr);
     ~SyncHarness();
 
-    // Runs one sync and waits for it (test code may wait); a result with ok=false and error "no answer" on timeout.
+    // Runs one sync and waits for it (test code may wait); a result with ok=false and error "no answer" on
+    // timeout.
     SyncRunResult run(int timeoutMs = 60000);
     // A fresh engine on the same database and client (what a restart after a crash gets).
     void recreateEngine();

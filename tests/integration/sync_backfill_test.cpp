@@ -1,16 +1,15 @@
-// A 50 000-contact HubSpot backfill with the production rate budgets (ProviderLimits) against a fake that enforces
-// HubSpot's 100 requests / 10 s and 5 searches / s like the real API: at most 510 requests, not a single 429, the
-// 10 000-result search window split by time, every contact synced once; then an idle cycle costs one search per
-// object type. Takes about 80 s of wall time: the search budget (4 / s) is the bottleneck, as it is for real.
+// A 50 000-contact HubSpot backfill with the production rate budgets (ProviderLimits) against a fake that
+// enforces HubSpot's 100 requests / 10 s and 5 searches / s like the real API: at most 510 requests, not a
+// single 429, the 10 000-result search window split by time, every contact synced once; then an idle cycle
+// costs one search per object type. Takes about 80 s of wall time: the search budget (4 / s) is the
+// bottleneck, as it is for real.
 #include "FakeHubspot.h"
 #include "SyncTestSupport.h"
 #include "connectors/HubspotSync.h"
 
 #include <QElapsedTimer>
-
-#include <iostream>
-
 #include <gtest/gtest.h>
+#include <iostream>
 
 using namespace caseyos;
 using namespace caseyos::test;
@@ -25,9 +24,11 @@ TEST(SyncBackfill, FiftyThousandContactsWithinBudgetAndWithoutA429)
     ASSERT_TRUE(hubspot.listen());
     // Mostly distinct times, with some runs of equal ones (imports stamp many contacts in one millisecond).
     for (int i = 0; i < kContacts; ++i)
-        hubspot.putContact(QString::number(i + 1), u"c%1@example.org"_s.arg(i), kT0 + (i / 3) * 7 + (i % 3 == 2 ? 1 : 0));
+        hubspot.putContact(
+            QString::number(i + 1), u"c%1@example.org"_s.arg(i), kT0 + (i / 3) * 7 + (i % 3 == 2 ? 1 : 0));
     for (int i = 0; i < 40; ++i)
-        hubspot.putDeal(QString::number(900000 + i), u"Deal %1"_s.arg(i), u"qualifiedtobuy"_s, 1000 + i, kT0 + i);
+        hubspot.putDeal(
+            QString::number(900000 + i), u"Deal %1"_s.arg(i), u"qualifiedtobuy"_s, 1000 + i, kT0 + i);
 
     SyncAccountConfig config;
     config.provider = SyncProvider::Hubspot;

@@ -7,7 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
-
 #include <gtest/gtest.h>
 
 using namespace caseyos;
@@ -34,7 +33,8 @@ protected:
         config.requestTimeoutMs = 2000;
         m_sync = std::make_unique<SyncHarness>(config, fastHttpOptions(), &m_clock);
     }
-    FakeCalendar::Event meeting(const QString& id, int startHours, const QStringList& attendees = { u"ann@acme.com"_s })
+    FakeCalendar::Event meeting(
+        const QString& id, int startHours, const QStringList& attendees = { u"ann@acme.com"_s })
     {
         FakeCalendar::Event e;
         e.id = id;
@@ -74,7 +74,8 @@ TEST_F(CalendarSyncTest, UpcomingMeetingsAreScheduledAndEndedOnceWithMeetingHeld
     EXPECT_EQ(payload.value(u"summary"_s).toString(), u"Demo a"_s);
     EXPECT_FALSE(payload.value(u"start"_s).toString().isEmpty());
 
-    // Three hours later "a" is over; nothing changed on the server: one request, one ended signal, one outcome.
+    // Three hours later "a" is over; nothing changed on the server: one request, one ended signal, one
+    // outcome.
     m_clock.advance(3 * 3600);
     m_calendar.clearLog();
     const SyncRunResult later = m_sync->run();

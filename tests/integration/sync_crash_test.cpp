@@ -1,5 +1,6 @@
-// Crash safety: the sync runs in its own process (sync_probe) and is killed with SIGKILL at chosen requests; the
-// next run completes, and the database holds exactly the expected signals and outcomes — none lost, none twice.
+// Crash safety: the sync runs in its own process (sync_probe) and is killed with SIGKILL at chosen requests;
+// the next run completes, and the database holds exactly the expected signals and outcomes — none lost, none
+// twice.
 #include "FakeGmail.h"
 #include "FakeHubspot.h"
 #include "SyncTestSupport.h"
@@ -8,7 +9,6 @@
 
 #include <QProcess>
 #include <QSqlQuery>
-
 #include <gtest/gtest.h>
 
 using namespace caseyos;
@@ -31,7 +31,8 @@ ProbeRun runProbe(FakeHttpServer& server, const QStringList& args, int killAt, c
     ProbeRun run;
     int seen = 0;
     server.onRequest = [&](const FakeRequest& request) {
-        if (killAt > 0 && request.path.contains(killPath) && ++seen == killAt && probe.state() == QProcess::Running) {
+        if (killAt > 0 && request.path.contains(killPath) && ++seen == killAt
+            && probe.state() == QProcess::Running) {
             probe.kill(); // SIGKILL: no cleanup, no destructors
             probe.waitForFinished(5000);
             run.killed = true;
@@ -65,18 +66,18 @@ TEST(SyncCrash, GmailKilledMidHistoryThenRerunHasExactlyTheReplies)
     FakeGmail gmail(u"casey@example.com"_s);
     ASSERT_TRUE(gmail.listen());
     gmail.addSent(u"t1"_s, u"ann@acme.com"_s, u"Proposal"_s, QDateTime::currentDateTimeUtc().addDays(-1));
-    const QStringList args { home.databasePath(), u"gmail"_s, gmail.baseUrl().toString(), u"casey@example.com"_s,
-        u"2"_s };
+    const QStringList args { home.databasePath(), u"gmail"_s, gmail.baseUrl().toString(),
+        u"casey@example.com"_s, u"2"_s };
     ASSERT_EQ(runProbe(gmail, args, 0, {}).exitCode, 0); // first sync: the baseline
 
     QStringList expected;
     for (int i = 0; i < 9; ++i)
-        expected.append(gmail.addInbound(u"t1"_s, u"Ann <ann@acme.com>"_s, u"Re %1"_s.arg(i), u"ok"_s,
-            QDateTime::currentDateTimeUtc()));
+        expected.append(gmail.addInbound(
+            u"t1"_s, u"Ann <ann@acme.com>"_s, u"Re %1"_s.arg(i), u"ok"_s, QDateTime::currentDateTimeUtc()));
     expected.sort();
 
-    // Killed when asking for the third history page (two pages committed), then while reading a message of the
-    // next page, then left to finish.
+    // Killed when asking for the third history page (two pages committed), then while reading a message of
+    // the next page, then left to finish.
     EXPECT_TRUE(runProbe(gmail, args, 3, u"/history"_s).killed);
     EXPECT_TRUE(runProbe(gmail, args, 2, u"/messages/"_s).killed);
     EXPECT_EQ(runProbe(gmail, args, 0, {}).exitCode, 0);
@@ -84,7 +85,8 @@ TEST(SyncCrash, GmailKilledMidHistoryThenRerunHasExactlyTheReplies)
     Database db;
     QString error;
     ASSERT_TRUE(db.open(home.databasePath(), &error)) << error.toStdString();
-    EXPECT_EQ(column(db, u"SELECT source_id FROM signals WHERE event_type = 'reply_received' ORDER BY source_id"_s),
+    EXPECT_EQ(
+        column(db, u"SELECT source_id FROM signals WHERE event_type = 'reply_received' ORDER BY source_id"_s),
         expected);
     EXPECT_EQ(column(db, u"SELECT COUNT(*) FROM outcomes WHERE type = 'email_replied'"_s),
         QStringList { QString::number(expected.size()) });
@@ -100,7 +102,8 @@ TEST(SyncCrash, HubspotKilledMidPagingThenRerunHasExactlyTheStageChanges)
     constexpr qint64 kT0 = 1'790'000'000'000;
     for (int i = 0; i < 12; ++i)
         hubspot.putDeal(QString::number(i + 1), u"Deal %1"_s.arg(i), u"appointmentscheduled"_s, 100, kT0 + i);
-    const QStringList args { home.databasePath(), u"hubspot"_s, hubspot.baseUrl().toString(), u"portal-9"_s, u"3"_s };
+    const QStringList args { home.databasePath(), u"hubspot"_s, hubspot.baseUrl().toString(), u"portal-9"_s,
+        u"3"_s };
     ASSERT_EQ(runProbe(hubspot, args, 0, {}).exitCode, 0);
     for (int i = 0; i < 12; ++i)
         hubspot.putDeal(QString::number(i + 1), u"Deal %1"_s.arg(i), u"qualifiedtobuy"_s, 100, kT0 + 100 + i);
@@ -114,7 +117,8 @@ TEST(SyncCrash, HubspotKilledMidPagingThenRerunHasExactlyTheStageChanges)
     ASSERT_TRUE(db.open(home.databasePath(), &error)) << error.toStdString();
     EXPECT_EQ(column(db, u"SELECT COUNT(*) FROM signals WHERE event_type = 'deal_stage_changed'"_s),
         QStringList { u"12"_s });
-    EXPECT_EQ(column(db, u"SELECT COUNT(DISTINCT deal_id) FROM outcomes WHERE type = 'deal_stage_advanced'"_s),
+    EXPECT_EQ(
+        column(db, u"SELECT COUNT(DISTINCT deal_id) FROM outcomes WHERE type = 'deal_stage_advanced'"_s),
         QStringList { u"12"_s });
     EXPECT_EQ(column(db, u"SELECT COUNT(*) FROM outcomes"_s), QStringList { u"12"_s });
 }

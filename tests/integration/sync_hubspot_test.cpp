@@ -1,6 +1,6 @@
-// HubSpot sync against FakeHubspot (100 requests / 10 s enforced) with a real SQLite file: the first sync is a
-// baseline, stage changes are classified by the pipeline's display order, idle costs one search per type, and
-// objects sharing one last-modified millisecond page correctly.
+// HubSpot sync against FakeHubspot (100 requests / 10 s enforced) with a real SQLite file: the first sync is
+// a baseline, stage changes are classified by the pipeline's display order, idle costs one search per type,
+// and objects sharing one last-modified millisecond page correctly.
 #include "FakeHubspot.h"
 #include "SyncTestSupport.h"
 #include "connectors/HubspotSync.h"
@@ -9,7 +9,6 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTimeZone>
-
 #include <gtest/gtest.h>
 
 using namespace caseyos;
@@ -107,7 +106,8 @@ TEST_F(HubspotSyncTest, StageChangesAreClassifiedByDisplayOrderNeverByName)
     EXPECT_EQ(m_hubspot.requestCount(u"/pipelines/deals"_s), 1);
 
     QSqlQuery q(sync.db().sql());
-    ASSERT_TRUE(q.exec(u"SELECT payload FROM signals WHERE event_type = 'deal_stage_changed' AND source_id LIKE '1:%'"_s));
+    ASSERT_TRUE(q.exec(
+        u"SELECT payload FROM signals WHERE event_type = 'deal_stage_changed' AND source_id LIKE '1:%'"_s));
     ASSERT_TRUE(q.next());
     const QJsonObject payload = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
     EXPECT_EQ(payload.value(u"deal_id"_s).toString(), u"1"_s);

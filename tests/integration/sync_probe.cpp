@@ -1,5 +1,6 @@
-// A sync in a process of its own, for the crash tests: the test kills it (SIGKILL) mid-sync, then runs it again.
-// Usage: sync_probe DB PROVIDER BASE_URL ACCOUNT PAGE_SIZE — exit 0 when the sync completed, 1 when it failed.
+// A sync in a process of its own, for the crash tests: the test kills it (SIGKILL) mid-sync, then runs it
+// again. Usage: sync_probe DB PROVIDER BASE_URL ACCOUNT PAGE_SIZE — exit 0 when the sync completed, 1 when it
+// failed.
 #include "connectors/SyncEngine.h"
 #include "connectors/SyncWorker.h"
 #include "net/HttpClient.h"
@@ -8,7 +9,6 @@
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QTimer>
-
 #include <cstdio>
 
 using namespace caseyos;
@@ -46,7 +46,8 @@ int main(int argc, char** argv)
     auto engine = SyncWorker::createEngine(config, http, db, SystemClock::instance(), tokens);
     int code = 1;
     QObject::connect(engine.get(), &SyncEngine::finished, &app, [&code, &app](const SyncRunResult& result) {
-        std::printf("ok=%d signals=%d error=%s\n", int(result.ok), result.signalsMade, qPrintable(result.error));
+        std::printf(
+            "ok=%d signals=%d error=%s\n", int(result.ok), result.signalsMade, qPrintable(result.error));
         code = result.ok ? 0 : 1;
         app.quit();
     });

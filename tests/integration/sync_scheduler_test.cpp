@@ -10,7 +10,6 @@
 
 #include <QSignalSpy>
 #include <QSqlQuery>
-
 #include <gtest/gtest.h>
 
 using namespace caseyos;
@@ -30,7 +29,8 @@ TEST(SyncScheduler, SyncNowRunsEachAccountOnTheSyncThreadAndReportsStatus)
     ASSERT_TRUE(gmail.listen());
     ASSERT_TRUE(hubspot.listen());
     gmail.addSent(u"t1"_s, u"ann@acme.com"_s, u"Hi"_s, QDateTime::currentDateTimeUtc().addDays(-1));
-    gmail.addInbound(u"t1"_s, u"Ann <ann@acme.com>"_s, u"Re: Hi"_s, u"sure"_s, QDateTime::currentDateTimeUtc());
+    gmail.addInbound(
+        u"t1"_s, u"Ann <ann@acme.com>"_s, u"Re: Hi"_s, u"sure"_s, QDateTime::currentDateTimeUtc());
     hubspot.putDeal(u"1"_s, u"Acme"_s, u"qualifiedtobuy"_s, 100, 1'790'000'000'000);
 
     QThread* tokenThread = nullptr;
@@ -72,7 +72,8 @@ TEST(SyncScheduler, SyncNowRunsEachAccountOnTheSyncThreadAndReportsStatus)
     QString error;
     ASSERT_TRUE(db.open(home.databasePath(), &error));
     QSqlQuery q(db.sql());
-    ASSERT_TRUE(q.exec(u"SELECT status, last_error FROM sync_state WHERE account = 'gmail:casey@example.com'"_s));
+    ASSERT_TRUE(
+        q.exec(u"SELECT status, last_error FROM sync_state WHERE account = 'gmail:casey@example.com'"_s));
     ASSERT_TRUE(q.next());
     EXPECT_EQ(q.value(0).toString(), u"error"_s);
     EXPECT_TRUE(q.value(1).toString().contains(u"500"_s));

@@ -1,5 +1,5 @@
-// The connectors' pure parts: mail address and Gmail message parsing, bounce recognition, HubSpot pipelines and
-// stage-change classification by display order, Calendar event parsing, the HubSpot cursor.
+// The connectors' pure parts: mail address and Gmail message parsing, bounce recognition, HubSpot pipelines
+// and stage-change classification by display order, Calendar event parsing, the HubSpot cursor.
 #include "connectors/CalendarEvent.h"
 #include "connectors/GmailMessage.h"
 #include "connectors/HubspotCursor.h"
@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <gtest/gtest.h>
 
 using namespace caseyos;
@@ -99,7 +98,8 @@ TEST(SyncParse, CalendarEvents)
     EXPECT_EQ(meeting->start.toUTC().time().hour(), 9);
 
     const auto allDay = parseCalendarEvent(json(R"j({"id":"e2","start":{"date":"2026-11-25"},
-        "end":{"date":"2026-11-26"},"attendees":[{"email":"a@b.com"}]})j"), {});
+        "end":{"date":"2026-11-26"},"attendees":[{"email":"a@b.com"}]})j"),
+        {});
     ASSERT_TRUE(allDay.has_value());
     EXPECT_FALSE(allDay->isMeeting());
     const auto cancelled = parseCalendarEvent(json(R"j({"id":"e3","status":"cancelled"})j"), {});

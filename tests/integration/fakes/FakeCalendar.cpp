@@ -71,8 +71,9 @@ FakeReply FakeCalendar::handle(const FakeRequest& request)
         since = token.mid(4).toLongLong();
         if (!token.startsWith(u"tok-"_s) || since < m_oldestValid)
             return FakeReply::json(410,
-                QByteArray(R"({"error":{"code":410,"message":"Sync token is no longer valid, a full sync is required.",)"
-                           R"("errors":[{"domain":"calendar","reason":"fullSyncRequired"}]}})"));
+                QByteArray(
+                    R"({"error":{"code":410,"message":"Sync token is no longer valid, a full sync is required.",)"
+                    R"("errors":[{"domain":"calendar","reason":"fullSyncRequired"}]}})"));
     }
     QDateTime timeMin;
     if (token.isEmpty() && request.query.hasQueryItem(u"timeMin"_s))
@@ -89,7 +90,8 @@ FakeReply FakeCalendar::handle(const FakeRequest& request)
     QJsonArray items;
     for (qsizetype i = offset; i < matching.size() && i < offset + max; ++i)
         items.append(toJson(*matching[i]));
-    QJsonObject body { { u"kind"_s, u"calendar#events"_s }, { u"summary"_s, m_address }, { u"items"_s, items } };
+    QJsonObject body { { u"kind"_s, u"calendar#events"_s }, { u"summary"_s, m_address },
+        { u"items"_s, items } };
     if (offset + max < matching.size())
         body.insert(u"nextPageToken"_s, QString::number(offset + max));
     else

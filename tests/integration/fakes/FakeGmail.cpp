@@ -35,7 +35,8 @@ QString FakeGmail::addMessage(Message message)
     return message.id;
 }
 
-QString FakeGmail::addSent(const QString& threadId, const QString& to, const QString& subject, const QDateTime& date)
+QString FakeGmail::addSent(
+    const QString& threadId, const QString& to, const QString& subject, const QDateTime& date)
 {
     Message m;
     m.threadId = threadId;
@@ -76,7 +77,8 @@ FakeReply FakeGmail::handle(const FakeRequest& request)
     if (rest == u"/profile"_s) {
         return FakeReply::json(200,
             QJsonDocument(QJsonObject { { u"emailAddress"_s, m_address },
-                { u"messagesTotal"_s, int(m_messages.size()) }, { u"historyId"_s, QString::number(m_history) } }));
+                { u"messagesTotal"_s, int(m_messages.size()) },
+                { u"historyId"_s, QString::number(m_history) } }));
     }
     if (rest == u"/messages"_s)
         return list(request);
@@ -111,7 +113,8 @@ FakeReply FakeGmail::list(const FakeRequest& request) const
     }
     QJsonArray messages;
     for (qsizetype i = offset; i < matching.size() && i < offset + max; ++i)
-        messages.append(QJsonObject { { u"id"_s, matching[i]->id }, { u"threadId"_s, matching[i]->threadId } });
+        messages.append(
+            QJsonObject { { u"id"_s, matching[i]->id }, { u"threadId"_s, matching[i]->threadId } });
     QJsonObject body { { u"resultSizeEstimate"_s, int(matching.size()) } };
     if (!messages.isEmpty())
         body.insert(u"messages"_s, messages);
@@ -139,7 +142,8 @@ FakeReply FakeGmail::get(const QString& id, const FakeRequest& request) const
                 { u"labelIds"_s, QJsonArray::fromStringList(m.labels) }, { u"snippet"_s, m.snippet },
                 { u"historyId"_s, QString::number(m.historyId) },
                 { u"internalDate"_s, QString::number(m.date.toMSecsSinceEpoch()) },
-                { u"payload"_s, QJsonObject { { u"mimeType"_s, u"text/plain"_s }, { u"headers"_s, headers } } } }));
+                { u"payload"_s,
+                    QJsonObject { { u"mimeType"_s, u"text/plain"_s }, { u"headers"_s, headers } } } }));
     }
     return notFound();
 }
@@ -155,8 +159,8 @@ FakeReply FakeGmail::thread(const QString& id) const
     if (messages.isEmpty())
         return notFound();
     return FakeReply::json(200,
-        QJsonDocument(QJsonObject { { u"id"_s, id }, { u"historyId"_s, QString::number(m_history) },
-            { u"messages"_s, messages } }));
+        QJsonDocument(QJsonObject {
+            { u"id"_s, id }, { u"historyId"_s, QString::number(m_history) }, { u"messages"_s, messages } }));
 }
 
 FakeReply FakeGmail::history(const FakeRequest& request) const
@@ -178,7 +182,8 @@ FakeReply FakeGmail::history(const FakeRequest& request) const
         const QJsonObject brief { { u"id"_s, m.id }, { u"threadId"_s, m.threadId },
             { u"labelIds"_s, QJsonArray::fromStringList(m.labels) } };
         history.append(QJsonObject { { u"id"_s, QString::number(m.historyId) },
-            { u"messages"_s, QJsonArray { QJsonObject { { u"id"_s, m.id }, { u"threadId"_s, m.threadId } } } },
+            { u"messages"_s,
+                QJsonArray { QJsonObject { { u"id"_s, m.id }, { u"threadId"_s, m.threadId } } } },
             { u"messagesAdded"_s, QJsonArray { QJsonObject { { u"message"_s, brief } } } } });
     }
     QJsonObject body { { u"historyId"_s, QString::number(m_history) } };

@@ -10,8 +10,8 @@ namespace caseyos::test {
 
 // Gmail API v1 as far as sync uses it (shapes from google-gmail.openapi.yaml): users.getProfile,
 // messages.list (q=newer_than:Nd, labelIds, maxResults, pageToken), messages.get (format=metadata,
-// metadataHeaders), threads.get (format=minimal), history.list (startHistoryId, pageToken, maxResults; 404 for
-// a history id older than the oldest kept one). Every message added gets the next history id.
+// metadataHeaders), threads.get (format=minimal), history.list (startHistoryId, pageToken, maxResults; 404
+// for a history id older than the oldest kept one). Every message added gets the next history id.
 class FakeGmail final : public FakeHttpServer
 {
     Q_OBJECT
@@ -33,9 +33,10 @@ public:
 
     // Adds a message (id generated when empty) and returns its id.
     QString addMessage(Message message);
-    QString addSent(const QString& threadId, const QString& to, const QString& subject, const QDateTime& date);
-    QString addInbound(const QString& threadId, const QString& from, const QString& subject, const QString& snippet,
-        const QDateTime& date);
+    QString addSent(
+        const QString& threadId, const QString& to, const QString& subject, const QDateTime& date);
+    QString addInbound(const QString& threadId, const QString& from, const QString& subject,
+        const QString& snippet, const QDateTime& date);
     void deleteMessage(const QString& id); // messages.get answers 404 afterwards
     // History ids ≤ this are no longer available (history.list answers 404 for them).
     void expireHistoryUpTo(qint64 historyId) { m_oldestHistory = historyId + 1; }

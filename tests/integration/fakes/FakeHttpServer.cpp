@@ -5,7 +5,6 @@
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -31,7 +30,8 @@ FakeReply FakeReply::json(int status, const QByteArray& body)
     FakeReply reply;
     reply.status = status;
     reply.body = body;
-    reply.headers.append(qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=UTF-8")));
+    reply.headers.append(
+        qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=UTF-8")));
     return reply;
 }
 
@@ -85,7 +85,8 @@ int FakeHttpServer::requestCount(const QString& pathContains) const
 
 int FakeHttpServer::statusCount(int status) const
 {
-    return int(std::count_if(m_log.cbegin(), m_log.cend(), [&](const FakeLogEntry& e) { return e.status == status; }));
+    return int(std::count_if(
+        m_log.cbegin(), m_log.cend(), [&](const FakeLogEntry& e) { return e.status == status; }));
 }
 
 int FakeHttpServer::maxInWindow(qint64 windowMs, const QString& pathContains) const
@@ -164,13 +165,14 @@ FakeReply FakeHttpServer::answerFor(const FakeRequest& request)
         switch (fault.kind) {
         case FakeFault::Kind::Status: {
             FakeReply reply = FakeReply::json(fault.status,
-                QJsonDocument(QJsonObject { { u"error"_s, QJsonObject { { u"code"_s, fault.status },
-                                                                { u"message"_s, u"Backend Error"_s } } } }));
+                QJsonDocument(QJsonObject { { u"error"_s,
+                    QJsonObject { { u"code"_s, fault.status }, { u"message"_s, u"Backend Error"_s } } } }));
             reply.headers += fault.headers;
             return reply;
         }
         case FakeFault::Kind::RateLimit: {
-            FakeReply reply = FakeReply::json(429, QByteArray(R"({"status":"error","message":"rate limited"})"));
+            FakeReply reply
+                = FakeReply::json(429, QByteArray(R"({"status":"error","message":"rate limited"})"));
             reply.headers += fault.headers;
             return reply;
         }
@@ -186,7 +188,8 @@ FakeReply FakeHttpServer::answerFor(const FakeRequest& request)
         }
         case FakeFault::Kind::WrongContentType: {
             FakeReply reply = handle(request);
-            reply.headers = { qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html; charset=UTF-8")) };
+            reply.headers = { qMakePair(
+                QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html; charset=UTF-8")) };
             return reply;
         }
         case FakeFault::Kind::Garbage:
@@ -206,8 +209,9 @@ FakeReply FakeHttpServer::answerFor(const FakeRequest& request)
             limit.times.removeFirst();
         if (limit.times.size() >= limit.limit) {
             return FakeReply::json(429,
-                QByteArray(R"({"status":"error","message":"You have reached your ten_secondly_rolling limit.",)"
-                           R"("errorType":"RATE_LIMIT","policyName":"TEN_SECONDLY_ROLLING"})"));
+                QByteArray(
+                    R"({"status":"error","message":"You have reached your ten_secondly_rolling limit.",)"
+                    R"("errorType":"RATE_LIMIT","policyName":"TEN_SECONDLY_ROLLING"})"));
         }
     }
     for (Limit& limit : m_limits) {

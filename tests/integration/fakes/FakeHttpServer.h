@@ -8,7 +8,6 @@
 #include <QPair>
 #include <QUrl>
 #include <QUrlQuery>
-
 #include <functional>
 
 class QTcpServer;
@@ -94,7 +93,8 @@ public:
     int pendingFaults() const { return int(m_faults.size()); }
     void clearFaults() { m_faults.clear(); }
 
-    // At most `limit` answered requests (whose path contains `pathContains`) per rolling `windowMs`; more → 429.
+    // At most `limit` answered requests (whose path contains `pathContains`) per rolling `windowMs`; more →
+    // 429.
     void addRateLimit(int limit, qint64 windowMs, const QString& pathContains = {});
     void clearRateLimits() { m_limits.clear(); }
 

@@ -3,7 +3,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QTimeZone>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -20,8 +19,9 @@ QString iso(qint64 ms)
 FakeReply hubspotError(int status, const QString& category, const QString& message)
 {
     return FakeReply::json(status,
-        QJsonDocument(QJsonObject { { u"status"_s, u"error"_s }, { u"message"_s, message },
-            { u"category"_s, category }, { u"correlationId"_s, u"00000000-0000-0000-0000-000000000000"_s } }));
+        QJsonDocument(
+            QJsonObject { { u"status"_s, u"error"_s }, { u"message"_s, message }, { u"category"_s, category },
+                { u"correlationId"_s, u"00000000-0000-0000-0000-000000000000"_s } }));
 }
 
 } // namespace
@@ -37,7 +37,8 @@ FakeHubspot::FakeHubspot(bool enforceLimits, QObject* parent)
 
 QJsonObject FakeHubspot::defaultPipelines()
 {
-    // Display order differs from the alphabet on purpose ("qualifiedtobuy" < "appointmentscheduled" by order).
+    // Display order differs from the alphabet on purpose ("qualifiedtobuy" < "appointmentscheduled" by
+    // order).
     const QList<std::tuple<QString, QString, int, bool, QString>> stages {
         { u"appointmentscheduled"_s, u"Appointment scheduled"_s, 0, false, u"0.2"_s },
         { u"qualifiedtobuy"_s, u"Qualified to buy"_s, 1, false, u"0.4"_s },
@@ -52,8 +53,9 @@ QJsonObject FakeHubspot::defaultPipelines()
         list.append(QJsonObject { { u"id"_s, id }, { u"label"_s, label }, { u"displayOrder"_s, order },
             { u"archived"_s, false }, { u"createdAt"_s, u"2024-01-01T00:00:00Z"_s },
             { u"updatedAt"_s, u"2024-01-01T00:00:00Z"_s },
-            { u"metadata"_s, QJsonObject { { u"isClosed"_s, closed ? u"true"_s : u"false"_s },
-                                 { u"probability"_s, probability } } } });
+            { u"metadata"_s,
+                QJsonObject { { u"isClosed"_s, closed ? u"true"_s : u"false"_s },
+                    { u"probability"_s, probability } } } });
     }
     const QJsonObject pipeline { { u"id"_s, u"default"_s }, { u"label"_s, u"Sales Pipeline"_s },
         { u"displayOrder"_s, 0 }, { u"archived"_s, false }, { u"createdAt"_s, u"2024-01-01T00:00:00Z"_s },
@@ -61,15 +63,16 @@ QJsonObject FakeHubspot::defaultPipelines()
     return QJsonObject { { u"results"_s, QJsonArray { pipeline } } };
 }
 
-void FakeHubspot::putDeal(
-    const QString& id, const QString& name, const QString& stage, double amount, qint64 modifiedMs, const QString& pipeline)
+void FakeHubspot::putDeal(const QString& id, const QString& name, const QString& stage, double amount,
+    qint64 modifiedMs, const QString& pipeline)
 {
     m_sorted.remove(u"deals"_s);
     Object& o = m_objects[u"deals"_s][id];
     o.id = id;
     o.modifiedMs = modifiedMs;
-    o.properties = QJsonObject { { u"dealname"_s, name }, { u"dealstage"_s, stage }, { u"pipeline"_s, pipeline },
-        { u"amount"_s, QString::number(amount, 'f', 2) }, { u"hs_object_id"_s, id } };
+    o.properties
+        = QJsonObject { { u"dealname"_s, name }, { u"dealstage"_s, stage }, { u"pipeline"_s, pipeline },
+              { u"amount"_s, QString::number(amount, 'f', 2) }, { u"hs_object_id"_s, id } };
 }
 
 void FakeHubspot::putContact(const QString& id, const QString& email, qint64 modifiedMs)
@@ -166,12 +169,12 @@ FakeReply FakeHubspot::search(const QString& type, const FakeRequest& request) c
         }
     }
     const QJsonArray sorts = body.value(u"sorts"_s).toArray();
-    const bool ascending = sorts.isEmpty()
-        || sorts.first().toObject().value(u"direction"_s).toString() != u"DESCENDING"_s;
+    const bool ascending
+        = sorts.isEmpty() || sorts.first().toObject().value(u"direction"_s).toString() != u"DESCENDING"_s;
     const QList<const Object*>& all = sorted(type);
     const qint64 from = std::max(gte, gt == std::numeric_limits<qint64>::min() ? gt : gt + 1);
-    const auto first = std::lower_bound(all.cbegin(), all.cend(), from,
-        [](const Object* o, qint64 value) { return o->modifiedMs < value; });
+    const auto first = std::lower_bound(
+        all.cbegin(), all.cend(), from, [](const Object* o, qint64 value) { return o->modifiedMs < value; });
     QList<const Object*> matching(first, all.cend());
     if (!ascending)
         std::reverse(matching.begin(), matching.end());
