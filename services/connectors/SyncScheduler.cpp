@@ -1,6 +1,7 @@
 #include "connectors/SyncScheduler.h"
 
 #include "connectors/SyncWorker.h"
+#include "core/BackgroundPriority.h"
 
 #include <QMetaObject>
 
@@ -42,6 +43,8 @@ SyncScheduler::SyncScheduler(QString databasePath, const Clock& clock, AccessTok
         Q_EMIT syncFinished(result);
     });
     connect(m_worker, &SyncWorker::failed, this, &SyncScheduler::failed);
+    // Runs on the sync thread as it starts: a backfill must not take the CPU from the UI thread.
+    connect(&m_thread, &QThread::started, m_worker, [] { lowerCurrentThreadPriority(); });
     m_thread.start(QThread::LowPriority);
 }
 
