@@ -1,5 +1,7 @@
 #include "mcp/JsonRpc.h"
 
+#include <QJsonArray>
+
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -14,6 +16,26 @@ bool isWholeNumber(double value)
 }
 
 } // namespace
+
+ParsedMessage parseMessage(const QByteArray& line)
+{
+    ParsedMessage parsed;
+    QJsonParseError error;
+    parsed.document = QJsonDocument::fromJson(line, &error);
+    if (error.error == QJsonParseError::NoError)
+        return parsed;
+    // Qt only parses objects and arrays at the top level; a bare value is valid JSON but not a request.
+    QJsonParseError wrappedError;
+    const QJsonDocument wrapped = QJsonDocument::fromJson('[' + line + ']', &wrappedError);
+    if (wrappedError.error == QJsonParseError::NoError && wrapped.array().size() == 1) {
+        parsed.errorCode = InvalidRequest;
+        parsed.error = u"Invalid Request: a message must be a JSON object, got %1"_s.arg(jsonTypeName(wrapped.array().first()));
+        return parsed;
+    }
+    parsed.errorCode = ParseError;
+    parsed.error = u"Parse error: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset);
+    return parsed;
+}
 
 bool isValidId(const QJsonValue& id)
 {

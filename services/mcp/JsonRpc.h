@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -26,6 +27,16 @@ struct RpcReply
     static RpcReply error(int code, QString message) { return { {}, code, std::move(message) }; }
     bool isError() const { return code != 0; }
 };
+
+// One incoming line parsed: errorCode 0 and the document, or ParseError (not JSON), or InvalidRequest for
+// valid JSON that is a bare value (a number, string, true, false, null) rather than an object or array.
+struct ParsedMessage
+{
+    QJsonDocument document;
+    int errorCode = 0;
+    QString error;
+};
+ParsedMessage parseMessage(const QByteArray& line);
 
 // A request id as JSON-RPC allows it here: a string or an integer (MCP forbids null).
 bool isValidId(const QJsonValue& id);

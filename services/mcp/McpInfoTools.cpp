@@ -58,7 +58,7 @@ ToolResult searchSignals(ToolContext& context, const QJsonObject& arguments)
     query.setForwardOnly(true);
     query.prepare(u"SELECT id, source, event_type, source_id, occurred_at, state, move_id, substr(payload, 1, "
                   "2000) FROM signals WHERE (payload LIKE :p ESCAPE '\\' OR event_type LIKE :p ESCAPE '\\') "
-                  "AND (:source = '' OR source = :source) ORDER BY id DESC LIMIT :limit"_s);
+                  "AND (COALESCE(:source, '') = '' OR source = :source) ORDER BY id DESC LIMIT :limit"_s);
     query.bindValue(u":p"_s, containsPattern(arguments.value(u"query"_s).toString().trimmed()));
     query.bindValue(u":source"_s, source);
     query.bindValue(u":limit"_s, arguments.value(u"limit"_s).toInt(20));

@@ -59,16 +59,15 @@ QByteArray McpSession::handleLine(const QByteArray& line)
 {
     if (line.size() > kMaxMessageBytes)
         return handleOversized(line.size());
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(line, &error);
-    if (error.error != QJsonParseError::NoError)
-        return handleParseError(u"%1 at offset %2"_s.arg(error.errorString()).arg(error.offset));
-    return handleDocument(document);
+    const ParsedMessage parsed = parseMessage(line);
+    if (parsed.errorCode != 0)
+        return handleUnparsable(parsed);
+    return handleDocument(parsed.document);
 }
 
-QByteArray McpSession::handleParseError(const QString& message)
+QByteArray McpSession::handleUnparsable(const ParsedMessage& parsed)
 {
-    return toLine(rpcError({}, ParseError, u"Parse error: "_s + message));
+    return toLine(rpcError({}, parsed.errorCode, parsed.error));
 }
 
 QByteArray McpSession::handleOversized(qsizetype bytes)

@@ -31,7 +31,7 @@ public:
     // message needs none (a notification, a response from the client).
     QByteArray handleLine(const QByteArray& line);
     QByteArray handleDocument(const QJsonDocument& document);
-    QByteArray handleParseError(const QString& message);
+    QByteArray handleUnparsable(const ParsedMessage& parsed); // errorCode != 0
     QByteArray handleOversized(qsizetype bytes);
 
     bool isInitialized() const { return m_initialized; }

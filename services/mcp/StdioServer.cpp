@@ -11,20 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace caseyos::mcp {
 
-namespace {
-
-// Parsed on the reader thread, so the server thread only dispatches.
-QJsonDocument parse(const QByteArray& line, QString* error)
-{
-    QJsonParseError parseError;
-    QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        *error = u"%1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset);
-    return document;
-}
-
-} // namespace
-
 StdioServer::StdioServer(McpSession& session, int inFd, int outFd, QObject* parent)
     : QObject(parent)
     , m_session(session)
@@ -33,7 +19,7 @@ StdioServer::StdioServer(McpSession& session, int inFd, int outFd, QObject* pare
     StdinReader::Handlers handlers;
     handlers.onLine = [this](QByteArray line) {
         Pending pending;
-        pending.document = parse(line, &pending.parseError);
+        pending.parsed = parseMessage(line); // on the reader thread: the server thread only dispatches
         QMetaObject::invokeMethod(this, [this, pending] { enqueue(pending); }, Qt::QueuedConnection);
     };
     handlers.onOversized = [this](qsizetype bytes) {
@@ -65,12 +51,12 @@ void StdioServer::start()
 
 void StdioServer::enqueue(Pending pending)
 {
-    const QJsonObject object = pending.document.object();
+    const QJsonObject object = pending.parsed.document.object();
     if (object.value(u"method"_s) == QJsonValue(u"notifications/cancelled"_s) && !object.contains(u"id"_s)) {
         const QJsonValue target = object.value(u"params"_s).toObject().value(u"requestId"_s);
         for (Pending& waiting : m_queue)
             if (!waiting.cancelled && !waiting.requestId.isUndefined() && waiting.requestId == target
-                && waiting.document.object().value(u"method"_s) != QJsonValue(u"initialize"_s))
+                && waiting.parsed.document.object().value(u"method"_s) != QJsonValue(u"initialize"_s))
                 waiting.cancelled = true; // "initialize" must not be cancelled (spec)
     }
     if (object.contains(u"method"_s) && object.contains(u"id"_s) && isValidId(object.value(u"id"_s)))
@@ -91,10 +77,10 @@ void StdioServer::drain()
         QByteArray reply;
         if (pending.oversized > 0)
             reply = m_session.handleOversized(pending.oversized);
-        else if (!pending.parseError.isEmpty())
-            reply = m_session.handleParseError(pending.parseError);
+        else if (pending.parsed.errorCode != 0)
+            reply = m_session.handleUnparsable(pending.parsed);
         else if (!pending.cancelled)
-            reply = m_session.handleDocument(pending.document);
+            reply = m_session.handleDocument(pending.parsed.document);
         if (!reply.isEmpty())
             writeLine(reply);
     }

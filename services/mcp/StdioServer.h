@@ -31,8 +31,7 @@ Q_SIGNALS:
 private:
     struct Pending
     {
-        QJsonDocument document;
-        QString parseError; // non-empty: not JSON
+        ParsedMessage parsed;
         qsizetype oversized = 0; // > 0: skipped, this many bytes
         QJsonValue requestId; // set for a request
         bool cancelled = false;
