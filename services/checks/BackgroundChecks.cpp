@@ -53,14 +53,16 @@ bool BackgroundChecks::runCheck(
     // A deferred transaction: the check reads on a snapshot without holding the write lock (most runs find
     // nothing new and write nothing), and takes the lock only for its few writes. SQLite refuses that upgrade
     // when someone else wrote in between, so two processes running the checks can never both notify one
-    // condition: the loser runs again on the newer snapshot and finds it already noted.
+    // condition: the loser runs again on the newer snapshot and finds it already noted. The last attempt takes
+    // the write lock up front (IMMEDIATE, waiting up to the busy timeout): while an import commits a batch every
+    // few hundred milliseconds, a deferred upgrade would lose every time and the check would never run.
     const CheckContext context { m_db, now.toUTC(), m_clock.localZone() };
     NotificationService service(m_db, m_clock);
     QString failure;
     for (int attempt = 1; attempt <= kAttempts; ++attempt) {
         failure.clear();
         QList<Notification> stored;
-        if (!m_db.exec(u"BEGIN DEFERRED"_s, &failure))
+        if (!m_db.exec(attempt < kAttempts ? u"BEGIN DEFERRED"_s : u"BEGIN IMMEDIATE"_s, &failure))
             break;
         bool ok = true;
         QList<Notification> drafts;
