@@ -1,4 +1,5 @@
-// caseyos approvals [list [--status S] | approve ID | reject ID] [--json]: decide MCP approvals without the window.
+// caseyos approvals [list [--status S] | approve ID | reject ID] [--json]: decide MCP approvals without the
+// window.
 #include "Cli.h"
 #include "CliCommon.h"
 #include "core/Clock.h"
@@ -64,7 +65,8 @@ int runApprovals(const QStringList& arguments)
             printJson(approvalToJson(result.value()));
         else
             printOut(u"Approval %1 %2: %3%4\n"_s.arg(id).arg(result.value().status, result.value().summary,
-                result.value().status == u"approved"_s ? u" (recorded; CaseyOS cannot execute it yet)"_s : QString()));
+                result.value().status == u"approved"_s ? u" (recorded; CaseyOS cannot execute it yet)"_s
+                                                       : QString()));
         return ExitOk;
     }
     const Result<QList<Approval>> list = service.list(statusFilter);
@@ -86,7 +88,8 @@ int runApprovals(const QStringList& arguments)
     QString text;
     for (const Approval& a : list.value())
         text += padLeft(QString::number(a.id), 5) + u"  "_s + padRight(a.status, 8) + u"  "_s
-            + localTime(a.createdAt) + u"  "_s + padRight(a.tool, 18) + u"  "_s + elide(a.summary, 60) + u'\n';
+            + localTime(a.createdAt) + u"  "_s + padRight(a.tool, 18) + u"  "_s + elide(a.summary, 60)
+            + u'\n';
     printOut(text);
     return ExitOk;
 }

@@ -26,7 +26,8 @@ QByteArray clientConfig(const Context& context, bool demo)
     QJsonArray args { u"mcp"_s, u"--home"_s, QDir(context.home).absolutePath() };
     if (demo)
         args.append(u"--demo"_s);
-    const QJsonObject server { { u"command"_s, QCoreApplication::applicationFilePath() }, { u"args"_s, args } };
+    const QJsonObject server { { u"command"_s, QCoreApplication::applicationFilePath() },
+        { u"args"_s, args } };
     return QJsonDocument(QJsonObject { { u"mcpServers"_s, QJsonObject { { u"caseyos"_s, server } } } })
         .toJson(QJsonDocument::Indented);
 }

@@ -14,7 +14,8 @@ namespace caseyos {
 
 namespace {
 
-const QString kColumns = u"id, tool, arguments, summary, status, decided_by, created_at, decided_at, executed_at"_s;
+const QString kColumns
+    = u"id, tool, arguments, summary, status, decided_by, created_at, decided_at, executed_at"_s;
 
 QJsonValue timeOrNull(const QDateTime& value)
 {
@@ -90,15 +91,18 @@ Result<Approval> ApprovalService::request(
     const bool ok = m_db.transaction(
         [&] {
             QSqlQuery insert(m_db.sql());
-            insert.prepare(u"INSERT INTO approvals (tool, arguments, summary, status, decided_by, created_at, "
-                           "decided_at) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?)"_s);
+            insert.prepare(
+                u"INSERT INTO approvals (tool, arguments, summary, status, decided_by, created_at, "
+                "decided_at) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?)"_s);
             insert.addBindValue(tool);
-            insert.addBindValue(QString::fromUtf8(QJsonDocument(approval.arguments).toJson(QJsonDocument::Compact)));
+            insert.addBindValue(
+                QString::fromUtf8(QJsonDocument(approval.arguments).toJson(QJsonDocument::Compact)));
             insert.addBindValue(summary);
             insert.addBindValue(approval.status);
             insert.addBindValue(approval.decidedBy);
             insert.addBindValue(toEpochMs(now));
-            insert.addBindValue(allowedPermanently ? QVariant(toEpochMs(now)) : QVariant(QMetaType(QMetaType::LongLong)));
+            insert.addBindValue(
+                allowedPermanently ? QVariant(toEpochMs(now)) : QVariant(QMetaType(QMetaType::LongLong)));
             if (!insert.exec()) {
                 error = insert.lastError().text();
                 return false;
@@ -191,7 +195,8 @@ Result<QList<Approval>> ApprovalService::list(const QString& status) const
 {
     QSqlQuery query(m_db.sql());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT "_s + kColumns + u" FROM approvals WHERE (? = 'all' OR status = ?) ORDER BY id DESC"_s);
+    query.prepare(
+        u"SELECT "_s + kColumns + u" FROM approvals WHERE (? = 'all' OR status = ?) ORDER BY id DESC"_s);
     const QString filter = status.isEmpty() ? u"all"_s : status;
     query.addBindValue(filter);
     query.addBindValue(filter);

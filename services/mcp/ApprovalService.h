@@ -39,8 +39,8 @@ public:
     // In one transaction: stores the approval, pending (with an "approval_pending" notification so the
     // app's panel and tray show it), or approved at once with decided_by "allowed_tool" when the user
     // allowed the tool permanently.
-    Result<Approval> request(const QString& tool, const QJsonObject& arguments, const QString& summary,
-        bool allowedPermanently);
+    Result<Approval> request(
+        const QString& tool, const QJsonObject& arguments, const QString& summary, bool allowedPermanently);
     Result<Approval> approve(qint64 id); // only a pending one
     Result<Approval> reject(qint64 id); // only a pending one
     Result<Approval> find(qint64 id) const;

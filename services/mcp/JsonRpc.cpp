@@ -1,7 +1,6 @@
 #include "mcp/JsonRpc.h"
 
 #include <QJsonArray>
-
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -29,7 +28,8 @@ ParsedMessage parseMessage(const QByteArray& line)
     const QJsonDocument wrapped = QJsonDocument::fromJson('[' + line + ']', &wrappedError);
     if (wrappedError.error == QJsonParseError::NoError && wrapped.array().size() == 1) {
         parsed.errorCode = InvalidRequest;
-        parsed.error = u"Invalid Request: a message must be a JSON object, got %1"_s.arg(jsonTypeName(wrapped.array().first()));
+        parsed.error = u"Invalid Request: a message must be a JSON object, got %1"_s.arg(
+            jsonTypeName(wrapped.array().first()));
         return parsed;
     }
     parsed.errorCode = ParseError;

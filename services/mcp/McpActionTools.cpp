@@ -22,15 +22,18 @@ constexpr double kMaxId = 9007199254740991.0;
 QString approvalText(const Approval& approval)
 {
     if (approval.status == u"approved"_s)
-        return u"Recorded as approval %1, approved because the user allowed this tool permanently. CaseyOS has "
+        return u"Recorded as approval %1, approved because the user allowed this tool permanently. CaseyOS "
+               u"has "
                "no executor yet, so nothing was sent or changed outside CaseyOS."_s.arg(approval.id);
     return u"Awaiting the user's approval (approval id %1). Nothing was sent or changed; the user decides in "
-           "the CaseyOS app or with \"caseyos approvals\". Check the outcome with get_approval."_s.arg(approval.id);
+           "the CaseyOS app or with \"caseyos approvals\". Check the outcome with get_approval."_s.arg(
+               approval.id);
 }
 
 ToolResult approvalResult(const Approval& approval, QJsonObject extra = {})
 {
-    extra.insert(u"status"_s, approval.status == u"approved"_s ? u"approved_not_executed"_s : u"awaiting_approval"_s);
+    extra.insert(
+        u"status"_s, approval.status == u"approved"_s ? u"approved_not_executed"_s : u"awaiting_approval"_s);
     extra.insert(u"executed"_s, false);
     extra.insert(u"approval"_s, approvalToJson(approval));
     extra.insert(u"message"_s, approvalText(approval));
@@ -46,11 +49,13 @@ ToolResult executeMove(ToolContext& context, const QJsonObject& arguments)
         return ToolResult::error(error.isEmpty() ? u"No move with id %1"_s.arg(id) : error);
     const MoveStatus status = move->effectiveStatus(context.clock.now());
     if (status == MoveStatus::Completed || status == MoveStatus::Dismissed)
-        return ToolResult::error(u"Move %1 is %2; only an open move can be executed"_s.arg(id).arg(toString(status)));
+        return ToolResult::error(
+            u"Move %1 is %2; only an open move can be executed"_s.arg(id).arg(toString(status)));
     const QString tool = u"execute_move"_s;
-    const Result<Approval> approval = ApprovalService(context.db, context.clock)
-                                          .request(tool, arguments, u"Execute move %1: %2"_s.arg(id).arg(move->title),
-                                              context.allowedTools.contains(tool));
+    const Result<Approval> approval
+        = ApprovalService(context.db, context.clock)
+              .request(tool, arguments, u"Execute move %1: %2"_s.arg(id).arg(move->title),
+                  context.allowedTools.contains(tool));
     if (!approval)
         return ToolResult::error(approval.error());
     return approvalResult(approval.value(), { { u"move_id"_s, id } });
@@ -68,10 +73,11 @@ ToolResult createEmailDraft(ToolContext& context, const QJsonObject& arguments)
     qint64 draftId = 0;
     QString error;
     if (send) {
-        const Result<Approval> requested = ApprovalService(context.db, context.clock)
-                                               .request(tool, arguments,
-                                                   u"Send email to %1: %2"_s.arg(to, arguments.value(u"subject"_s).toString()),
-                                                   context.allowedTools.contains(tool));
+        const Result<Approval> requested
+            = ApprovalService(context.db, context.clock)
+                  .request(tool, arguments,
+                      u"Send email to %1: %2"_s.arg(to, arguments.value(u"subject"_s).toString()),
+                      context.allowedTools.contains(tool));
         if (!requested)
             return ToolResult::error(requested.error());
         approval = requested.value();
@@ -79,13 +85,15 @@ ToolResult createEmailDraft(ToolContext& context, const QJsonObject& arguments)
     const bool ok = context.db.transaction(
         [&] {
             QSqlQuery insert(context.db.sql());
-            insert.prepare(u"INSERT INTO email_drafts (to_address, subject, body, move_id, approval_id, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?)"_s);
+            insert.prepare(
+                u"INSERT INTO email_drafts (to_address, subject, body, move_id, approval_id, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)"_s);
             insert.addBindValue(to);
             insert.addBindValue(arguments.value(u"subject"_s).toString());
             insert.addBindValue(arguments.value(u"body"_s).toString());
-            insert.addBindValue(arguments.contains(u"move_id"_s) ? QVariant(arguments.value(u"move_id"_s).toInteger())
-                                                                  : QVariant(QMetaType(QMetaType::LongLong)));
+            insert.addBindValue(arguments.contains(u"move_id"_s)
+                    ? QVariant(arguments.value(u"move_id"_s).toInteger())
+                    : QVariant(QMetaType(QMetaType::LongLong)));
             insert.addBindValue(approval ? QVariant(approval->id) : QVariant(QMetaType(QMetaType::LongLong)));
             insert.addBindValue(toEpochMs(now));
             if (!insert.exec()) {
@@ -119,7 +127,8 @@ QJsonObject approvalOutputSchema()
 {
     return objectSchema({ { u"status"_s, QJsonObject { { u"type"_s, u"string"_s } } },
                             { u"executed"_s, QJsonObject { { u"type"_s, u"boolean"_s } } },
-                            { u"approval"_s, looseObjectSchema() }, { u"message"_s, QJsonObject { { u"type"_s, u"string"_s } } },
+                            { u"approval"_s, looseObjectSchema() },
+                            { u"message"_s, QJsonObject { { u"type"_s, u"string"_s } } },
                             { u"move_id"_s, QJsonObject { { u"type"_s, u"integer"_s } } } },
         { u"status"_s, u"executed"_s, u"approval"_s });
 }
@@ -134,10 +143,10 @@ QList<ToolDef> actionTools()
         "creates an approval the user decides in CaseyOS. The result gives the approval id."_s,
         objectSchema({ { u"id"_s, integerSchema(u"The move's id."_s, 1, kMaxId) } }, { u"id"_s }),
         approvalOutputSchema(), { false, true, false, true }, executeMove });
-    QJsonObject draftOutput = objectSchema({ { u"draft"_s, looseObjectSchema() },
-                                               { u"sent"_s, QJsonObject { { u"type"_s, u"boolean"_s } } },
-                                               { u"status"_s, QJsonObject { { u"type"_s, u"string"_s } } },
-                                               { u"approval"_s, looseObjectSchema() } },
+    QJsonObject draftOutput = objectSchema(
+        { { u"draft"_s, looseObjectSchema() }, { u"sent"_s, QJsonObject { { u"type"_s, u"boolean"_s } } },
+            { u"status"_s, QJsonObject { { u"type"_s, u"string"_s } } },
+            { u"approval"_s, looseObjectSchema() } },
         { u"draft"_s, u"sent"_s, u"status"_s });
     tools.append({ u"create_email_draft"_s, u"Create an email draft"_s,
         u"Saves an email draft in CaseyOS. With send: true it also asks to send it, which needs the user's "
@@ -146,16 +155,17 @@ QList<ToolDef> actionTools()
                          { u"subject"_s, stringSchema(u"Subject line."_s, 500) },
                          { u"body"_s, stringSchema(u"Plain-text body."_s, 20000) },
                          { u"move_id"_s, integerSchema(u"The move this email belongs to."_s, 1, kMaxId) },
-                         { u"send"_s, QJsonObject { { u"type"_s, u"boolean"_s },
-                                          { u"description"_s, u"Ask to send it (needs approval)."_s } } } },
+                         { u"send"_s,
+                             QJsonObject { { u"type"_s, u"boolean"_s },
+                                 { u"description"_s, u"Ask to send it (needs approval)."_s } } } },
             { u"to"_s, u"subject"_s, u"body"_s }),
         draftOutput, { false, false, false, true }, createEmailDraft });
     tools.append({ u"get_approval"_s, u"Get an approval"_s,
         u"The state of an approval created by execute_move or create_email_draft (pending, approved or "
         "rejected; executed stays false until CaseyOS can execute)."_s,
         objectSchema({ { u"id"_s, integerSchema(u"The approval id."_s, 1, kMaxId) } }, { u"id"_s }),
-        objectSchema({ { u"approval"_s, looseObjectSchema() } }, { u"approval"_s }), { true, false, true, false },
-        getApproval });
+        objectSchema({ { u"approval"_s, looseObjectSchema() } }, { u"approval"_s }),
+        { true, false, true, false }, getApproval });
     return tools;
 }
 

@@ -56,9 +56,10 @@ ToolResult searchSignals(ToolContext& context, const QJsonObject& arguments)
     const QString source = arguments.value(u"source"_s).toString();
     QSqlQuery query(context.db.sql());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT id, source, event_type, source_id, occurred_at, state, move_id, substr(payload, 1, "
-                  "2000) FROM signals WHERE (payload LIKE :p ESCAPE '\\' OR event_type LIKE :p ESCAPE '\\') "
-                  "AND (COALESCE(:source, '') = '' OR source = :source) ORDER BY id DESC LIMIT :limit"_s);
+    query.prepare(
+        u"SELECT id, source, event_type, source_id, occurred_at, state, move_id, substr(payload, 1, "
+        "2000) FROM signals WHERE (payload LIKE :p ESCAPE '\\' OR event_type LIKE :p ESCAPE '\\') "
+        "AND (COALESCE(:source, '') = '' OR source = :source) ORDER BY id DESC LIMIT :limit"_s);
     query.bindValue(u":p"_s, containsPattern(arguments.value(u"query"_s).toString().trimmed()));
     query.bindValue(u":source"_s, source);
     query.bindValue(u":limit"_s, arguments.value(u"limit"_s).toInt(20));
@@ -69,11 +70,15 @@ ToolResult searchSignals(ToolContext& context, const QJsonObject& arguments)
         const QJsonDocument payload = QJsonDocument::fromJson(query.value(7).toByteArray());
         signalList.append(QJsonObject { { u"id"_s, query.value(0).toLongLong() },
             { u"source"_s, query.value(1).toString() }, { u"event_type"_s, query.value(2).toString() },
-            { u"source_id"_s, query.value(3).isNull() ? QJsonValue() : QJsonValue(query.value(3).toString()) },
+            { u"source_id"_s,
+                query.value(3).isNull() ? QJsonValue() : QJsonValue(query.value(3).toString()) },
             { u"occurred_at"_s, toIsoUtc(fromEpochMs(query.value(4).toLongLong())) },
             { u"state"_s, query.value(5).toString() },
-            { u"move_id"_s, query.value(6).isNull() ? QJsonValue() : QJsonValue(query.value(6).toLongLong()) },
-            { u"payload"_s, payload.isObject() ? QJsonValue(payload.object()) : QJsonValue(query.value(7).toString()) } });
+            { u"move_id"_s,
+                query.value(6).isNull() ? QJsonValue() : QJsonValue(query.value(6).toLongLong()) },
+            { u"payload"_s,
+                payload.isObject() ? QJsonValue(payload.object())
+                                   : QJsonValue(query.value(7).toString()) } });
     }
     return ToolResult::ok({ { u"signals"_s, signalList }, { u"count"_s, signalList.size() } });
 }
@@ -88,9 +93,9 @@ ToolResult whatsUp(ToolContext& context, const QJsonObject&)
 
 ToolResult outcomeStats(ToolContext& context, const QJsonObject& arguments)
 {
-    const Result<OutcomeStats> stats = OutcomeService(context.db, context.clock)
-                                           .stats(arguments.value(u"days"_s).toInt(30),
-                                               arguments.value(u"contact_email"_s).toString());
+    const Result<OutcomeStats> stats
+        = OutcomeService(context.db, context.clock)
+              .stats(arguments.value(u"days"_s).toInt(30), arguments.value(u"contact_email"_s).toString());
     if (!stats)
         return ToolResult::error(stats.error());
     return ToolResult::ok(statsToJson(stats.value()));
@@ -131,12 +136,14 @@ QList<ToolDef> infoTools()
     QJsonObject typeSchema = stringSchema(u"The outcome type."_s, 64, 1);
     typeSchema.insert(u"enum"_s, typeNames);
     QJsonObject sourceSchema = stringSchema(u"Only signals from this source."_s, 32);
-    sourceSchema.insert(u"enum"_s, QJsonArray { u"form"_s, u"hubspot"_s, u"gmail"_s, u"calendar"_s, u"manual"_s });
+    sourceSchema.insert(
+        u"enum"_s, QJsonArray { u"form"_s, u"hubspot"_s, u"gmail"_s, u"calendar"_s, u"manual"_s });
 
     QList<ToolDef> tools;
     tools.append({ u"search_contacts"_s, u"Search contacts"_s,
         u"Contacts (from the moves CaseyOS knows) whose email, name or company contains the query."_s,
-        objectSchema({ { u"query"_s, stringSchema(u"Text to look for."_s, 200, 1) }, { u"limit"_s, limitSchema() } },
+        objectSchema(
+            { { u"query"_s, stringSchema(u"Text to look for."_s, 200, 1) }, { u"limit"_s, limitSchema() } },
             { u"query"_s }),
         objectSchema({ { u"contacts"_s, arrayOfObjectsSchema(u"Matching contacts, most recent first."_s) },
                          { u"count"_s, QJsonObject { { u"type"_s, u"integer"_s } } } },
@@ -145,15 +152,16 @@ QList<ToolDef> infoTools()
     tools.append({ u"search_signals"_s, u"Search signals"_s,
         u"Signals (form fills, CRM events, emails, meetings) whose content or event type contains the query, "
         "newest first."_s,
-        objectSchema({ { u"query"_s, stringSchema(u"Text to look for."_s, 200, 1) }, { u"source"_s, sourceSchema },
-                         { u"limit"_s, limitSchema() } },
+        objectSchema({ { u"query"_s, stringSchema(u"Text to look for."_s, 200, 1) },
+                         { u"source"_s, sourceSchema }, { u"limit"_s, limitSchema() } },
             { u"query"_s }),
         objectSchema({ { u"signals"_s, arrayOfObjectsSchema(u"Matching signals, newest first."_s) },
                          { u"count"_s, QJsonObject { { u"type"_s, u"integer"_s } } } },
             { u"signals"_s, u"count"_s }),
         { true, false, true, false }, searchSignals });
     tools.append({ u"whats_up"_s, u"What's up"_s,
-        u"The unread notifications summed up: a headline, counts by priority and the top 5."_s, objectSchema({}),
+        u"The unread notifications summed up: a headline, counts by priority and the top 5."_s,
+        objectSchema({}),
         objectSchema({ { u"headline"_s, QJsonObject { { u"type"_s, u"string"_s } } } }, { u"headline"_s }),
         { true, false, true, false }, whatsUp });
     tools.append({ u"outcome_stats"_s, u"Outcome stats"_s,
@@ -165,17 +173,20 @@ QList<ToolDef> infoTools()
             { u"days"_s, u"total"_s }),
         { true, false, true, false }, outcomeStats });
     tools.append({ u"record_outcome"_s, u"Record an outcome"_s,
-        u"Records what happened after a move (a reply, a meeting booked, a deal lost, ...). Completes the move "
+        u"Records what happened after a move (a reply, a meeting booked, a deal lost, ...). Completes the "
+        u"move "
         "and re-scores the contact's open moves. Give move_id or contact_email."_s,
-        objectSchema({ { u"type"_s, typeSchema },
-                         { u"move_id"_s, integerSchema(u"The move the outcome belongs to."_s, 1, 9007199254740991.0) },
-                         { u"contact_email"_s, stringSchema(u"The contact (default: the move's)."_s, 320) },
-                         { u"confidence"_s,
-                             QJsonObject { { u"type"_s, u"number"_s }, { u"minimum"_s, 0 }, { u"maximum"_s, 1 },
-                                 { u"description"_s, u"How sure (0-1, default 1)."_s } } },
-                         { u"note"_s, stringSchema(u"A note."_s, 2000) } },
+        objectSchema(
+            { { u"type"_s, typeSchema },
+                { u"move_id"_s, integerSchema(u"The move the outcome belongs to."_s, 1, 9007199254740991.0) },
+                { u"contact_email"_s, stringSchema(u"The contact (default: the move's)."_s, 320) },
+                { u"confidence"_s,
+                    QJsonObject { { u"type"_s, u"number"_s }, { u"minimum"_s, 0 }, { u"maximum"_s, 1 },
+                        { u"description"_s, u"How sure (0-1, default 1)."_s } } },
+                { u"note"_s, stringSchema(u"A note."_s, 2000) } },
             { u"type"_s }),
-        objectSchema({ { u"outcome"_s, looseObjectSchema() }, { u"rescored"_s, arrayOfObjectsSchema(u"Re-scored moves."_s) } },
+        objectSchema({ { u"outcome"_s, looseObjectSchema() },
+                         { u"rescored"_s, arrayOfObjectsSchema(u"Re-scored moves."_s) } },
             { u"outcome"_s }),
         { false, false, false, false }, recordOutcome });
     return tools;

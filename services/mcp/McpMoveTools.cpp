@@ -25,7 +25,8 @@ QJsonObject idProperty()
 
 QJsonObject moveOutputSchema()
 {
-    return objectSchema({ { u"move"_s, looseObjectSchema(u"The move as CaseyOS stores it."_s) } }, { u"move"_s });
+    return objectSchema(
+        { { u"move"_s, looseObjectSchema(u"The move as CaseyOS stores it."_s) } }, { u"move"_s });
 }
 
 QJsonObject moveJson(ToolContext& context, const Move& move)
@@ -140,21 +141,22 @@ QList<ToolDef> moveTools()
             { u"moves"_s, u"count"_s }),
         { true, false, true, false }, listToday });
     tools.append({ u"get_move"_s, u"Get a move"_s, u"One move with its signal and its history of events."_s,
-        objectSchema({ { u"id"_s, idProperty() } }, { u"id"_s }), moveOutputSchema(), { true, false, true, false },
-        getMove });
+        objectSchema({ { u"id"_s, idProperty() } }, { u"id"_s }), moveOutputSchema(),
+        { true, false, true, false }, getMove });
     tools.append(changeTool(u"accept_move"_s, u"Accept a move"_s,
         u"The user takes the move on; it is marked completed in CaseyOS. Nothing is sent to anyone."_s,
         MoveAction::Accept, { false, false, false, false }));
     tools.append(changeTool(u"dismiss_move"_s, u"Dismiss a move"_s,
-        u"Dismisses the move (it leaves Today's Moves; it can be reopened in the app)."_s, MoveAction::Dismiss,
-        { false, true, false, false }));
+        u"Dismisses the move (it leaves Today's Moves; it can be reopened in the app)."_s,
+        MoveAction::Dismiss, { false, true, false, false }));
     tools.append(changeTool(u"snooze_move"_s, u"Snooze a move"_s,
         u"Hides the move until a later time, when it returns to Today's Moves."_s, MoveAction::Snooze,
         { false, false, true, false }));
     tools.append({ u"schedule_follow_up"_s, u"Schedule a follow-up"_s,
         u"Creates a manual follow-up move in Today's Moves, due at the given time. Sends nothing."_s,
         objectSchema(
-            { { u"title"_s, stringSchema(u"What to do, e.g. \"Follow up with Dana about the quote\"."_s, 300, 1) },
+            { { u"title"_s,
+                  stringSchema(u"What to do, e.g. \"Follow up with Dana about the quote\"."_s, 300, 1) },
                 { u"due"_s,
                     stringSchema(u"When: 1h, 4h, tomorrow, monday or an ISO-8601 date-time."_s, 64, 1) },
                 { u"contact_email"_s, stringSchema(u"The contact's email address."_s, 320) },

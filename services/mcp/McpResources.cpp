@@ -29,8 +29,8 @@ constexpr StaticResource kResources[] = {
 
 QJsonObject describe(const char* name, const char* title, const char* description, bool modern)
 {
-    QJsonObject entry { { u"name"_s, QString::fromUtf8(name) }, { u"description"_s, QString::fromUtf8(description) },
-        { u"mimeType"_s, u"application/json"_s } };
+    QJsonObject entry { { u"name"_s, QString::fromUtf8(name) },
+        { u"description"_s, QString::fromUtf8(description) }, { u"mimeType"_s, u"application/json"_s } };
     if (modern)
         entry.insert(u"title"_s, QString::fromUtf8(title));
     return entry;
@@ -43,11 +43,13 @@ RpcReply contents(const QString& uri, const QJsonObject& data)
             { u"text"_s, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)) } } } } });
 }
 
-RpcReply viaTool(ToolContext& context, const QString& uri, const QString& toolName, const QJsonObject& arguments)
+RpcReply viaTool(
+    ToolContext& context, const QString& uri, const QString& toolName, const QJsonObject& arguments)
 {
     const ToolResult result = findTool(toolName)->run(context, arguments);
     if (result.isError)
-        return RpcReply::error(kResourceNotFound, u"Resource not found: %1 (%2)"_s.arg(clip(uri), result.text));
+        return RpcReply::error(
+            kResourceNotFound, u"Resource not found: %1 (%2)"_s.arg(clip(uri), result.text));
     return contents(uri, result.structured);
 }
 

@@ -28,7 +28,8 @@ constexpr int kMaxLoggedArgumentBytes = 8192;
 QJsonObject annotationsJson(const ToolDef& tool)
 {
     return { { u"title"_s, tool.title }, { u"readOnlyHint"_s, tool.annotations.readOnly },
-        { u"destructiveHint"_s, tool.annotations.destructive }, { u"idempotentHint"_s, tool.annotations.idempotent },
+        { u"destructiveHint"_s, tool.annotations.destructive },
+        { u"idempotentHint"_s, tool.annotations.idempotent },
         { u"openWorldHint"_s, tool.annotations.openWorld } };
 }
 
@@ -80,9 +81,10 @@ QByteArray McpSession::handleDocument(const QJsonDocument& document)
 {
     if (document.isArray())
         return toLine(rpcError({}, InvalidRequest,
-            document.array().isEmpty() ? u"Invalid Request: empty batch"_s
-                                       : u"Invalid Request: JSON-RPC batches are not supported (MCP 2025-06-18 "
-                                         "removed them); send one message per line"_s));
+            document.array().isEmpty()
+                ? u"Invalid Request: empty batch"_s
+                : u"Invalid Request: JSON-RPC batches are not supported (MCP 2025-06-18 "
+                  "removed them); send one message per line"_s));
     if (!document.isObject())
         return toLine(rpcError({}, InvalidRequest, u"Invalid Request: a message must be a JSON object"_s));
     bool reply = false;
@@ -106,7 +108,8 @@ QJsonObject McpSession::handleObject(const QJsonObject& message, bool* reply)
     }
     if (!message.value(u"method"_s).isString())
         return rpcError(id, InvalidRequest,
-            u"Invalid Request: \"method\" must be a string, got %1"_s.arg(jsonTypeName(message.value(u"method"_s))));
+            u"Invalid Request: \"method\" must be a string, got %1"_s.arg(
+                jsonTypeName(message.value(u"method"_s))));
     if (hasId && !isValidId(id))
         return rpcError({}, InvalidRequest,
             u"Invalid Request: \"id\" must be a string or an integer, got %1"_s.arg(jsonTypeName(id)));
@@ -117,7 +120,8 @@ QJsonObject McpSession::handleObject(const QJsonObject& message, bool* reply)
             return {};
         }
         return rpcError(id, InvalidParams,
-            u"Invalid params: \"params\" must be an object, got %1"_s.arg(jsonTypeName(message.value(u"params"_s))));
+            u"Invalid params: \"params\" must be an object, got %1"_s.arg(
+                jsonTypeName(message.value(u"params"_s))));
     }
     const QJsonObject params = message.value(u"params"_s).toObject();
 
@@ -126,12 +130,14 @@ QJsonObject McpSession::handleObject(const QJsonObject& message, bool* reply)
         if (method == u"notifications/initialized"_s)
             m_clientReady = m_initialized;
         else if (method == u"notifications/cancelled"_s)
-            qCDebug(lcMcp) << "cancellation for a request already answered or unknown:" << params.value(u"requestId"_s);
+            qCDebug(lcMcp) << "cancellation for a request already answered or unknown:"
+                           << params.value(u"requestId"_s);
         return {};
     }
     if (!m_initialized && method != u"initialize"_s && method != u"ping"_s)
         return rpcError(id, InvalidRequest,
-            u"Invalid Request: the server is not initialized; send \"initialize\" first (got \"%1\")"_s.arg(clip(method)));
+            u"Invalid Request: the server is not initialized; send \"initialize\" first (got \"%1\")"_s.arg(
+                clip(method)));
     const RpcReply result = dispatch(method, params);
     return rpcResponse(id, result);
 }
@@ -168,7 +174,8 @@ RpcReply McpSession::initialize(const QJsonObject& params)
             QJsonObject { { u"protocolVersion"_s, QJsonObject { { u"type"_s, u"string"_s } } },
                 { u"capabilities"_s, QJsonObject { { u"type"_s, u"object"_s } } },
                 { u"clientInfo"_s,
-                    QJsonObject { { u"type"_s, u"object"_s }, { u"required"_s, QJsonArray { u"name"_s, u"version"_s } },
+                    QJsonObject { { u"type"_s, u"object"_s },
+                        { u"required"_s, QJsonArray { u"name"_s, u"version"_s } },
                         { u"properties"_s,
                             QJsonObject { { u"name"_s, QJsonObject { { u"type"_s, u"string"_s } } },
                                 { u"version"_s, QJsonObject { { u"type"_s, u"string"_s } } } } } } } } },
@@ -176,11 +183,13 @@ RpcReply McpSession::initialize(const QJsonObject& params)
     if (const QString problem = checkAgainstSchema(params, schema, u"params"_s); !problem.isEmpty())
         return RpcReply::error(InvalidParams, u"Invalid params: "_s + problem);
     const QString requested = params.value(u"protocolVersion"_s).toString();
-    m_version = supportedProtocolVersions().contains(requested) ? requested : supportedProtocolVersions().first();
+    m_version
+        = supportedProtocolVersions().contains(requested) ? requested : supportedProtocolVersions().first();
     m_initialized = true;
     qCInfo(lcMcp) << "initialized for" << params.value(u"clientInfo"_s).toObject().value(u"name"_s).toString()
                   << "asking" << clip(requested) << "speaking" << m_version;
-    QJsonObject serverInfo { { u"name"_s, u"caseyos"_s }, { u"version"_s, QCoreApplication::applicationVersion() } };
+    QJsonObject serverInfo { { u"name"_s, u"caseyos"_s },
+        { u"version"_s, QCoreApplication::applicationVersion() } };
     if (modern())
         serverInfo.insert(u"title"_s, u"CaseyOS"_s);
     return RpcReply::ok({ { u"protocolVersion"_s, m_version },
@@ -236,9 +245,11 @@ RpcReply McpSession::callTool(const QJsonObject& params)
         ? result.text
         : QString::fromUtf8(QJsonDocument(result.structured).toJson(QJsonDocument::Compact));
     QJsonArray content { QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, text } } };
-    if (!result.isError && !result.text.isEmpty()) // the data as JSON too, for clients without structuredContent
+    if (!result.isError
+        && !result.text.isEmpty()) // the data as JSON too, for clients without structuredContent
         content.append(QJsonObject { { u"type"_s, u"text"_s },
-            { u"text"_s, QString::fromUtf8(QJsonDocument(result.structured).toJson(QJsonDocument::Compact)) } });
+            { u"text"_s,
+                QString::fromUtf8(QJsonDocument(result.structured).toJson(QJsonDocument::Compact)) } });
     QJsonObject reply { { u"content"_s, content }, { u"isError"_s, result.isError } };
     if (!result.isError && modern())
         reply.insert(u"structuredContent"_s, result.structured);
@@ -248,8 +259,8 @@ RpcReply McpSession::callTool(const QJsonObject& params)
     return RpcReply::ok(reply);
 }
 
-void McpSession::recordCall(const QString& tool, const QJsonObject& arguments, bool isError, const QString& error,
-    qint64 approvalId, qint64 durationUs)
+void McpSession::recordCall(const QString& tool, const QJsonObject& arguments, bool isError,
+    const QString& error, qint64 approvalId, qint64 durationUs)
 {
     QByteArray json = QJsonDocument(ApprovalService::redact(arguments)).toJson(QJsonDocument::Compact);
     if (json.size() > kMaxLoggedArgumentBytes)

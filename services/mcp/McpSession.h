@@ -10,7 +10,7 @@
 namespace caseyos {
 class Clock;
 class Database;
-}
+} // namespace caseyos
 
 namespace caseyos::mcp {
 

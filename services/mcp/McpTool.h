@@ -9,7 +9,7 @@
 namespace caseyos {
 class Clock;
 class Database;
-}
+} // namespace caseyos
 
 namespace caseyos::mcp {
 

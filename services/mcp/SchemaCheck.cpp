@@ -80,7 +80,8 @@ QString checkAgainstSchema(const QJsonValue& value, const QJsonObject& schema, c
     if (value.isString()) {
         const qsizetype length = value.toString().size();
         if (schema.contains(u"minLength"_s) && length < schema.value(u"minLength"_s).toInt())
-            return u"%1: must have at least %2 characters"_s.arg(path).arg(schema.value(u"minLength"_s).toInt());
+            return u"%1: must have at least %2 characters"_s.arg(path).arg(
+                schema.value(u"minLength"_s).toInt());
         if (schema.contains(u"maxLength"_s) && length > schema.value(u"maxLength"_s).toInt())
             return u"%1: must have at most %2 characters (got %3)"_s.arg(path)
                 .arg(schema.value(u"maxLength"_s).toInt())

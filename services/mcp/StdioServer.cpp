@@ -20,12 +20,14 @@ StdioServer::StdioServer(McpSession& session, int inFd, int outFd, QObject* pare
     handlers.onLine = [this](QByteArray line) {
         Pending pending;
         pending.parsed = parseMessage(line); // on the reader thread: the server thread only dispatches
-        QMetaObject::invokeMethod(this, [this, pending] { enqueue(pending); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, pending] { enqueue(pending); }, Qt::QueuedConnection);
     };
     handlers.onOversized = [this](qsizetype bytes) {
         Pending pending;
         pending.oversized = bytes;
-        QMetaObject::invokeMethod(this, [this, pending] { enqueue(pending); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, pending] { enqueue(pending); }, Qt::QueuedConnection);
     };
     handlers.onEnd = [this] {
         QMetaObject::invokeMethod(

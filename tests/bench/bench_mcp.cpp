@@ -50,15 +50,17 @@ void reportSeries(const std::string& name, const std::vector<double>& ms)
 
 QByteArray callLine(int id, int limit)
 {
-    return QJsonDocument(QJsonObject { { u"jsonrpc"_s, u"2.0"_s }, { u"id"_s, id }, { u"method"_s, u"tools/call"_s },
-                             { u"params"_s,
-                                 QJsonObject { { u"name"_s, u"list_todays_moves"_s },
-                                     { u"arguments"_s, QJsonObject { { u"limit"_s, limit } } } } } })
+    return QJsonDocument(
+        QJsonObject { { u"jsonrpc"_s, u"2.0"_s }, { u"id"_s, id }, { u"method"_s, u"tools/call"_s },
+            { u"params"_s,
+                QJsonObject { { u"name"_s, u"list_todays_moves"_s },
+                    { u"arguments"_s, QJsonObject { { u"limit"_s, limit } } } } } })
         .toJson(QJsonDocument::Compact);
 }
 
-const QByteArray kInitialize = R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18",)"
-                               R"("capabilities":{},"clientInfo":{"name":"bench_mcp","version":"1"}}})";
+const QByteArray kInitialize
+    = R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18",)"
+      R"("capabilities":{},"clientInfo":{"name":"bench_mcp","version":"1"}}})";
 
 bool answeredWithMoves(const QByteArray& line, int limit)
 {
@@ -116,7 +118,8 @@ std::vector<double> overStdio(const QString& home, int runs, int limit)
         return buffer.left(buffer.indexOf('\n'));
     };
     exchange(kInitialize);
-    process.write(R"({"jsonrpc":"2.0","method":"notifications/initialized"})" "\n");
+    process.write(R"({"jsonrpc":"2.0","method":"notifications/initialized"})"
+                  "\n");
     for (int i = 0; i < runs + 5; ++i) {
         const QByteArray request = callLine(i + 1, limit);
         Stopwatch timer;

@@ -102,7 +102,8 @@ QJsonObject McpProcess::initialize(const QString& version)
 {
     const QJsonObject response = request(u"initialize"_s,
         { { u"protocolVersion"_s, version }, { u"capabilities"_s, QJsonObject {} },
-            { u"clientInfo"_s, QJsonObject { { u"name"_s, u"caseyos-tests"_s }, { u"version"_s, u"1.0"_s } } } });
+            { u"clientInfo"_s,
+                QJsonObject { { u"name"_s, u"caseyos-tests"_s }, { u"version"_s, u"1.0"_s } } } });
     send({ { u"jsonrpc"_s, u"2.0"_s }, { u"method"_s, u"notifications/initialized"_s } });
     return response;
 }

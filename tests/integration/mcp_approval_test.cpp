@@ -20,7 +20,8 @@ class McpApprovalTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        const QByteArray data = taskLine(u"Send the renewal quote"_s, 0.8, 0.8, 0.2, 0.6, u"2030-01-15T10:00:00Z"_s, u"q1"_s);
+        const QByteArray data
+            = taskLine(u"Send the renewal quote"_s, 0.8, 0.8, 0.2, 0.6, u"2030-01-15T10:00:00Z"_s, u"q1"_s);
         const CliRun run = runCli(home.path(), { u"ingest"_s, home.writeFile(u"seed.jsonl"_s, data) });
         ASSERT_EQ(run.exitCode, 0) << run.errText().toStdString();
         DbProbe db(home.databasePath());
@@ -32,9 +33,11 @@ protected:
     QString moveState()
     {
         DbProbe db(home.databasePath());
-        return db.value(u"SELECT status || '|' || updated_at || '|' || ifnull(executed_at, 'null') || '|' || "
-                        "ifnull(completed_at, 'null') || '|' || (SELECT count(*) FROM move_events) FROM moves WHERE id = %1"_s
-                            .arg(moveId))
+        return db
+            .value(
+                u"SELECT status || '|' || updated_at || '|' || ifnull(executed_at, 'null') || '|' || "
+                "ifnull(completed_at, 'null') || '|' || (SELECT count(*) FROM move_events) FROM moves WHERE id = %1"_s
+                    .arg(moveId))
             .toString();
     }
 
@@ -67,15 +70,23 @@ TEST_F(McpApprovalTest, ExecuteMoveCreatesAPendingApprovalAndChangesNothing)
 
     EXPECT_EQ(moveState(), before);
     DbProbe db(home.databasePath());
-    EXPECT_EQ(db.value(u"SELECT status FROM approvals WHERE id = %1"_s.arg(approvalId)).toString(), u"pending"_s);
-    EXPECT_EQ(db.value(u"SELECT tool FROM approvals WHERE id = %1"_s.arg(approvalId)).toString(), u"execute_move"_s);
-    EXPECT_EQ(QJsonDocument::fromJson(db.value(u"SELECT arguments FROM approvals WHERE id = %1"_s.arg(approvalId)).toByteArray()).object(),
+    EXPECT_EQ(
+        db.value(u"SELECT status FROM approvals WHERE id = %1"_s.arg(approvalId)).toString(), u"pending"_s);
+    EXPECT_EQ(db.value(u"SELECT tool FROM approvals WHERE id = %1"_s.arg(approvalId)).toString(),
+        u"execute_move"_s);
+    EXPECT_EQ(QJsonDocument::fromJson(
+                  db.value(u"SELECT arguments FROM approvals WHERE id = %1"_s.arg(approvalId)).toByteArray())
+                  .object(),
         (QJsonObject { { u"id"_s, moveId } }));
     // The app's notifications panel and tray see it.
-    EXPECT_EQ(db.count(u"SELECT count(*) FROM notifications WHERE kind = 'approval_pending' AND dismissed_at IS NULL"_s), 1);
+    EXPECT_EQ(
+        db.count(
+            u"SELECT count(*) FROM notifications WHERE kind = 'approval_pending' AND dismissed_at IS NULL"_s),
+        1);
     EXPECT_EQ(db.count(u"SELECT approval_id FROM mcp_calls WHERE tool = 'execute_move'"_s), approvalId);
 
-    const CliRun pending = runCli(home.path(), { u"approvals"_s, u"list"_s, u"--status"_s, u"pending"_s, u"--json"_s });
+    const CliRun pending
+        = runCli(home.path(), { u"approvals"_s, u"list"_s, u"--status"_s, u"pending"_s, u"--json"_s });
     ASSERT_EQ(pending.exitCode, 0) << pending.errText().toStdString();
     ASSERT_EQ(pending.jsonArray().size(), 1);
     EXPECT_EQ(pending.jsonArray().first().toObject().value(u"id"_s).toInteger(), approvalId);
@@ -84,36 +95,59 @@ TEST_F(McpApprovalTest, ExecuteMoveCreatesAPendingApprovalAndChangesNothing)
 TEST_F(McpApprovalTest, ARejectedApprovalNeverRuns)
 {
     const QString before = moveState();
-    const qint64 approvalId = executeThroughMcp().value(u"structuredContent"_s).toObject().value(u"approval"_s).toObject().value(u"id"_s).toInteger();
-    const CliRun rejected = runCli(home.path(), { u"approvals"_s, u"reject"_s, QString::number(approvalId), u"--json"_s });
+    const qint64 approvalId = executeThroughMcp()
+                                  .value(u"structuredContent"_s)
+                                  .toObject()
+                                  .value(u"approval"_s)
+                                  .toObject()
+                                  .value(u"id"_s)
+                                  .toInteger();
+    const CliRun rejected
+        = runCli(home.path(), { u"approvals"_s, u"reject"_s, QString::number(approvalId), u"--json"_s });
     ASSERT_EQ(rejected.exitCode, 0) << rejected.errText().toStdString();
     EXPECT_EQ(rejected.json().value(u"status"_s).toString(), u"rejected"_s);
     // Once rejected, it cannot be approved any more.
-    const CliRun approveLater = runCli(home.path(), { u"approvals"_s, u"approve"_s, QString::number(approvalId) });
+    const CliRun approveLater
+        = runCli(home.path(), { u"approvals"_s, u"approve"_s, QString::number(approvalId) });
     EXPECT_EQ(approveLater.exitCode, 1);
-    EXPECT_TRUE(approveLater.errText().contains(u"already rejected"_s)) << approveLater.errText().toStdString();
+    EXPECT_TRUE(approveLater.errText().contains(u"already rejected"_s))
+        << approveLater.errText().toStdString();
 
     McpProcess mcp(home.path());
     ASSERT_TRUE(mcp.start());
     mcp.initialize();
     const QJsonObject approval = mcp.callTool(u"get_approval"_s, { { u"id"_s, approvalId } })
-                                     .value(u"structuredContent"_s).toObject().value(u"approval"_s).toObject();
+                                     .value(u"structuredContent"_s)
+                                     .toObject()
+                                     .value(u"approval"_s)
+                                     .toObject();
     EXPECT_EQ(approval.value(u"status"_s).toString(), u"rejected"_s);
     EXPECT_FALSE(approval.value(u"executed"_s).toBool(true));
     EXPECT_EQ(mcp.closeAndWait(), 0);
 
     EXPECT_EQ(moveState(), before);
     DbProbe db(home.databasePath());
-    EXPECT_EQ(db.value(u"SELECT status FROM approvals WHERE id = %1"_s.arg(approvalId)).toString(), u"rejected"_s);
+    EXPECT_EQ(
+        db.value(u"SELECT status FROM approvals WHERE id = %1"_s.arg(approvalId)).toString(), u"rejected"_s);
     EXPECT_TRUE(db.value(u"SELECT executed_at FROM approvals WHERE id = %1"_s.arg(approvalId)).isNull());
-    EXPECT_EQ(db.count(u"SELECT count(*) FROM notifications WHERE kind = 'approval_pending' AND dismissed_at IS NULL"_s), 0);
+    EXPECT_EQ(
+        db.count(
+            u"SELECT count(*) FROM notifications WHERE kind = 'approval_pending' AND dismissed_at IS NULL"_s),
+        0);
 }
 
 TEST_F(McpApprovalTest, AnApprovedApprovalIsRecordedButNotExecuted)
 {
     const QString before = moveState();
-    const qint64 approvalId = executeThroughMcp().value(u"structuredContent"_s).toObject().value(u"approval"_s).toObject().value(u"id"_s).toInteger();
-    const CliRun approved = runCli(home.path(), { u"approvals"_s, u"approve"_s, QString::number(approvalId), u"--json"_s });
+    const qint64 approvalId = executeThroughMcp()
+                                  .value(u"structuredContent"_s)
+                                  .toObject()
+                                  .value(u"approval"_s)
+                                  .toObject()
+                                  .value(u"id"_s)
+                                  .toInteger();
+    const CliRun approved
+        = runCli(home.path(), { u"approvals"_s, u"approve"_s, QString::number(approvalId), u"--json"_s });
     ASSERT_EQ(approved.exitCode, 0) << approved.errText().toStdString();
     EXPECT_EQ(approved.json().value(u"status"_s).toString(), u"approved"_s);
     EXPECT_EQ(approved.json().value(u"decided_by"_s).toString(), u"user"_s);
@@ -146,24 +180,31 @@ TEST_F(McpApprovalTest, EmailDraftsNeedApprovalOnlyToSend)
     ASSERT_TRUE(mcp.start());
     mcp.initialize();
     const QJsonObject draftOnly = mcp.callTool(u"create_email_draft"_s,
-        { { u"to"_s, u"dana@example.com"_s }, { u"subject"_s, u"Quote"_s }, { u"body"_s, u"Hi Dana"_s } })
-                                      .value(u"structuredContent"_s).toObject();
+                                         { { u"to"_s, u"dana@example.com"_s }, { u"subject"_s, u"Quote"_s },
+                                             { u"body"_s, u"Hi Dana"_s } })
+                                      .value(u"structuredContent"_s)
+                                      .toObject();
     EXPECT_EQ(draftOnly.value(u"status"_s).toString(), u"draft_saved"_s);
     EXPECT_FALSE(draftOnly.contains(u"approval"_s));
-    const QJsonObject toSend = mcp.callTool(u"create_email_draft"_s,
-        { { u"to"_s, u"dana@example.com"_s }, { u"subject"_s, u"Quote"_s }, { u"body"_s, u"Hi Dana"_s }, { u"send"_s, true },
-            { u"move_id"_s, moveId } })
-                                   .value(u"structuredContent"_s).toObject();
+    const QJsonObject toSend
+        = mcp.callTool(u"create_email_draft"_s,
+                 { { u"to"_s, u"dana@example.com"_s }, { u"subject"_s, u"Quote"_s },
+                     { u"body"_s, u"Hi Dana"_s }, { u"send"_s, true }, { u"move_id"_s, moveId } })
+              .value(u"structuredContent"_s)
+              .toObject();
     EXPECT_EQ(toSend.value(u"status"_s).toString(), u"awaiting_approval"_s);
     EXPECT_FALSE(toSend.value(u"sent"_s).toBool(true));
     const qint64 approvalId = toSend.value(u"approval"_s).toObject().value(u"id"_s).toInteger();
-    EXPECT_TRUE(mcp.callTool(u"create_email_draft"_s, { { u"to"_s, u"nobody"_s }, { u"subject"_s, u"x"_s }, { u"body"_s, u"y"_s } })
-                    .value(u"isError"_s).toBool());
+    EXPECT_TRUE(mcp.callTool(u"create_email_draft"_s,
+                       { { u"to"_s, u"nobody"_s }, { u"subject"_s, u"x"_s }, { u"body"_s, u"y"_s } })
+                    .value(u"isError"_s)
+                    .toBool());
     EXPECT_EQ(mcp.closeAndWait(), 0);
     DbProbe db(home.databasePath());
     EXPECT_EQ(db.count(u"SELECT count(*) FROM email_drafts"_s), 2);
     EXPECT_EQ(db.count(u"SELECT approval_id FROM email_drafts WHERE approval_id IS NOT NULL"_s), approvalId);
-    EXPECT_EQ(db.value(u"SELECT status FROM approvals WHERE id = %1"_s.arg(approvalId)).toString(), u"pending"_s);
+    EXPECT_EQ(
+        db.value(u"SELECT status FROM approvals WHERE id = %1"_s.arg(approvalId)).toString(), u"pending"_s);
     EXPECT_EQ(db.count(u"SELECT count(*) FROM approvals"_s), 1);
 }
 

@@ -44,8 +44,13 @@ public:
     Script script;
 
     void line(const QByteArray& raw) { script.input += raw + '\n'; }
-    void hostile(const QByteArray& raw) { line(raw); ++script.hostile; }
-    QJsonObject request(const QJsonValue& id, const QString& method, const QJsonValue& params = QJsonValue(QJsonValue::Undefined))
+    void hostile(const QByteArray& raw)
+    {
+        line(raw);
+        ++script.hostile;
+    }
+    QJsonObject request(const QJsonValue& id, const QString& method,
+        const QJsonValue& params = QJsonValue(QJsonValue::Undefined))
     {
         QJsonObject message { { u"jsonrpc"_s, u"2.0"_s }, { u"id"_s, id }, { u"method"_s, method } };
         if (!params.isUndefined())
@@ -79,14 +84,16 @@ Script buildScript()
     // Before initialize: requests fail with -32600, ping works.
     for (int i = 0; i < 200; ++i) {
         const QString id = u"pre-%1"_s.arg(i);
-        static const QStringList methods { u"tools/list"_s, u"tools/call"_s, u"resources/read"_s, u"prompts/list"_s, u"ping"_s };
+        static const QStringList methods { u"tools/list"_s, u"tools/call"_s, u"resources/read"_s,
+            u"prompts/list"_s, u"ping"_s };
         const QString method = methods.at(i % methods.size());
         b.send(b.request(id, method, QJsonObject {}));
         b.expect(id, method == u"ping"_s ? 0 : -32600);
     }
-    b.send(b.request(u"init"_s, u"initialize"_s,
-               QJsonObject { { u"protocolVersion"_s, u"2025-06-18"_s }, { u"capabilities"_s, QJsonObject {} },
-                   { u"clientInfo"_s, QJsonObject { { u"name"_s, u"hostile"_s }, { u"version"_s, u"0"_s } } } }),
+    b.send(
+        b.request(u"init"_s, u"initialize"_s,
+            QJsonObject { { u"protocolVersion"_s, u"2025-06-18"_s }, { u"capabilities"_s, QJsonObject {} },
+                { u"clientInfo"_s, QJsonObject { { u"name"_s, u"hostile"_s }, { u"version"_s, u"0"_s } } } }),
         false);
     b.expect(u"init"_s, 0);
     b.line(R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
@@ -97,15 +104,19 @@ Script buildScript()
         const QString id = u"m-%1"_s.arg(n++);
         switch (pick(18)) {
         case 0: { // not JSON, or broken JSON
-            static const char* const broken[] = { "{", "}", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"",
-                "{'single':'quotes'}", "{\"a\":1,}", "nul", "{\"a\" 1}", "\x01\x02\x03", "{\"id\":01}", "[1,2" };
-            b.hostile(QByteArray(broken[pick(10)]) + QByteArray::number(pick(1000)).prepend(pick(2) ? "" : "x"));
+            static const char* const broken[]
+                = { "{", "}", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"", "{'single':'quotes'}",
+                      "{\"a\":1,}", "nul", "{\"a\" 1}", "\x01\x02\x03", "{\"id\":01}", "[1,2" };
+            b.hostile(
+                QByteArray(broken[pick(10)]) + QByteArray::number(pick(1000)).prepend(pick(2) ? "" : "x"));
             b.expectNull(-32700);
             break;
         }
         case 1: { // invalid UTF-8 inside a string
-            static const char* const bad[] = { "\xff", "\xc3\x28", "\xe2\x82", "\xf0\x28\x8c\xbc", "\xed\xa0\x80" };
-            b.hostile(R"({"jsonrpc":"2.0","id":")" + id.toUtf8() + R"(","method":"pi)" + QByteArray(bad[pick(5)]) + R"(ng"})");
+            static const char* const bad[]
+                = { "\xff", "\xc3\x28", "\xe2\x82", "\xf0\x28\x8c\xbc", "\xed\xa0\x80" };
+            b.hostile(R"({"jsonrpc":"2.0","id":")" + id.toUtf8() + R"(","method":"pi)"
+                + QByteArray(bad[pick(5)]) + R"(ng"})");
             b.expectNull(-32700);
             break;
         }
@@ -117,9 +128,10 @@ Script buildScript()
             b.toolCall(id, u"rm_rf_%1"_s.arg(pick(1000)), QJsonObject {}, -32602);
             break;
         case 4: { // wrong types
-            static const QJsonValue wrong[] = { u"12"_s, true, 1.5, QJsonObject { { u"id"_s, 1 } }, QJsonArray { 1 },
-                QJsonValue(QJsonValue::Null), -3, 0 };
-            b.toolCall(id, pick(2) ? u"get_move"_s : u"execute_move"_s, QJsonObject { { u"id"_s, wrong[pick(8)] } }, -32602);
+            static const QJsonValue wrong[] = { u"12"_s, true, 1.5, QJsonObject { { u"id"_s, 1 } },
+                QJsonArray { 1 }, QJsonValue(QJsonValue::Null), -3, 0 };
+            b.toolCall(id, pick(2) ? u"get_move"_s : u"execute_move"_s,
+                QJsonObject { { u"id"_s, wrong[pick(8)] } }, -32602);
             break;
         }
         case 5: // missing required
@@ -127,13 +139,15 @@ Script buildScript()
             break;
         case 6: // unknown property, or arguments of the wrong type
             if (pick(2))
-                b.toolCall(id, u"list_todays_moves"_s, QJsonObject { { u"limit"_s, 3 }, { u"drop_table"_s, true } }, -32602);
+                b.toolCall(id, u"list_todays_moves"_s,
+                    QJsonObject { { u"limit"_s, 3 }, { u"drop_table"_s, true } }, -32602);
             else
                 b.toolCall(id, u"whats_up"_s, u"everything"_s, -32602);
             break;
         case 7: { // huge strings
             const int size = pick(50) == 0 ? 1024 * 1024 : 8 * 1024 + pick(60000);
-            b.toolCall(id, u"search_contacts"_s, QJsonObject { { u"query"_s, QString(size, QChar(u'a' + pick(26))) } }, -32602);
+            b.toolCall(id, u"search_contacts"_s,
+                QJsonObject { { u"query"_s, QString(size, QChar(u'a' + pick(26))) } }, -32602);
             break;
         }
         case 8: { // ids JSON-RPC does not allow
@@ -145,9 +159,15 @@ Script buildScript()
         case 9: { // wrong envelope with a valid id
             QJsonObject message = b.request(id, u"ping"_s);
             switch (pick(3)) {
-            case 0: message.remove(u"jsonrpc"_s); break;
-            case 1: message.insert(u"jsonrpc"_s, 2.0); break;
-            default: message.insert(u"method"_s, pick(2) ? QJsonValue(42) : QJsonValue(QJsonArray {})); break;
+            case 0:
+                message.remove(u"jsonrpc"_s);
+                break;
+            case 1:
+                message.insert(u"jsonrpc"_s, 2.0);
+                break;
+            default:
+                message.insert(u"method"_s, pick(2) ? QJsonValue(42) : QJsonValue(QJsonArray {}));
+                break;
             }
             b.send(message);
             b.expect(id, -32600);
@@ -160,7 +180,8 @@ Script buildScript()
             break;
         }
         case 11: // batches
-            b.hostile(pick(2) ? QByteArray("[]") : R"([{"jsonrpc":"2.0","id":")" + id.toUtf8() + R"(","method":"ping"}])");
+            b.hostile(pick(2) ? QByteArray("[]")
+                              : R"([{"jsonrpc":"2.0","id":")" + id.toUtf8() + R"(","method":"ping"}])");
             b.expectNull(-32600);
             break;
         case 12: { // deep nesting
@@ -171,18 +192,21 @@ Script buildScript()
             break;
         }
         case 13: // notifications: never answered
-            b.send(QJsonObject { { u"jsonrpc"_s, u"2.0"_s }, { u"method"_s, pick(2) ? u"notifications/whatever"_s : u"notifications/cancelled"_s },
+            b.send(QJsonObject { { u"jsonrpc"_s, u"2.0"_s },
+                { u"method"_s, pick(2) ? u"notifications/whatever"_s : u"notifications/cancelled"_s },
                 { u"params"_s, QJsonObject { { u"requestId"_s, u"nobody-%1"_s.arg(pick(100)) } } } });
             break;
         case 14: // responses from the client to requests the server never sent
-            b.send(QJsonObject { { u"jsonrpc"_s, u"2.0"_s }, { u"id"_s, id }, { u"result"_s, QJsonObject {} } });
+            b.send(
+                QJsonObject { { u"jsonrpc"_s, u"2.0"_s }, { u"id"_s, id }, { u"result"_s, QJsonObject {} } });
             break;
         case 15: // a request and its cancellation right behind it
             b.send(b.request(id, u"ping"_s));
             b.expect(id, 0);
             b.script.mayBeDropped.insert(idKey(id));
             b.send(QJsonObject { { u"jsonrpc"_s, u"2.0"_s }, { u"method"_s, u"notifications/cancelled"_s },
-                { u"params"_s, QJsonObject { { u"requestId"_s, id }, { u"reason"_s, u"changed my mind"_s } } } });
+                { u"params"_s,
+                    QJsonObject { { u"requestId"_s, id }, { u"reason"_s, u"changed my mind"_s } } } });
             break;
         case 16: // a valid call now and then
             b.toolCall(id, u"list_todays_moves"_s, QJsonObject { { u"limit"_s, 1 + pick(5) } }, 0);
@@ -238,10 +262,12 @@ TEST(McpRobustnessTest, TenThousandHostileMessagesGetTheRightErrorsAndAValidCall
     for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(lines.at(i), &error);
-        ASSERT_EQ(error.error, QJsonParseError::NoError) << "stdout line " << i << " is not JSON: " << lines.at(i).left(200).toStdString();
+        ASSERT_EQ(error.error, QJsonParseError::NoError)
+            << "stdout line " << i << " is not JSON: " << lines.at(i).left(200).toStdString();
         const QJsonObject message = document.object();
         ASSERT_EQ(message.value(u"jsonrpc"_s).toString(), u"2.0"_s);
-        ASSERT_NE(message.contains(u"result"_s), message.contains(u"error"_s)) << lines.at(i).left(200).toStdString();
+        ASSERT_NE(message.contains(u"result"_s), message.contains(u"error"_s))
+            << lines.at(i).left(200).toStdString();
         const int code = message.value(u"error"_s).toObject().value(u"code"_s).toInt();
         const QJsonValue id = message.value(u"id"_s);
         if (id.isNull()) {
@@ -251,7 +277,8 @@ TEST(McpRobustnessTest, TenThousandHostileMessagesGetTheRightErrorsAndAValidCall
         }
         const QString key = idKey(id);
         ASSERT_TRUE(script.expectedById.contains(key)) << "unexpected id " << key.toStdString();
-        EXPECT_EQ(code, script.expectedById.value(key)) << key.toStdString() << ": " << lines.at(i).left(300).toStdString();
+        EXPECT_EQ(code, script.expectedById.value(key))
+            << key.toStdString() << ": " << lines.at(i).left(300).toStdString();
         EXPECT_EQ(++seen[key], 1) << "answered twice: " << key.toStdString();
         if (key == u"[\"final\"]"_s)
             finalResult = message.value(u"result"_s).toObject();
@@ -270,7 +297,8 @@ TEST(McpRobustnessTest, TenThousandHostileMessagesGetTheRightErrorsAndAValidCall
     DbProbe db(home.databasePath());
     EXPECT_EQ(db.count(u"SELECT count(*) FROM mcp_calls"_s), script.expectedRecordedCalls);
     EXPECT_EQ(db.count(u"SELECT count(*) FROM mcp_calls WHERE is_error = 0"_s),
-        db.count(u"SELECT count(*) FROM mcp_calls WHERE tool = 'list_todays_moves' AND arguments NOT LIKE '%drop_table%'"_s));
+        db.count(
+            u"SELECT count(*) FROM mcp_calls WHERE tool = 'list_todays_moves' AND arguments NOT LIKE '%drop_table%'"_s));
 }
 
 } // namespace

@@ -58,12 +58,18 @@ protected:
         QString error;
         ASSERT_TRUE(db.open(home.databasePath(), &error)) << error.toStdString();
     }
-    QJsonObject send(const QByteArray& line) { return QJsonDocument::fromJson(session.handleLine(line)).object(); }
-    int code(const QJsonObject& response) { return response.value(u"error"_s).toObject().value(u"code"_s).toInt(); }
+    QJsonObject send(const QByteArray& line)
+    {
+        return QJsonDocument::fromJson(session.handleLine(line)).object();
+    }
+    int code(const QJsonObject& response)
+    {
+        return response.value(u"error"_s).toObject().value(u"code"_s).toInt();
+    }
     QJsonObject initialize(const char* version)
     {
-        return send(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":")" + QByteArray(version)
-            + R"(","capabilities":{},"clientInfo":{"name":"t","version":"1"}}})");
+        return send(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":")"
+            + QByteArray(version) + R"(","capabilities":{},"clientInfo":{"name":"t","version":"1"}}})");
     }
 
     TempHome home;
@@ -74,7 +80,8 @@ protected:
 
 TEST_F(McpSessionTest, NegotiatesTheVersion)
 {
-    EXPECT_EQ(initialize("2025-03-26").value(u"result"_s).toObject().value(u"protocolVersion"_s).toString(), u"2025-03-26"_s);
+    EXPECT_EQ(initialize("2025-03-26").value(u"result"_s).toObject().value(u"protocolVersion"_s).toString(),
+        u"2025-03-26"_s);
     EXPECT_EQ(session.protocolVersion(), u"2025-03-26"_s);
     EXPECT_TRUE(session.isInitialized());
 }
@@ -89,16 +96,23 @@ TEST_F(McpSessionTest, AnswersErrorsWithTheRightCodesAndIds)
     const QJsonObject unknown = send(R"({"jsonrpc":"2.0","id":"x-1","method":"nope"})");
     EXPECT_EQ(code(unknown), -32601);
     EXPECT_EQ(unknown.value(u"id"_s).toString(), u"x-1"_s);
-    EXPECT_EQ(code(send(R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_move","arguments":{}}})")), -32602);
-    EXPECT_TRUE(session.handleLine(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":2}})").isEmpty());
+    EXPECT_EQ(
+        code(send(
+            R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_move","arguments":{}}})")),
+        -32602);
+    EXPECT_TRUE(
+        session.handleLine(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":2}})")
+            .isEmpty());
     EXPECT_TRUE(session.handleLine(QByteArray(kMaxMessageBytes + 1, ' ')).contains("-32600"));
 }
 
 TEST_F(McpSessionTest, ExecuteMoveOnAnUnknownMoveIsAToolError)
 {
     initialize("2025-06-18");
-    const QJsonObject result = send(R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"execute_move","arguments":{"id":42}}})")
-                                   .value(u"result"_s).toObject();
+    const QJsonObject result = send(
+        R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"execute_move","arguments":{"id":42}}})")
+                                   .value(u"result"_s)
+                                   .toObject();
     EXPECT_TRUE(result.value(u"isError"_s).toBool());
     EXPECT_FALSE(result.contains(u"structuredContent"_s));
     ASSERT_TRUE(ApprovalService(db, clock).list());
@@ -108,8 +122,8 @@ TEST_F(McpSessionTest, ExecuteMoveOnAnUnknownMoveIsAToolError)
 TEST_F(McpSessionTest, ApprovalDecisionsAreFinalAndSecretsAreRedacted)
 {
     ApprovalService approvals(db, clock);
-    const Result<Approval> created = approvals.request(u"execute_move"_s,
-        { { u"id"_s, 1 }, { u"api_token"_s, u"s3cret"_s } }, u"Execute move 1"_s, false);
+    const Result<Approval> created = approvals.request(
+        u"execute_move"_s, { { u"id"_s, 1 }, { u"api_token"_s, u"s3cret"_s } }, u"Execute move 1"_s, false);
     ASSERT_TRUE(created) << created.error().toStdString();
     EXPECT_EQ(created.value().status, u"pending"_s);
     EXPECT_EQ(created.value().arguments.value(u"api_token"_s).toString(), u"[redacted]"_s);
