@@ -14,6 +14,11 @@ packages=(
   xvfb xauth sqlite3
   dbus dunst python3 python3-dbus desktop-file-utils gnome-keyring libsecret-tools
 )
+# The MCP conformance test runs the official TypeScript SDK client: Node and npm, from Debian only when node is
+# missing (CI machines already have Node 20 and npm).
+if ! command -v node >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

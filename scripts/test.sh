@@ -7,6 +7,12 @@ build="${CASEYOS_BUILD_DIR:-$root/build}"
 bash "$root/scripts/install-deps.sh"
 bash "$root/scripts/build.sh"
 
+# The MCP conformance test's client: the official TypeScript SDK and ajv at the exact versions of
+# tests/mcp-conformance/package-lock.json (before HOME changes, so npm's cache is reused).
+if command -v npm >/dev/null 2>&1; then
+  npm ci --prefix "$root/tests/mcp-conformance" --no-audit --no-fund --loglevel=error
+fi
+
 # Tests never touch the user's real folders: a throwaway HOME and a private runtime dir.
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

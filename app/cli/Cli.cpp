@@ -71,6 +71,8 @@ Commands:
   notifications        List unread notifications; read, dismiss or snooze one (read --all)
   whats-up             Sum up the unread notifications: headline, counts, top 5
   daemon               Run the background checks without a window (--once: one pass)
+  mcp                  Run as an MCP server on stdin/stdout (--print-config: client configuration)
+  approvals            List MCP approvals; approve ID or reject ID
 
 Global options:
   --home DIR           Data folder (default: $CASEYOS_HOME, else the user's application data folder)
@@ -134,8 +136,12 @@ int run(const QStringList& arguments)
         return runWhatsUp(arguments);
     if (found.command == u"daemon"_s)
         return runDaemon(arguments);
+    if (found.command == u"mcp"_s)
+        return runMcp(arguments);
+    if (found.command == u"approvals"_s)
+        return runApprovals(arguments);
     printErr(u"unknown command \"%1\" (commands: ingest, today, move, health, outcome, notifications, "
-              "whats-up, daemon; run \"caseyos --help\")"_s.arg(found.command));
+              "whats-up, daemon, mcp, approvals; run \"caseyos --help\")"_s.arg(found.command));
     return ExitUsage;
 }
 

@@ -19,4 +19,8 @@ int runNotifications(const QStringList& arguments); // notifications [read|dismi
 int runWhatsUp(const QStringList& arguments); // whats-up
 int runDaemon(const QStringList& arguments); // daemon [--interval MINUTES] [--once]
 
+// MCP server and its approvals (CliMcp.cpp, CliApprovals.cpp).
+int runMcp(const QStringList& arguments); // mcp [--print-config]
+int runApprovals(const QStringList& arguments); // approvals [list|approve ID|reject ID] [--json]
+
 } // namespace caseyos::cli

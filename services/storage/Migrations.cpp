@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QMap>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -62,10 +63,20 @@ bool applyMigrations(Database& db, QString* error)
                  "applied_at INTEGER NOT NULL)"_s,
             error))
         return false;
-    const int current = db.schemaVersion();
+    // Every migration not recorded yet, not only those above the highest: two branches of development may add
+    // numbers out of order, and a database that got the later one first must still get the earlier one.
+    QSet<int> applied;
+    QSqlQuery versions(db.sql());
+    if (!versions.exec(u"SELECT version FROM schema_migrations"_s)) {
+        if (error)
+            *error = versions.lastError().text();
+        return false;
+    }
+    while (versions.next())
+        applied.insert(versions.value(0).toInt());
     const auto files = migrationFiles();
     for (auto it = files.cbegin(); it != files.cend(); ++it) {
-        if (it.key() <= current)
+        if (applied.contains(it.key()))
             continue;
         QFile file(it.value());
         if (!file.open(QIODevice::ReadOnly)) {

@@ -1,0 +1,75 @@
+// caseyos mcp [--print-config]: CaseyOS as a Model Context Protocol server over stdin/stdout.
+#include "Cli.h"
+#include "CliCommon.h"
+#include "core/Clock.h"
+#include "mcp/McpSession.h"
+#include "mcp/StdioServer.h"
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace caseyos::cli {
+
+namespace {
+
+// The snippet for an MCP client's configuration (Claude Desktop's claude_desktop_config.json and others).
+QByteArray clientConfig(const Context& context, bool demo)
+{
+    QJsonArray args { u"mcp"_s, u"--home"_s, QDir(context.home).absolutePath() };
+    if (demo)
+        args.append(u"--demo"_s);
+    const QJsonObject server { { u"command"_s, QCoreApplication::applicationFilePath() },
+        { u"args"_s, args } };
+    return QJsonDocument(QJsonObject { { u"mcpServers"_s, QJsonObject { { u"caseyos"_s, server } } } })
+        .toJson(QJsonDocument::Indented);
+}
+
+} // namespace
+
+int runMcp(const QStringList& arguments)
+{
+    CommandParser command(u"mcp"_s,
+        u"Run CaseyOS as a Model Context Protocol server on stdin/stdout (JSON-RPC 2.0, one message per\n"
+        "line; protocol revisions 2025-06-18 and 2025-03-26). An MCP client (Claude Desktop, …) starts it;\n"
+        "--print-config prints the JSON to paste into the client's configuration. Tools that would send or\n"
+        "change anything outside CaseyOS only create approvals (see \"caseyos approvals\"). Tools listed in\n"
+        "the setting mcp/allowedTools are approved at once (still not executed: no executor exists yet).\n"
+        "Logs go to stderr and the log file, never to stdout."_s,
+        {});
+    const QCommandLineOption printConfig(u"print-config"_s, u"Print the MCP client configuration snippet."_s);
+    command.addOption(printConfig);
+    int exitCode = ExitOk;
+    if (!command.parse(arguments, &exitCode))
+        return exitCode;
+    if (!command.positional().isEmpty()) {
+        printErr(u"mcp takes no arguments (got \"%1\")"_s.arg(command.positional().join(u' ')));
+        return ExitUsage;
+    }
+    Context context;
+    if (!prepareContext(command.globals(), &context))
+        return ExitFailure;
+    if (command.parser().isSet(printConfig)) {
+        printOut(QString::fromUtf8(clientConfig(context, command.globals().demo)));
+        return ExitOk;
+    }
+    Database db;
+    if (!openDatabase(context, db))
+        return ExitFailure;
+    std::signal(SIGPIPE, SIG_IGN); // a client that goes away must not kill us mid-write
+    const QStringList allowed = QSettings().value(u"mcp/allowedTools"_s).toStringList();
+    mcp::McpSession session(db, SystemClock::instance(), allowed);
+    mcp::StdioServer server(session, 0, 1);
+    QObject::connect(&server, &mcp::StdioServer::finished, &server, [] { QCoreApplication::quit(); });
+    server.start();
+    return QCoreApplication::exec() == 0 ? ExitOk : ExitFailure;
+}
+
+} // namespace caseyos::cli

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace caseyos {
+
+class Database;
+
+// A request to run one tool call that would send or change something outside CaseyOS (PRODUCT.md §8).
+struct Approval
+{
+    qint64 id = 0;
+    QString tool;
+    QJsonObject arguments; // as the client sent them, secrets redacted
+    QString summary; // one line for the user: "Execute move 12: Reply to Dana"
+    QString status; // pending, approved, rejected
+    QString decidedBy; // "", "user", "allowed_tool"
+    QDateTime createdAt;
+    QDateTime decidedAt;
+    QDateTime executedAt; // always invalid: no executor exists yet
+};
+
+QJsonObject approvalToJson(const Approval& approval);
+
+// The approvals table for MCP, the CLI (`caseyos approvals`) and the desktop app. Synchronous; call it on
+// the thread that owns the Database. Nothing here executes anything: there is no executor yet, so an
+// approved call is recorded as approved and never run; a rejected one is final.
+class ApprovalService
+{
+public:
+    ApprovalService(Database& db, const Clock& clock);
+
+    // In one transaction: stores the approval, pending (with an "approval_pending" notification so the
+    // app's panel and tray show it), or approved at once with decided_by "allowed_tool" when the user
+    // allowed the tool permanently.
+    Result<Approval> request(
+        const QString& tool, const QJsonObject& arguments, const QString& summary, bool allowedPermanently);
+    Result<Approval> approve(qint64 id); // only a pending one
+    Result<Approval> reject(qint64 id); // only a pending one
+    Result<Approval> find(qint64 id) const;
+    Result<QList<Approval>> list(const QString& status = {}) const; // newest first; status empty: all
+
+    // Argument keys that look like secrets are replaced by "[redacted]" before anything is stored.
+    static QJsonObject redact(const QJsonObject& arguments);
+
+private:
+    Result<Approval> decide(qint64 id, const QString& status);
+    Database& m_db;
+    const Clock& m_clock;
+};
+
+} // namespace caseyos
