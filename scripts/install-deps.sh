@@ -15,6 +15,11 @@ packages=(
   dbus dunst python3 python3-dbus desktop-file-utils gnome-keyring libsecret-tools
 )
 
+# The contract check (tests/contract/prism.sh) runs Stoplight Prism from the npm registry: it needs node and npm.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

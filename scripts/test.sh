@@ -7,6 +7,10 @@ build="${CASEYOS_BUILD_DIR:-$root/build}"
 bash "$root/scripts/install-deps.sh"
 bash "$root/scripts/build.sh"
 
+# The contract tests (label "contract") need Stoplight Prism: CTest's fixture test contract_prism_install runs
+# tests/contract/prism.sh install (npm ci into $build/contract-prism) before them; run it alone with
+# `ctest --test-dir build -L contract`.
+
 # Tests never touch the user's real folders: a throwaway HOME and a private runtime dir.
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
