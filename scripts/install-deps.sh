@@ -14,9 +14,10 @@ packages=(
   xvfb xauth sqlite3
   dbus dunst python3 python3-dbus desktop-file-utils gnome-keyring libsecret-tools
 )
-# The MCP conformance test runs the official TypeScript SDK client: Node and npm, from Debian only when node is
-# missing (CI machines already have Node 20 and npm).
-if ! command -v node >/dev/null 2>&1; then
+# The MCP conformance test (the official TypeScript SDK client) and the contract check (Stoplight Prism) run on
+# Node with packages from the npm registry: Debian's nodejs and npm only when either is missing (CI machines
+# already have Node 20 and npm).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
 

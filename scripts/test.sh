@@ -12,6 +12,9 @@ bash "$root/scripts/build.sh"
 if command -v npm >/dev/null 2>&1; then
   npm ci --prefix "$root/tests/mcp-conformance" --no-audit --no-fund --loglevel=error
 fi
+# The contract tests (label "contract") need Stoplight Prism: CTest's fixture test contract_prism_install runs
+# tests/contract/prism.sh install (npm ci into $build/contract-prism) before them; run it alone with
+# `ctest --test-dir build -L contract`.
 
 # Tests never touch the user's real folders: a throwaway HOME and a private runtime dir.
 scratch=$(mktemp -d)

@@ -146,9 +146,19 @@ void HttpCall::onReadyRead()
         return;
     // Read only up to one byte past the limit: a body streamed without a length cannot fill memory.
     const qint64 room = m_request.maxBodyBytes + 1 - m_buffer.size();
-    m_buffer += m_reply->read(room);
-    if (m_buffer.size() > m_request.maxBodyBytes)
+    const QByteArray chunk = m_reply->read(room);
+    m_buffer += chunk;
+    if (m_buffer.size() > m_request.maxBodyBytes) {
         abortTooLarge();
+        return;
+    }
+    if (m_request.onData && !chunk.isEmpty()) {
+        const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 200 && status < 300) {
+            m_streamed = true;
+            m_request.onData(chunk);
+        }
+    }
 }
 
 void HttpCall::onFinished()
@@ -161,8 +171,15 @@ void HttpCall::onFinished()
     reply->deleteLater();
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (!m_tooLarge && reply->isOpen()) // a reply that failed before any data is already closed
-        m_buffer += reply->read(m_request.maxBodyBytes + 1 - m_buffer.size());
+    if (!m_tooLarge && reply->isOpen()) { // a reply that failed before any data is already closed
+        const QByteArray rest = reply->read(m_request.maxBodyBytes + 1 - m_buffer.size());
+        m_buffer += rest;
+        if (m_request.onData && !rest.isEmpty() && status >= 200 && status < 300
+            && m_buffer.size() <= m_request.maxBodyBytes) {
+            m_streamed = true;
+            m_request.onData(rest);
+        }
+    }
     if (m_tooLarge || m_buffer.size() > m_request.maxBodyBytes) {
         m_buffer.clear();
         // Not a breaker failure: the provider answered; the answer is just more than we accept.
@@ -250,7 +267,7 @@ void HttpCall::handleStatus(int status, const HttpHeaders& headers, bool transfe
 
 bool HttpCall::scheduleRetry(int status, const QByteArray& retryAfter)
 {
-    if (!m_request.retry)
+    if (!m_request.retry || m_streamed) // a stream already handed out must not start over
         return false;
     const auto delay = m_client.retryPolicy().retryDelayMs(m_retriesDone, status, retryAfter);
     if (!delay)

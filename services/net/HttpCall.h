@@ -45,6 +45,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QByteArray m_buffer;
     bool m_tooLarge = false;
+    bool m_streamed = false; // a chunk went to HttpRequest::onData
     int m_retriesDone = 0;
     HttpResult m_result;
 };

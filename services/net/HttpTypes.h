@@ -9,6 +9,8 @@
 #include <QPair>
 #include <QUrl>
 
+#include <functional>
+
 namespace caseyos {
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
@@ -25,6 +27,9 @@ struct HttpRequest
     qint64 maxBodyBytes = 16 * 1024 * 1024; // the reply is aborted past this (too_large)
     bool expectJson = true; // the body must parse as a JSON object or array, else malformed
     bool retry = true; // false for calls that must not run twice (posting a message)
+    // Streaming (server-sent events): when set, each chunk of a 2xx body is handed over as it arrives, on the
+    // client's thread, before the final callback. Once a chunk was delivered the request is never retried.
+    std::function<void(const QByteArray& chunk)> onData;
 };
 
 struct HttpResponse

@@ -14,6 +14,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
+#include <QSettings>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -115,4 +119,61 @@ TEST(AccountsPageTest, StateTexts)
     a.state = AccountState::Error;
     EXPECT_TRUE(providerStateText({ a }, false).startsWith(u"Error"_s));
     EXPECT_EQ(providerStateText({}, false), u"Not connected"_s);
+}
+
+// Health check on the page: after a key is saved the page checks it at once (and again on Check), against a
+// local server standing in for OpenAI that refuses the key with 401: the row shows the refusal, never the key.
+TEST(AccountsPageTest, HealthCheckShowsTheResultPerProvider)
+{
+    if (!suiteKeyring())
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/caseyos-test-bus");
+    QTcpServer server;
+    ASSERT_TRUE(server.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    int requests = 0;
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
+        QTcpSocket* socket = server.nextPendingConnection();
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, &requests] {
+            if (!socket->readAll().contains("\r\n\r\n"))
+                return;
+            ++requests;
+            const QByteArray body = R"({"error":{"message":"Incorrect API key provided"}})";
+            socket->write("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                          "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            socket->disconnectFromHost();
+        });
+        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    });
+    test::TempHome home;
+    test::FakeClock clock;
+    const QString settingsPath = home.file(u"settings.ini"_s);
+    {
+        QSettings settings(settingsPath, QSettings::IniFormat);
+        settings.setValue(u"providers/openai/apiBaseUrl"_s, u"http://127.0.0.1:%1/v1"_s.arg(server.serverPort()));
+    }
+    AccountsDialog dialog(clock, {}, settingsPath);
+    AccountsPage* page = dialog.page();
+    ASSERT_NE(page->checkButton(u"openai"_s), nullptr);
+    EXPECT_FALSE(page->checkButton(u"openai"_s)->isEnabled()); // nothing to check yet
+    EXPECT_TRUE(page->healthText(u"openai"_s).isEmpty());
+
+    const QString key = u"canary-health-"_s % QUuid::createUuid().toString(QUuid::Id128);
+    page->keyField(u"openai"_s)->setText(key);
+    QTest::keyClick(page->keyField(u"openai"_s), Qt::Key_Return);
+    if (!suiteKeyring()) {
+        ASSERT_TRUE(test::waitFor([&] { return !page->messageLabel()->text().isEmpty(); }, 15000));
+        EXPECT_FALSE(page->checkButton(u"openai"_s)->isEnabled()); // the key was not stored: no account to check
+        EXPECT_EQ(requests, 0);
+        return;
+    }
+    ASSERT_TRUE(test::waitFor([&] { return page->healthText(u"openai"_s).startsWith(u"Sign-in or key refused"_s); },
+        15000)) << page->healthText(u"openai"_s).toStdString();
+    EXPECT_TRUE(page->healthText(u"openai"_s).contains(u"Incorrect API key"_s));
+    EXPECT_FALSE(page->healthText(u"openai"_s).contains(key));
+    EXPECT_EQ(requests, 1);
+    ASSERT_TRUE(page->checkButton(u"openai"_s)->isEnabled());
+    QTest::mouseClick(page->checkButton(u"openai"_s), Qt::LeftButton);
+    ASSERT_TRUE(test::waitFor([&] { return requests == 2 && page->checkButton(u"openai"_s)->isEnabled(); }, 15000));
+    EXPECT_TRUE(page->healthText(u"openai"_s).startsWith(u"Sign-in or key refused"_s));
+    QTest::mouseClick(page->disconnectButton(u"openai"_s), Qt::LeftButton);
+    ASSERT_TRUE(test::waitFor([&] { return page->stateText(u"openai"_s) == u"Not connected"_s; }, 15000));
 }

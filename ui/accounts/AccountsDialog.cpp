@@ -3,11 +3,16 @@
 #include "AccountsPage.h"
 #include "accounts/AccountsRuntime.h"
 #include "accounts/AccountsService.h"
+#include "connectors/clients/AccountHealth.h"
+#include "net/HttpClient.h"
 
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -22,7 +27,12 @@ AccountsDialog::AccountsDialog(
     setObjectName(u"accountsDialog"_s);
     resize(720, 460);
     auto* layout = new QVBoxLayout(this);
-    m_page = new AccountsPage(m_runtime->service(), this);
+    m_http = new HttpClient(clock, {}, this);
+    const std::unique_ptr<QSettings> settings = settingsPath.isEmpty()
+        ? std::make_unique<QSettings>()
+        : std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
+    m_health = new AccountHealth(m_runtime->service(), *m_http, HealthEndpoints::fromSettings(*settings), this);
+    m_page = new AccountsPage(m_runtime->service(), m_health, this);
     layout->addWidget(m_page);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     buttons->button(QDialogButtonBox::Close)->setAutoDefault(false); // Return in a key field must not close

@@ -6,7 +6,9 @@
 
 namespace caseyos {
 
+class AccountHealth;
 class AccountsPage;
+class HttpClient;
 class AccountsRuntime;
 
 // File ▸ Accounts…: a non-modal dialog holding the Accounts page over the app's accounts stack. OAuth
@@ -23,9 +25,12 @@ public:
 
     AccountsPage* page() const { return m_page; }
     AccountsRuntime* runtime() const { return m_runtime; }
+    AccountHealth* health() const { return m_health; }
 
 private:
     AccountsRuntime* m_runtime = nullptr;
+    HttpClient* m_http = nullptr; // the health checks' own client (this thread; everything is asynchronous)
+    AccountHealth* m_health = nullptr;
     AccountsPage* m_page = nullptr;
 };
 

@@ -3,6 +3,7 @@
 #include "AccountStateText.h"
 #include "accounts/AccountsService.h"
 #include "accounts/Providers.h"
+#include "connectors/clients/AccountHealth.h"
 
 #include <QGridLayout>
 #include <algorithm>
@@ -16,9 +17,10 @@ using namespace Qt::StringLiterals;
 
 namespace caseyos {
 
-AccountsPage::AccountsPage(AccountsService& service, QWidget* parent)
+AccountsPage::AccountsPage(AccountsService& service, AccountHealth* health, QWidget* parent)
     : QWidget(parent)
     , m_service(service)
+    , m_health(health)
 {
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(u"Connect the services CaseyOS reads and acts on. Tokens and keys are kept in your "
@@ -35,7 +37,17 @@ AccountsPage::AccountsPage(AccountsService& service, QWidget* parent)
         row.state->setWordWrap(true);
         row.state->setObjectName(u"state-"_s + provider.id);
         grid->addWidget(name, r, 0, Qt::AlignTop);
-        grid->addWidget(row.state, r, 1, Qt::AlignTop);
+        if (m_health) {
+            auto* cell = new QVBoxLayout;
+            cell->addWidget(row.state);
+            row.health = new QLabel;
+            row.health->setWordWrap(true);
+            row.health->setObjectName(u"health-"_s + provider.id);
+            cell->addWidget(row.health);
+            grid->addLayout(cell, r, 1, Qt::AlignTop);
+        } else {
+            grid->addWidget(row.state, r, 1, Qt::AlignTop);
+        }
         auto* buttons = new QHBoxLayout;
         if (provider.supportsToken()) {
             row.key = new QLineEdit;
@@ -61,6 +73,13 @@ AccountsPage::AccountsPage(AccountsService& service, QWidget* parent)
             row.connect->setObjectName(u"connect-"_s + provider.id);
             buttons->addWidget(row.connect);
             connect(row.connect, &QPushButton::clicked, this, [this, id = provider.id] { connectProvider(id); });
+        }
+        if (m_health) {
+            row.check = new QPushButton(u"Check"_s);
+            row.check->setObjectName(u"check-"_s + provider.id);
+            row.check->setToolTip(u"Make one cheap signed-in request to see whether the account works"_s);
+            buttons->addWidget(row.check);
+            connect(row.check, &QPushButton::clicked, this, [this, id = provider.id] { m_health->check(id); });
         }
         row.disconnect = new QPushButton(u"Disconnect"_s);
         row.disconnect->setObjectName(u"disconnect-"_s + provider.id);
@@ -97,6 +116,19 @@ AccountsPage::AccountsPage(AccountsService& service, QWidget* parent)
                 showMessage(u"%1: %2"_s.arg(provider, message), true);
             refresh();
         });
+    if (m_health)
+        connect(m_health, &AccountHealth::changed, this, &AccountsPage::showHealth);
+    refresh();
+}
+
+void AccountsPage::showHealth(const QString& provider)
+{
+    const Row row = m_rows.value(provider);
+    if (!row.health)
+        return;
+    row.health->setText(m_health->text(provider));
+    const bool bad = !m_health->isChecking(provider) && m_health->status(provider) != HealthStatus::Ok;
+    row.health->setStyleSheet(bad ? u"color: #b00020;"_s : QString());
     refresh();
 }
 
@@ -112,6 +144,8 @@ void AccountsPage::refresh()
         const bool connecting = m_service.isConnecting(it.key());
         it->state->setText(providerStateText(mine, connecting));
         it->disconnect->setEnabled(!mine.isEmpty());
+        if (it->check)
+            it->check->setEnabled(!mine.isEmpty() && !m_health->isChecking(it.key()));
         if (it->connect) {
             const bool reconnect = std::any_of(mine.begin(), mine.end(),
                 [](const Account& a) { return a.state == AccountState::NeedsReconnect; });
@@ -162,6 +196,17 @@ QPushButton* AccountsPage::disconnectButton(const QString& provider) const
 QLineEdit* AccountsPage::keyField(const QString& provider) const
 {
     return m_rows.value(provider).key;
+}
+
+QPushButton* AccountsPage::checkButton(const QString& provider) const
+{
+    return m_rows.value(provider).check;
+}
+
+QString AccountsPage::healthText(const QString& provider) const
+{
+    const QLabel* label = m_rows.value(provider).health;
+    return label ? label->text() : QString();
 }
 
 } // namespace caseyos

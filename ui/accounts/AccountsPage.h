@@ -9,6 +9,7 @@ class QPushButton;
 
 namespace caseyos {
 
+class AccountHealth;
 class AccountsService;
 
 // The Accounts page: one row per provider with its state, Connect (OAuth: opens the browser through
@@ -19,12 +20,15 @@ class AccountsPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit AccountsPage(AccountsService& service, QWidget* parent = nullptr);
+    // health: optional; with it each row has a Check button and shows the provider's last health check.
+    explicit AccountsPage(AccountsService& service, AccountHealth* health = nullptr, QWidget* parent = nullptr);
 
     QString stateText(const QString& provider) const; // for tests
     QPushButton* connectButton(const QString& provider) const;
     QPushButton* disconnectButton(const QString& provider) const;
     QLineEdit* keyField(const QString& provider) const;
+    QPushButton* checkButton(const QString& provider) const;
+    QString healthText(const QString& provider) const;
     QLabel* messageLabel() const { return m_message; }
 
 public Q_SLOTS:
@@ -38,12 +42,17 @@ private:
         QPushButton* disconnect = nullptr;
         QLineEdit* key = nullptr;
         QPushButton* saveKey = nullptr;
+        QPushButton* check = nullptr;
+        QLabel* health = nullptr;
     };
     void connectProvider(const QString& provider);
     void disconnectProvider(const QString& provider);
     void showMessage(const QString& text, bool error);
 
+    void showHealth(const QString& provider);
+
     AccountsService& m_service;
+    AccountHealth* m_health = nullptr;
     QHash<QString, Row> m_rows;
     QLabel* m_message = nullptr;
 };

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "connectors/clients/ClientTypes.h"
+#include "net/HttpTypes.h"
+
+#include <functional>
+
+namespace caseyos {
+
+class HttpClient;
+
+// How a provider takes its credential.
+enum class AuthStyle {
+    Bearer, // Authorization: Bearer <token> (OpenAI, xAI, Google OAuth, Slack, X, HubSpot)
+    GoogleApiKey, // x-goog-api-key: <key> (Gemini)
+};
+
+// The shared path of every client call: fetch the credential, add it as a header (never to the URL, never to
+// a log), send through HttpClient (retries, breaker, governor), and turn the outcome into a ClientError with
+// the provider's own error text when it sent one. `done` runs once on `context`'s thread.
+using ApiDone = std::function<void(const HttpResult& result, const ClientError& error)>;
+void sendApiRequest(HttpClient& http, const ClientConfig& config, AuthStyle style, HttpRequest request,
+    QObject* context, ApiDone done);
+
+// base + "/" + path, keeping the base's own path (…/v1 + chat/completions → …/v1/chat/completions).
+QUrl apiUrl(const QUrl& base, const QString& path);
+
+// The ClientError for a failed HttpResult, with the provider's message from the body where one is found
+// (error.message, error, detail, title), cut to 200 characters.
+ClientError clientErrorFrom(const HttpResult& result, const QString& providerName);
+
+} // namespace caseyos

@@ -1,0 +1,88 @@
+#include "connectors/clients/GeminiClient.h"
+
+#include "connectors/clients/ApiCall.h"
+#include "net/HttpClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace caseyos {
+
+namespace {
+
+HttpRequest jsonPost(const QUrl& url, const QJsonObject& body)
+{
+    HttpRequest request;
+    request.method = "POST";
+    request.url = url;
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
+    return request;
+}
+
+} // namespace
+
+GeminiClient::GeminiClient(HttpClient& http, ClientConfig config)
+    : m_http(http)
+    , m_config(std::move(config))
+{
+}
+
+void GeminiClient::generateContent(const GeminiRequest& request, QObject* context,
+    std::function<void(const ClientResult<GeminiResponse>&)> done)
+{
+    const QUrl url = apiUrl(m_config.baseUrl, u"models/%1:generateContent"_s.arg(geminiModelId(request.model)));
+    sendApiRequest(m_http, m_config, AuthStyle::GoogleApiKey, jsonPost(url, geminiRequestJson(request)), context,
+        [done](const HttpResult& result, const ClientError& error) {
+            ClientResult<GeminiResponse> out;
+            out.error = error;
+            QString why;
+            if (!error.isError() && !parseGeminiResponse(result.response.json.object(), out.value, &why))
+                out.error = ClientError { ClientErrorKind::Malformed, result.response.status,
+                    u"The Gemini reply could not be used: %1"_s.arg(why) };
+            done(out);
+        });
+}
+
+void GeminiClient::embedContent(const QString& model, const QString& text, QObject* context,
+    std::function<void(const ClientResult<QList<float>>&)> done)
+{
+    const QUrl url = apiUrl(m_config.baseUrl, u"models/%1:embedContent"_s.arg(geminiModelId(model)));
+    const QJsonObject body { { u"content"_s,
+        QJsonObject { { u"parts"_s, QJsonArray { QJsonObject { { u"text"_s, text } } } } } } };
+    sendApiRequest(m_http, m_config, AuthStyle::GoogleApiKey, jsonPost(url, body), context,
+        [done](const HttpResult& result, const ClientError& error) {
+            ClientResult<QList<float>> out;
+            out.error = error;
+            if (!error.isError()) {
+                const QJsonArray values
+                    = result.response.json.object().value("embedding"_L1).toObject().value("values"_L1).toArray();
+                for (const QJsonValue& v : values)
+                    out.value.append(float(v.toDouble()));
+                if (out.value.isEmpty())
+                    out.error = ClientError { ClientErrorKind::Malformed, result.response.status,
+                        u"The Gemini embedding reply has no values"_s };
+            }
+            done(out);
+        });
+}
+
+void GeminiClient::listModels(QObject* context, std::function<void(const ClientResult<QStringList>&)> done)
+{
+    HttpRequest req;
+    req.url = apiUrl(m_config.baseUrl, u"models"_s);
+    req.url.setQuery(u"pageSize=1"_s);
+    sendApiRequest(m_http, m_config, AuthStyle::GoogleApiKey, std::move(req), context,
+        [done](const HttpResult& result, const ClientError& error) {
+            ClientResult<QStringList> out;
+            out.error = error;
+            for (const QJsonValue& m : result.response.json.object().value("models"_L1).toArray())
+                out.value.append(m.toObject().value("name"_L1).toString());
+            done(out);
+        });
+}
+
+} // namespace caseyos
