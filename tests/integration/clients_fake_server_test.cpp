@@ -242,7 +242,7 @@ TEST_F(ClientsFakeServer, HealthChecksClassifyAuthAndSuccess)
 TEST_F(ClientsFakeServer, NoCredentialIsReportedWithoutARequest)
 {
     ClientConfig c = config();
-    c.token = [](QObject*, TokenCallback done) { done(Result<QString>::failure(u"Not connected"_s)); };
+    c.token = [](QObject*, CredentialCallback done) { done(Result<QString>::failure(u"Not connected"_s)); };
     OpenAiClient client(m_http, c);
     const auto r = await<QStringList>([&](auto done) { client.listModels(&m_context, done); });
     EXPECT_EQ(r.error.kind, ClientErrorKind::NoCredential);

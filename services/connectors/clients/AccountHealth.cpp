@@ -34,7 +34,7 @@ void AccountHealth::check(const QString& provider)
     Q_EMIT changed(provider);
     for (const Account& account : mine) {
         TokenStore* tokens = &m_service.tokens();
-        const TokenSource token = [tokens, provider, id = account.id](QObject* context, TokenCallback done) {
+        const TokenSource token = [tokens, provider, id = account.id](QObject* context, CredentialCallback done) {
             tokens->validAccessToken(provider, id, context, [done](const AccessTokenResult& r) {
                 done(r.ok() ? Result<QString>::success(r.token) : Result<QString>::failure(r.error.message));
             });

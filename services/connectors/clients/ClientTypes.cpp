@@ -6,7 +6,7 @@ namespace caseyos {
 
 TokenSource fixedToken(QString token)
 {
-    return [token = std::move(token)](QObject*, TokenCallback done) { done(Result<QString>::success(token)); };
+    return [token = std::move(token)](QObject*, CredentialCallback done) { done(Result<QString>::success(token)); };
 }
 
 QString clientErrorKindName(ClientErrorKind kind)

@@ -13,8 +13,8 @@ namespace caseyos {
 
 // Hands a client the credential for one call: a bearer token or an API key. It is asynchronous because the
 // real source is the keychain (TokenStore::validAccessToken); the client never reads the keychain itself.
-using TokenCallback = std::function<void(const Result<QString>& token)>;
-using TokenSource = std::function<void(QObject* context, TokenCallback done)>;
+using CredentialCallback = std::function<void(const Result<QString>& token)>;
+using TokenSource = std::function<void(QObject* context, CredentialCallback done)>;
 
 // A TokenSource that always answers with the same secret (tests, or a key already in hand).
 TokenSource fixedToken(QString token);
