@@ -18,6 +18,19 @@ AccountsDialog::AccountsDialog(
     : QDialog(parent)
     , m_runtime(new AccountsRuntime(clock, databasePath, settingsPath, this))
 {
+    build();
+}
+
+AccountsDialog::AccountsDialog(AccountsRuntime& runtime, SyncController* sync, QWidget* parent)
+    : QDialog(parent)
+    , m_runtime(&runtime)
+{
+    build();
+    m_page->setSync(sync);
+}
+
+void AccountsDialog::build()
+{
     setWindowTitle(u"Accounts"_s);
     setObjectName(u"accountsDialog"_s);
     resize(720, 460);
