@@ -29,7 +29,8 @@ AccessTokenProvider tokenProviderFor(TokenStore* store);
 // What to sync for the registry's accounts: each Google account in state Connected or Error → a Gmail and a
 // Calendar config, each HubSpot account → a HubSpot one (accounts that need a reconnect are left out).
 // Settings: sync/<gmail|calendar|hubspot>/baseUrl (defaults: https://gmail.googleapis.com,
-// https://www.googleapis.com/calendar/v3, https://api.hubapi.com) and sync/intervalMinutes (1–1440, default 5).
+// https://www.googleapis.com/calendar/v3, https://api.hubapi.com) and sync/intervalMinutes (1–1440, default
+// 5).
 QList<SyncAccountConfig> syncAccountsFor(const QList<Account>& accounts, const QSettings& settings);
 QList<SyncAccountConfig> syncAccountsFromRegistry(const AccountRegistry& registry, const QSettings& settings);
 

@@ -1,6 +1,6 @@
-// Sync over the real accounts stack: a Google credential in the suite's unlocked gnome-keyring (TokenStore over
-// SecretStore), SyncScheduler asking for it through tokenProviderFor(), a FakeGmail checking the bearer token.
-// A revoked grant (the token endpoint answers invalid_grant) or a missing credential ends the run with
+// Sync over the real accounts stack: a Google credential in the suite's unlocked gnome-keyring (TokenStore
+// over SecretStore), SyncScheduler asking for it through tokenProviderFor(), a FakeGmail checking the bearer
+// token. A revoked grant (the token endpoint answers invalid_grant) or a missing credential ends the run with
 // needsReconnect and no request to Gmail. scripts/test.sh sets CASEYOS_EXPECT_KEYRING=1; elsewhere the tests
 // are skipped (never the developer's own keyring).
 #include "FakeGmail.h"
@@ -63,7 +63,8 @@ protected:
     bool storeCredential(const StoredCredential& credential)
     {
         std::optional<OAuthError> result;
-        m_tokens.store(u"google"_s, m_email, credential, &m_context, [&](const OAuthError& e) { result = e; });
+        m_tokens.store(
+            u"google"_s, m_email, credential, &m_context, [&](const OAuthError& e) { result = e; });
         return waitFor([&] { return result.has_value(); }, 15000) && !result->isError();
     }
 
@@ -90,7 +91,9 @@ protected:
         if (!db.open(m_home.databasePath(), &error))
             return -1;
         QSqlQuery q(db.sql());
-        return q.exec(u"SELECT COUNT(*) FROM signals WHERE source = 'gmail'"_s) && q.next() ? q.value(0).toInt() : -1;
+        return q.exec(u"SELECT COUNT(*) FROM signals WHERE source = 'gmail'"_s) && q.next()
+            ? q.value(0).toInt()
+            : -1;
     }
 
     OAuthClientConfig config() const
@@ -110,7 +113,8 @@ protected:
     QStringList m_authHeaders;
     SecretStore m_secrets;
     TokenEndpoint m_endpoint { SystemClock::instance() };
-    TokenStore m_tokens { m_secrets, m_endpoint, SystemClock::instance(), [this](const QString&) { return config(); } };
+    TokenStore m_tokens { m_secrets, m_endpoint, SystemClock::instance(),
+        [this](const QString&) { return config(); } };
     QObject m_context;
 };
 

@@ -1,6 +1,6 @@
 // The Accounts page's Sync section offscreen: a connected Google account in a temporary settings file, the
-// background sync (SyncController → SyncScheduler) against a FakeGmail with a fixed token (no keychain needed),
-// "Sync now" starting a run and the status text following it.
+// background sync (SyncController → SyncScheduler) against a FakeGmail with a fixed token (no keychain
+// needed), "Sync now" starting a run and the status text following it.
 #include "FakeGmail.h"
 #include "SyncTestSupport.h"
 #include "TempHome.h"
@@ -31,7 +31,8 @@ TEST(AccountsSyncPage, SyncNowRunsAndTheStatusFollows)
     FakeGmail gmail(u"casey@example.com"_s);
     ASSERT_TRUE(gmail.listen());
     gmail.addSent(u"t1"_s, u"ann@acme.com"_s, u"Hi"_s, QDateTime::currentDateTimeUtc().addDays(-1));
-    gmail.addInbound(u"t1"_s, u"Ann <ann@acme.com>"_s, u"Re: Hi"_s, u"sure"_s, QDateTime::currentDateTimeUtc());
+    gmail.addInbound(
+        u"t1"_s, u"Ann <ann@acme.com>"_s, u"Re: Hi"_s, u"sure"_s, QDateTime::currentDateTimeUtc());
     {
         Database db; // the workspace's schema
         QString error;
@@ -50,8 +51,8 @@ TEST(AccountsSyncPage, SyncNowRunsAndTheStatusFollows)
     account.displayName = account.id;
     runtime.registry().upsert(account);
 
-    SyncController sync(runtime.service(), fixedToken(u"ui-token"_s), home.databasePath(), SystemClock::instance(),
-        settingsPath, fastHttpOptions());
+    SyncController sync(runtime.service(), fixedToken(u"ui-token"_s), home.databasePath(),
+        SystemClock::instance(), settingsPath, fastHttpOptions());
     AccountsDialog dialog(runtime, &sync);
     dialog.show();
     AccountsPage* page = dialog.page();

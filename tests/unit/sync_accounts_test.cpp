@@ -27,11 +27,12 @@ TEST(SyncAccountsFor, GoogleGivesGmailAndCalendarHubspotGivesHubspotWithDefaults
 {
     test::TempHome home;
     QSettings settings(home.file(u"settings.ini"_s), QSettings::IniFormat);
-    const QList<SyncAccountConfig> configs = syncAccountsFor(
-        { account(u"google"_s, u"casey@example.com"_s), account(u"hubspot"_s, u"portal-1"_s),
-            account(u"openai"_s, u"default"_s), account(u"google"_s, u"old@example.com"_s, AccountState::NeedsReconnect),
-            account(u"google"_s, u"flaky@example.com"_s, AccountState::Error) },
-        settings);
+    const QList<SyncAccountConfig> configs
+        = syncAccountsFor({ account(u"google"_s, u"casey@example.com"_s),
+                              account(u"hubspot"_s, u"portal-1"_s), account(u"openai"_s, u"default"_s),
+                              account(u"google"_s, u"old@example.com"_s, AccountState::NeedsReconnect),
+                              account(u"google"_s, u"flaky@example.com"_s, AccountState::Error) },
+            settings);
     QStringList keys;
     for (const SyncAccountConfig& c : configs)
         keys << c.key();
@@ -55,8 +56,8 @@ TEST(SyncAccountsFor, SettingsOverrideBaseUrlsAndInterval)
     settings.setValue(u"sync/gmail/baseUrl"_s, u"http://127.0.0.1:8080"_s);
     settings.setValue(u"sync/hubspot/baseUrl"_s, u"not a url"_s); // ignored: the default stays
     settings.setValue(u"sync/intervalMinutes"_s, 15);
-    QList<SyncAccountConfig> configs
-        = syncAccountsFor({ account(u"google"_s, u"c@example.com"_s), account(u"hubspot"_s, u"p"_s) }, settings);
+    QList<SyncAccountConfig> configs = syncAccountsFor(
+        { account(u"google"_s, u"c@example.com"_s), account(u"hubspot"_s, u"p"_s) }, settings);
     ASSERT_EQ(configs.size(), 3);
     EXPECT_EQ(configs[0].baseUrl, QUrl(u"http://127.0.0.1:8080"_s));
     EXPECT_EQ(configs[1].baseUrl, QUrl(u"https://www.googleapis.com/calendar/v3"_s));

@@ -30,7 +30,8 @@ SyncController::SyncController(AccountsService& accounts, AccessTokenProvider to
     : QObject(parent)
     , m_accounts(accounts)
     , m_settingsPath(std::move(settingsPath))
-    , m_scheduler(new SyncScheduler(std::move(databasePath), clock, std::move(tokens), std::move(options), this))
+    , m_scheduler(
+          new SyncScheduler(std::move(databasePath), clock, std::move(tokens), std::move(options), this))
 {
     connect(m_scheduler, &SyncScheduler::syncStarted, this, &SyncController::statusChanged);
     connect(m_scheduler, &SyncScheduler::syncFinished, this,

@@ -14,16 +14,18 @@ class AccountsService;
 class SyncScheduler;
 
 // The workspace's background sync: one SyncScheduler over the workspace database, fed with the connected
-// accounts (syncAccountsFor over the AccountsService's list and the settings' sync/… keys) and re-fed whenever
-// an account is connected or disconnected. Keeps a short status text per syncing account for the Accounts
-// page. Lives on the UI thread; the scheduler's signals arrive here queued; nothing waits for a sync.
+// accounts (syncAccountsFor over the AccountsService's list and the settings' sync/… keys) and re-fed
+// whenever an account is connected or disconnected. Keeps a short status text per syncing account for the
+// Accounts page. Lives on the UI thread; the scheduler's signals arrive here queued; nothing waits for a
+// sync.
 class SyncController : public QObject
 {
     Q_OBJECT
 public:
     // settingsPath: an INI file (tests); empty: the application's settings.
-    SyncController(AccountsService& accounts, AccessTokenProvider tokens, QString databasePath, const Clock& clock,
-        QString settingsPath = {}, HttpClientOptions options = {}, QObject* parent = nullptr);
+    SyncController(AccountsService& accounts, AccessTokenProvider tokens, QString databasePath,
+        const Clock& clock, QString settingsPath = {}, HttpClientOptions options = {},
+        QObject* parent = nullptr);
     ~SyncController() override;
 
     void start(); // a run for every account now, then on the interval
