@@ -91,6 +91,18 @@ TEST(AccountsSyncPage, SyncNowRunsAndTheStatusFollows)
         30000));
     EXPECT_FALSE(page->syncStatusText(calendarKey).startsWith(u"Last sync"_s));
 
+    // A lost grant: the account stays listed as "Reconnect needed" and is not synced until connected again.
+    ASSERT_TRUE(runtime.registry().apply(u"google"_s, account.id, AccountEvent::GrantRevoked).has_value());
+    sync.reload();
+    ASSERT_NE(page->syncNowButton(gmailKey), nullptr);
+    EXPECT_EQ(page->syncStatusText(gmailKey), u"Reconnect needed"_s);
+    EXPECT_FALSE(page->syncNowButton(gmailKey)->isEnabled());
+    const int requests = gmail.requestCount();
+    sync.syncNow(gmailKey); // ignored: the scheduler no longer has the account
+    QTest::qWait(300);
+    EXPECT_EQ(gmail.requestCount(), requests);
+    EXPECT_FALSE(sync.scheduler().isSyncing(gmailKey));
+
     // Disconnected elsewhere: the account leaves the Sync section.
     runtime.registry().remove(u"google"_s, account.id);
     sync.reload();

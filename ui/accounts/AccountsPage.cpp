@@ -207,7 +207,7 @@ void AccountsPage::updateSyncRow(const QString& key)
     if (it == m_syncRows.constEnd() || !m_sync)
         return;
     it->status->setText(m_sync->statusText(key));
-    it->syncNow->setEnabled(!m_sync->scheduler().isSyncing(key));
+    it->syncNow->setEnabled(!m_sync->scheduler().isSyncing(key) && !m_sync->needsReconnect(key));
 }
 
 QString AccountsPage::syncStatusText(const QString& key) const

@@ -25,6 +25,18 @@ QString syncProviderName(SyncProvider provider)
     return {};
 }
 
+namespace {
+
+QStringList keysOf(const QList<SyncAccountConfig>& configs)
+{
+    QStringList keys;
+    for (const SyncAccountConfig& config : configs)
+        keys << config.key();
+    return keys;
+}
+
+} // namespace
+
 SyncController::SyncController(AccountsService& accounts, AccessTokenProvider tokens, QString databasePath,
     const Clock& clock, QString settingsPath, HttpClientOptions options, QObject* parent)
     : QObject(parent)
@@ -58,7 +70,16 @@ void SyncController::reload()
     const std::unique_ptr<QSettings> settings = m_settingsPath.isEmpty()
         ? std::make_unique<QSettings>()
         : std::make_unique<QSettings>(m_settingsPath, QSettings::IniFormat);
-    const QList<SyncAccountConfig> next = syncAccountsFor(m_accounts.accounts(), *settings);
+    const QList<Account> all = m_accounts.accounts();
+    const QList<SyncAccountConfig> next = syncAccountsFor(all, *settings);
+    QList<Account> waiting;
+    for (Account account : all) {
+        if (account.state == AccountState::NeedsReconnect) {
+            account.state = AccountState::Connected; // what it would sync once connected again
+            waiting << account;
+        }
+    }
+    QList<SyncAccountConfig> paused = syncAccountsFor(waiting, *settings);
     QStringList nextKeys;
     for (const SyncAccountConfig& config : next)
         nextKeys << config.key();
@@ -80,12 +101,23 @@ void SyncController::reload()
         changed = true;
     }
     m_configs = next;
+    if (keysOf(paused) != keysOf(m_paused))
+        changed = true;
+    m_paused = std::move(paused);
     if (changed)
         Q_EMIT accountsChanged();
 }
 
+bool SyncController::needsReconnect(const QString& key) const
+{
+    return std::any_of(
+        m_paused.begin(), m_paused.end(), [&](const SyncAccountConfig& c) { return c.key() == key; });
+}
+
 QString SyncController::statusText(const QString& key) const
 {
+    if (needsReconnect(key))
+        return u"Reconnect needed"_s;
     if (m_scheduler->isSyncing(key))
         return u"Syncing…"_s;
     const SyncRunResult last = m_scheduler->lastResult(key);

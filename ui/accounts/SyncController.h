@@ -32,7 +32,9 @@ public:
     void syncNow(const QString& key);
     void reload(); // re-reads the accounts (also done on AccountsService::accountsChanged)
 
-    QList<SyncAccountConfig> accounts() const { return m_configs; }
+    // The syncing accounts, then those waiting for a reconnect (listed, never scheduled).
+    QList<SyncAccountConfig> accounts() const { return m_configs + m_paused; }
+    bool needsReconnect(const QString& key) const;
     // "Syncing…", "Last sync 09:41 · 12 new signals", "Reconnect needed", the error, or "Not synced yet".
     QString statusText(const QString& key) const;
     SyncScheduler& scheduler() { return *m_scheduler; }
@@ -46,6 +48,7 @@ private:
     QString m_settingsPath;
     SyncScheduler* m_scheduler = nullptr;
     QList<SyncAccountConfig> m_configs;
+    QList<SyncAccountConfig> m_paused; // accounts in NeedsReconnect: no run until connected again
     bool m_started = false;
 };
 
