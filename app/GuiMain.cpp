@@ -114,6 +114,7 @@ int runGui(const QStringList& arguments)
         // The window (and with it the storage thread) goes before logging shuts down, so its last words are
         // kept.
         MainWindow::Options windowOptions { true };
+        windowOptions.backgroundSync = !demo; // the demo workspace is never synced with real accounts
         MainWindow window(SystemClock::instance(), windowOptions);
 
         DesktopIntegration::Options desktopOptions;

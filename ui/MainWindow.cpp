@@ -13,6 +13,10 @@
 #include "TriageController.h"
 #include "WorkspaceStatusBar.h"
 #include "accounts/AccountsDialog.h"
+#include "accounts/AccountsPage.h"
+#include "accounts/AccountsRuntime.h"
+#include "accounts/SyncAccounts.h"
+#include "accounts/SyncController.h"
 #include "notifications/NotificationsPanel.h"
 #include "outcomes/OutcomesView.h"
 #include "workspace/WorkspaceClient.h"
@@ -138,7 +142,32 @@ MainWindow::MainWindow(const Clock& clock, Options options, QWidget* parent)
     showPreparing(tr("Opening workspace…"));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The dialog and the sync refer to the accounts stack: they go first.
+    delete m_accountsDialog;
+    delete m_sync;
+    delete m_accountsRuntime;
+}
+
+AccountsRuntime& MainWindow::accountsRuntime()
+{
+    if (!m_accountsRuntime)
+        m_accountsRuntime = new AccountsRuntime(m_clock, m_client ? m_client->databasePath() : QString(), {}, this);
+    return *m_accountsRuntime;
+}
+
+void MainWindow::startSync()
+{
+    if (m_sync || !m_client)
+        return;
+    AccountsRuntime& runtime = accountsRuntime();
+    m_sync = new SyncController(
+        runtime.service(), tokenProviderFor(&runtime.tokens()), m_client->databasePath(), m_clock, {}, {}, this);
+    m_sync->start();
+    if (m_accountsDialog)
+        m_accountsDialog->page()->setSync(m_sync);
+}
 
 void MainWindow::buildMenus()
 {
@@ -235,7 +264,7 @@ void MainWindow::buildNotificationsDock()
 void MainWindow::showAccounts()
 {
     if (!m_accountsDialog)
-        m_accountsDialog = new AccountsDialog(m_clock, m_client ? m_client->databasePath() : QString(), {}, this);
+        m_accountsDialog = new AccountsDialog(m_clock, accountsRuntime(), m_sync, this);
     m_accountsDialog->show();
     m_accountsDialog->raise();
     m_accountsDialog->activateWindow();
@@ -303,6 +332,12 @@ void MainWindow::attachClient(WorkspaceClient* client)
     m_notifications->attach(client);
     connect(
         client, &WorkspaceClient::importFinished, m_notifications, &NotificationsController::importFinished);
+    if (m_options.backgroundSync) {
+        connect(m_controller, &TriageController::opened, this, [this](bool ok) {
+            if (ok)
+                startSync();
+        });
+    }
 }
 
 bool MainWindow::isShowingContent() const

@@ -14,6 +14,7 @@ class QStackedWidget;
 namespace caseyos {
 
 class AccountsDialog;
+class AccountsRuntime;
 class CommandPalette;
 class FilterBar;
 class MoveActions;
@@ -25,6 +26,7 @@ class NotificationsController;
 class NotificationsPanel;
 class OutcomesController;
 class OutcomesView;
+class SyncController;
 class TriageController;
 class WorkspaceClient;
 class WorkspaceStatusBar;
@@ -39,6 +41,7 @@ public:
     struct Options
     {
         bool persistSettings; // window geometry, splitter, columns and filters in QSettings
+        bool backgroundSync; // sync the connected accounts into the open workspace (false when left out)
     };
     explicit MainWindow(const Clock& clock, Options options = Options { false }, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -64,6 +67,7 @@ public:
     // Brings the window forward with the notifications panel open and focused (tray ▸ What's up).
     void showNotifications();
     void showAccounts(); // File ▸ Accounts…: connect and disconnect providers (non-modal)
+    SyncController* sync() const { return m_sync; } // null until the workspace is open with backgroundSync
     FilterBar* filterBar() const { return m_filterBar; }
     WorkspaceStatusBar* workspaceStatusBar() const { return m_statusBar; }
     MoveActions* moveActions() const { return m_actions; }
@@ -98,6 +102,8 @@ private:
     void saveSettings() const;
     void openDetail();
     void showShortcutHelp();
+    AccountsRuntime& accountsRuntime();
+    void startSync(); // once the workspace is open (Options::backgroundSync)
     void showAbout();
 
     const Clock& m_clock;
@@ -124,6 +130,8 @@ private:
     NotificationsController* m_notifications = nullptr;
     WorkspaceClient* m_client = nullptr;
     AccountsDialog* m_accountsDialog = nullptr;
+    AccountsRuntime* m_accountsRuntime = nullptr; // made on first use (Accounts… or the sync)
+    SyncController* m_sync = nullptr;
     bool m_closeToTray = false;
     bool m_quitting = false;
 };

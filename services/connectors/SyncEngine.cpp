@@ -41,7 +41,7 @@ bool SyncEngine::run()
         fail(u"No access token source is set for %1"_s.arg(m_config.key()));
         return true;
     }
-    m_tokens(this, [this, generation](QString token, QString tokenError) {
+    m_tokens(m_config, this, [this, generation](QString token, QString tokenError) {
         if (generation != m_generation || !m_running)
             return;
         if (token.isEmpty()) {

@@ -9,15 +9,19 @@
 
 namespace caseyos {
 
-// Asks the token store (another part of the app) for a fresh access token for one account. The callback runs
-// once, on `context`'s thread, with a token or with an error text (e.g. "reconnect needed"). Sync never sees
-// refresh tokens and never stores what it gets.
-using TokenCallback = std::function<void(QString token, QString error)>;
-using AccessTokenProvider = std::function<void(QObject* context, TokenCallback done)>;
-
 enum class SyncProvider { Gmail, Calendar, Hubspot };
 
 QString toString(SyncProvider provider); // "gmail", "calendar", "hubspot"
+
+struct SyncAccountConfig;
+
+// Asks the token store (another part of the app) for a fresh access token for `account` (its provider and
+// accountId say which credential). The callback runs once, on `context`'s thread, with a token or with an
+// error text (e.g. "reconnect needed"); an empty token makes the run end with needsReconnect. Sync never sees
+// refresh tokens and never stores what it gets. accounts/SyncTokenProvider.h adapts the TokenStore to this.
+using TokenCallback = std::function<void(QString token, QString error)>;
+using AccessTokenProvider
+    = std::function<void(const SyncAccountConfig& account, QObject* context, TokenCallback done)>;
 
 // One connected account to sync. Settings may hold everything here (ids and URLs, no secrets).
 struct SyncAccountConfig

@@ -59,7 +59,7 @@ void onThread(QObject* context, const std::function<void()>& f)
 
 AccessTokenProvider token()
 {
-    return [](QObject* context, TokenCallback done) {
+    return [](const SyncAccountConfig&, QObject* context, TokenCallback done) {
         QMetaObject::invokeMethod(
             context, [done] { done(u"bench-token"_s, {}); }, Qt::QueuedConnection);
     };

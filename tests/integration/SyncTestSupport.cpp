@@ -24,7 +24,7 @@ HttpClientOptions fastHttpOptions(qint64 breakerOpenMs)
 
 AccessTokenProvider fixedToken(const QString& token)
 {
-    return [token](QObject* context, TokenCallback done) {
+    return [token](const SyncAccountConfig&, QObject* context, TokenCallback done) {
         QMetaObject::invokeMethod(
             context, [token, done] { done(token, {}); }, Qt::QueuedConnection);
     };

@@ -274,7 +274,7 @@ TEST(SyncAuth, RefusedTokenOrNoTokenAsksForReconnect)
     SyncAccountConfig config = gmailConfig(gmail);
     HttpClient http(SystemClock::instance(), fastHttpOptions());
     auto engine = SyncWorker::createEngine(
-        config, http, sync.db(), SystemClock::instance(), [](QObject* context, TokenCallback done) {
+        config, http, sync.db(), SystemClock::instance(), [](const SyncAccountConfig&, QObject* context, TokenCallback done) {
             QMetaObject::invokeMethod(
                 context, [done] { done({}, u"The Google grant was revoked"_s); }, Qt::QueuedConnection);
         });

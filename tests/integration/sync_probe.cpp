@@ -39,7 +39,7 @@ int main(int argc, char** argv)
     HttpClientOptions options;
     options.retry.baseDelayMs = 20;
     HttpClient http(SystemClock::instance(), options);
-    AccessTokenProvider tokens = [](QObject* context, TokenCallback done) {
+    AccessTokenProvider tokens = [](const SyncAccountConfig&, QObject* context, TokenCallback done) {
         QMetaObject::invokeMethod(
             context, [done] { done(u"probe-token"_s, {}); }, Qt::QueuedConnection);
     };

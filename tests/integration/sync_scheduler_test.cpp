@@ -34,8 +34,11 @@ TEST(SyncScheduler, SyncNowRunsEachAccountOnTheSyncThreadAndReportsStatus)
     hubspot.putDeal(u"1"_s, u"Acme"_s, u"qualifiedtobuy"_s, 100, 1'790'000'000'000);
 
     QThread* tokenThread = nullptr;
-    AccessTokenProvider tokens = [&tokenThread](QObject* context, TokenCallback done) {
+    QStringList askedFor; // the provider is told which account's token is wanted
+    AccessTokenProvider tokens = [&tokenThread, &askedFor](
+                                     const SyncAccountConfig& account, QObject* context, TokenCallback done) {
         tokenThread = QThread::currentThread();
+        askedFor.append(account.key());
         QMetaObject::invokeMethod(
             context, [done] { done(u"tok"_s, {}); }, Qt::QueuedConnection);
     };
@@ -55,6 +58,8 @@ TEST(SyncScheduler, SyncNowRunsEachAccountOnTheSyncThreadAndReportsStatus)
     scheduler.syncNow();
     ASSERT_TRUE(waitForSignal(finished, 2, 20000));
     EXPECT_EQ(tokenThread, scheduler.syncThread());
+    askedFor.sort();
+    EXPECT_EQ(askedFor, (QStringList { u"gmail:casey@example.com"_s, u"hubspot:portal-1"_s }));
     EXPECT_GT(progress.count(), 0);
     EXPECT_TRUE(scheduler.lastResult(g.key()).ok) << scheduler.lastResult(g.key()).error.toStdString();
     EXPECT_TRUE(scheduler.lastResult(h.key()).ok);

@@ -23,6 +23,19 @@ AccountsDialog::AccountsDialog(
     : QDialog(parent)
     , m_runtime(new AccountsRuntime(clock, databasePath, settingsPath, this))
 {
+    build(clock, settingsPath);
+}
+
+AccountsDialog::AccountsDialog(const Clock& clock, AccountsRuntime& runtime, SyncController* sync, QWidget* parent)
+    : QDialog(parent)
+    , m_runtime(&runtime)
+{
+    build(clock, {});
+    m_page->setSync(sync);
+}
+
+void AccountsDialog::build(const Clock& clock, const QString& settingsPath)
+{
     setWindowTitle(u"Accounts"_s);
     setObjectName(u"accountsDialog"_s);
     resize(720, 460);

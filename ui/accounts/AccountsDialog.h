@@ -10,8 +10,10 @@ class AccountHealth;
 class AccountsPage;
 class HttpClient;
 class AccountsRuntime;
+class SyncController;
 
-// File ▸ Accounts…: a non-modal dialog holding the Accounts page over the app's accounts stack. OAuth
+// File ▸ Accounts…: a non-modal dialog holding the Accounts page over the app's accounts stack (its own, or the
+// window's with the background sync). OAuth
 // sign-ins open the system browser (QDesktopServices::openUrl) — the only Gui call, here in the UI layer.
 class AccountsDialog : public QDialog
 {
@@ -21,6 +23,9 @@ public:
     // the app's settings.
     AccountsDialog(const Clock& clock, const QString& databasePath, const QString& settingsPath = {},
         QWidget* parent = nullptr);
+    // Over the window's accounts stack (not owned) and its background sync (may be null: no Sync section).
+    // The window's own accounts stack and sync (settings: the application's QSettings).
+    AccountsDialog(const Clock& clock, AccountsRuntime& runtime, SyncController* sync, QWidget* parent = nullptr);
     ~AccountsDialog() override;
 
     AccountsPage* page() const { return m_page; }
@@ -28,6 +33,8 @@ public:
     AccountHealth* health() const { return m_health; }
 
 private:
+    void build(const Clock& clock, const QString& settingsPath);
+
     AccountsRuntime* m_runtime = nullptr;
     HttpClient* m_http = nullptr; // the health checks' own client (this thread; everything is asynchronous)
     AccountHealth* m_health = nullptr;

@@ -1,9 +1,11 @@
 #include "AccountsPage.h"
 
 #include "AccountStateText.h"
+#include "SyncController.h"
 #include "accounts/AccountsService.h"
 #include "accounts/Providers.h"
 #include "connectors/clients/AccountHealth.h"
+#include "connectors/SyncScheduler.h"
 
 #include <QGridLayout>
 #include <algorithm>
@@ -94,6 +96,13 @@ AccountsPage::AccountsPage(AccountsService& service, AccountHealth* health, QWid
     m_message = new QLabel;
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
+    m_syncBox = new QWidget;
+    m_syncBox->setObjectName(u"syncBox"_s);
+    m_syncGrid = new QGridLayout(m_syncBox);
+    m_syncGrid->setContentsMargins(0, 0, 0, 0);
+    m_syncGrid->setColumnStretch(1, 1);
+    m_syncBox->hide();
+    layout->addWidget(m_syncBox);
     layout->addStretch(1);
 
     // Inside a dialog every push button is an auto-default one: Return in a key field would also "click" the
@@ -176,6 +185,74 @@ void AccountsPage::showMessage(const QString& text, bool error)
 {
     m_message->setText(text);
     m_message->setStyleSheet(error ? u"color: #b00020;"_s : QString());
+}
+
+void AccountsPage::setSync(SyncController* sync)
+{
+    if (m_sync)
+        disconnect(m_sync, nullptr, this, nullptr);
+    m_sync = sync;
+    if (m_sync) {
+        connect(m_sync, &SyncController::accountsChanged, this, &AccountsPage::rebuildSyncRows);
+        connect(m_sync, &SyncController::statusChanged, this, &AccountsPage::updateSyncRow);
+    }
+    rebuildSyncRows();
+}
+
+void AccountsPage::rebuildSyncRows()
+{
+    while (QLayoutItem* item = m_syncGrid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_syncRows.clear();
+    const QList<SyncAccountConfig> accounts = m_sync ? m_sync->accounts() : QList<SyncAccountConfig> {};
+    m_syncBox->setVisible(!accounts.isEmpty());
+    if (accounts.isEmpty())
+        return;
+    m_syncGrid->addWidget(new QLabel(u"<b>Sync</b>"_s), 0, 0, 1, 3);
+    int r = 1;
+    for (const SyncAccountConfig& config : accounts) {
+        const QString key = config.key();
+        SyncRow row;
+        auto* name = new QLabel(u"%1 · %2"_s.arg(syncProviderName(config.provider), config.accountId));
+        row.status = new QLabel;
+        row.status->setObjectName(u"sync-status-"_s + key);
+        row.status->setWordWrap(true);
+        row.syncNow = new QPushButton(u"Sync now"_s);
+        row.syncNow->setObjectName(u"sync-now-"_s + key);
+        row.syncNow->setAutoDefault(false);
+        connect(row.syncNow, &QPushButton::clicked, this, [this, key] {
+            if (m_sync)
+                m_sync->syncNow(key);
+        });
+        m_syncGrid->addWidget(name, r, 0);
+        m_syncGrid->addWidget(row.status, r, 1);
+        m_syncGrid->addWidget(row.syncNow, r, 2);
+        m_syncRows.insert(key, row);
+        updateSyncRow(key);
+        ++r;
+    }
+}
+
+void AccountsPage::updateSyncRow(const QString& key)
+{
+    const auto it = m_syncRows.constFind(key);
+    if (it == m_syncRows.constEnd() || !m_sync)
+        return;
+    it->status->setText(m_sync->statusText(key));
+    it->syncNow->setEnabled(!m_sync->scheduler().isSyncing(key) && !m_sync->needsReconnect(key));
+}
+
+QString AccountsPage::syncStatusText(const QString& key) const
+{
+    const SyncRow row = m_syncRows.value(key);
+    return row.status ? row.status->text() : QString();
+}
+
+QPushButton* AccountsPage::syncNowButton(const QString& key) const
+{
+    return m_syncRows.value(key).syncNow;
 }
 
 QString AccountsPage::stateText(const QString& provider) const
