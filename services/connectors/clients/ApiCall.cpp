@@ -34,6 +34,16 @@ QString providerMessage(const QByteArray& body)
 
 } // namespace
 
+HttpRequest jsonPost(const QUrl& url, const QJsonObject& body, const QByteArray& contentType)
+{
+    HttpRequest request;
+    request.method = "POST";
+    request.url = url;
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.headers.append({ QByteArrayLiteral("Content-Type"), contentType });
+    return request;
+}
+
 QUrl apiUrl(const QUrl& base, const QString& path)
 {
     QUrl url = base;

@@ -3,6 +3,8 @@
 #include "connectors/clients/ClientTypes.h"
 #include "net/HttpTypes.h"
 
+#include <QJsonObject>
+
 #include <functional>
 
 namespace caseyos {
@@ -21,6 +23,11 @@ enum class AuthStyle {
 using ApiDone = std::function<void(const HttpResult& result, const ClientError& error)>;
 void sendApiRequest(HttpClient& http, const ClientConfig& config, AuthStyle style, HttpRequest request,
     QObject* context, ApiDone done);
+
+// A POST of `body` as compact JSON with the given Content-Type (retried per HttpClient's policy unless the caller
+// turns `retry` off).
+HttpRequest jsonPost(const QUrl& url, const QJsonObject& body,
+    const QByteArray& contentType = QByteArrayLiteral("application/json"));
 
 // base + "/" + path, keeping the base's own path (…/v1 + chat/completions → …/v1/chat/completions).
 QUrl apiUrl(const QUrl& base, const QString& path);

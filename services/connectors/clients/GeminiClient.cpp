@@ -11,20 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace caseyos {
 
-namespace {
-
-HttpRequest jsonPost(const QUrl& url, const QJsonObject& body)
-{
-    HttpRequest request;
-    request.method = "POST";
-    request.url = url;
-    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    request.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
-    return request;
-}
-
-} // namespace
-
 GeminiClient::GeminiClient(HttpClient& http, ClientConfig config)
     : m_http(http)
     , m_config(std::move(config))

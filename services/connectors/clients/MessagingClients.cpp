@@ -13,13 +13,10 @@ namespace caseyos {
 
 namespace {
 
-HttpRequest jsonPost(const QUrl& url, const QJsonObject& body)
+// A post reaches people: never sent twice, so never retried.
+HttpRequest postOnce(const QUrl& url, const QJsonObject& body)
 {
-    HttpRequest request;
-    request.method = "POST";
-    request.url = url;
-    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    request.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8") });
+    HttpRequest request = jsonPost(url, body, QByteArrayLiteral("application/json; charset=utf-8"));
     request.retry = false;
     return request;
 }
@@ -50,7 +47,7 @@ void SlackClient::postMessage(const QString& channel, const QString& text, const
     QJsonObject body { { u"channel"_s, channel }, { u"text"_s, text } };
     if (!threadTs.isEmpty())
         body.insert(u"thread_ts"_s, threadTs);
-    sendApiRequest(m_http, m_config, AuthStyle::Bearer, jsonPost(apiUrl(m_config.baseUrl, u"chat.postMessage"_s), body),
+    sendApiRequest(m_http, m_config, AuthStyle::Bearer, postOnce(apiUrl(m_config.baseUrl, u"chat.postMessage"_s), body),
         context, [done](const HttpResult& result, const ClientError& error) {
             ClientResult<SlackPosted> out;
             out.error = error;
@@ -93,7 +90,7 @@ void XClient::post(const QString& text, const QString& replyTo, QObject* context
     QJsonObject body { { u"text"_s, text } };
     if (!replyTo.isEmpty())
         body.insert(u"reply"_s, QJsonObject { { u"in_reply_to_tweet_id"_s, replyTo } });
-    sendApiRequest(m_http, m_config, AuthStyle::Bearer, jsonPost(apiUrl(m_config.baseUrl, u"2/tweets"_s), body),
+    sendApiRequest(m_http, m_config, AuthStyle::Bearer, postOnce(apiUrl(m_config.baseUrl, u"2/tweets"_s), body),
         context, [done](const HttpResult& result, const ClientError& error) {
             ClientResult<QString> out;
             out.error = error;

@@ -18,16 +18,6 @@ namespace caseyos {
 
 namespace {
 
-HttpRequest jsonPost(const QUrl& url, const QJsonObject& body)
-{
-    HttpRequest request;
-    request.method = "POST";
-    request.url = url;
-    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    request.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
-    return request;
-}
-
 template<typename T>
 ClientResult<T> failed(ClientErrorKind kind, const QString& message)
 {
