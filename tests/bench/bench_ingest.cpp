@@ -1,13 +1,15 @@
 // bench_ingest: how fast signals become stored, deduplicated, scored moves.
 //   (a) pipeline: dedupe key + IngestPipeline add()/flush() (rules, APS, persist) on a fresh SQLite file;
 //   (b) end to end: the same signals as a JSON Lines file through importSignalFile (read, parse, validate,
-//       then the pipeline).
+//       then the pipeline);
+//   (a') the storage floor: the rows run (a) stored, stored again by SQLite alone (StorageFloor.h).
 // Both runs must report exactly the counts the generator intended; otherwise the program exits 1.
 // Usage: bench_ingest [--count N] [--batch N] [--dir DIR] [--pipeline-only]
 //   DIR keeps the files (default: a temporary folder); --pipeline-only skips run (b).
 
 #include "BenchSupport.h"
 #include "SignalGenerator.h"
+#include "StorageFloor.h"
 #include "core/DedupeKey.h"
 #include "signals/IngestPipeline.h"
 #include "signals/SignalImporter.h"
@@ -195,6 +197,16 @@ int main(int argc, char** argv)
         expectEqual(u"pipeline moves"_s, r.movesCreated, gen.moves);
         expectEqual(u"pipeline created move ids"_s, pipeline.createdMoveIds().size(), gen.moves);
         checkDatabase(u"pipeline"_s, db, gen);
+
+        // The ceiling: SQLite alone storing these same rows with the same statements (see StorageFloor.h).
+        const StorageFloor floor = measureStorageFloor(db, dir + u"/floor.db"_s, batchSize);
+        if (!floor.error.isEmpty())
+            fail(u"storage floor: "_s + floor.error);
+        report("storage_floor_seconds", floor.seconds, "s", 3);
+        report("storage_floor_rate", count / floor.seconds, "signals/s", 0);
+        report("storage_floor_rate_cpu", count / floor.cpuSeconds, "signals/s", 0);
+        expectEqual(u"storage floor signals"_s, floor.signals, gen.distinct);
+        expectEqual(u"storage floor moves"_s, floor.moves, gen.moves);
     }
 
     // (b) End to end from a JSON Lines file, as `caseyos ingest FILE` does.
