@@ -6,6 +6,7 @@
 #include "mcp/ApprovalService.h"
 #include "mcp/McpTool.h"
 #include "storage/Database.h"
+#include "storage/EmailDraftRepository.h"
 #include "storage/MoveRepository.h"
 
 #include <QSqlError>
@@ -82,28 +83,17 @@ ToolResult createEmailDraft(ToolContext& context, const QJsonObject& arguments)
             return ToolResult::error(requested.error());
         approval = requested.value();
     }
-    const bool ok = context.db.transaction(
-        [&] {
-            QSqlQuery insert(context.db.sql());
-            insert.prepare(
-                u"INSERT INTO email_drafts (to_address, subject, body, move_id, approval_id, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)"_s);
-            insert.addBindValue(to);
-            insert.addBindValue(arguments.value(u"subject"_s).toString());
-            insert.addBindValue(arguments.value(u"body"_s).toString());
-            insert.addBindValue(arguments.contains(u"move_id"_s)
-                    ? QVariant(arguments.value(u"move_id"_s).toInteger())
-                    : QVariant(QMetaType(QMetaType::LongLong)));
-            insert.addBindValue(approval ? QVariant(approval->id) : QVariant(QMetaType(QMetaType::LongLong)));
-            insert.addBindValue(toEpochMs(now));
-            if (!insert.exec()) {
-                error = insert.lastError().text();
-                return false;
-            }
-            draftId = insert.lastInsertId().toLongLong();
-            return true;
-        },
-        &error);
+    EmailDraft stored;
+    stored.to = to;
+    stored.subject = arguments.value(u"subject"_s).toString();
+    stored.body = arguments.value(u"body"_s).toString();
+    if (arguments.contains(u"move_id"_s))
+        stored.moveId = arguments.value(u"move_id"_s).toInteger();
+    if (approval)
+        stored.approvalId = approval->id;
+    stored.createdAt = now;
+    const bool ok = EmailDraftRepository(context.db).insert(stored, &error);
+    draftId = stored.id;
     if (!ok)
         return ToolResult::error(u"Cannot store the draft: "_s + error);
     const QJsonObject draft { { u"id"_s, draftId }, { u"to"_s, to },
