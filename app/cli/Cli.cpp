@@ -73,6 +73,8 @@ Commands:
   daemon               Run the background checks without a window (--once: one pass)
   mcp                  Run as an MCP server on stdin/stdout (--print-config: client configuration)
   approvals            List MCP approvals; approve ID or reject ID
+  ask TEXT             Ask Jarvis offline ("what's up", "accept the top move", "Dana replied")
+  memory               Search Jarvis's memory (search QUERY), list sessions, forget one
 
 Global options:
   --home DIR           Data folder (default: $CASEYOS_HOME, else the user's application data folder)
@@ -140,8 +142,12 @@ int run(const QStringList& arguments)
         return runMcp(arguments);
     if (found.command == u"approvals"_s)
         return runApprovals(arguments);
+    if (found.command == u"ask"_s)
+        return runAsk(arguments);
+    if (found.command == u"memory"_s)
+        return runMemory(arguments);
     printErr(u"unknown command \"%1\" (commands: ingest, today, move, health, outcome, notifications, "
-              "whats-up, daemon, mcp, approvals; run \"caseyos --help\")"_s.arg(found.command));
+              "whats-up, daemon, mcp, approvals, ask, memory; run \"caseyos --help\")"_s.arg(found.command));
     return ExitUsage;
 }
 

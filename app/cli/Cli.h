@@ -22,5 +22,7 @@ int runDaemon(const QStringList& arguments); // daemon [--interval MINUTES] [--o
 // MCP server and its approvals (CliMcp.cpp, CliApprovals.cpp).
 int runMcp(const QStringList& arguments); // mcp [--print-config]
 int runApprovals(const QStringList& arguments); // approvals [list|approve ID|reject ID] [--json]
+int runAsk(const QStringList& arguments); // ask TEXT... [--json]
+int runMemory(const QStringList& arguments); // memory search QUERY | sessions | forget ID [--json]
 
 } // namespace caseyos::cli
