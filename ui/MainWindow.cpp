@@ -8,7 +8,10 @@
 #include "MovesModel.h"
 #include "MovesView.h"
 #include "NotificationsController.h"
+#include "JarvisController.h"
 #include "OutcomesController.h"
+#include "jarvis/ChatModel.h"
+#include "jarvis/ChatPane.h"
 #include "ShortcutHelpDialog.h"
 #include "TriageController.h"
 #include "WorkspaceStatusBar.h"
@@ -124,6 +127,7 @@ MainWindow::MainWindow(const Clock& clock, Options options, QWidget* parent)
 
     buildOutcomesDock();
     buildNotificationsDock();
+    buildJarvisDock();
 
     m_palette = new CommandPalette(m_actions->all(), this);
     connect(m_actions->commandPalette, &QAction::triggered, m_palette, &CommandPalette::openPalette);
@@ -201,6 +205,7 @@ void MainWindow::buildMenus()
     go->addAction(m_actions->commandPalette);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_jarvisDock->toggleViewAction());
     m_viewMenu->addAction(m_notificationsDock->toggleViewAction());
     m_viewMenu->addAction(m_outcomesDock->toggleViewAction());
 
@@ -232,6 +237,42 @@ void MainWindow::buildOutcomesDock()
     parts.dock = m_outcomesDock;
     parts.statusBar = m_statusBar;
     m_outcomes = new OutcomesController(parts, m_clock, this);
+}
+
+void MainWindow::buildJarvisDock()
+{
+    m_chatModel = new ChatModel(this);
+    m_chatPane = new ChatPane(m_chatModel);
+    m_jarvisDock = new QDockWidget(tr("Jarvis"), this);
+    m_jarvisDock->setObjectName(u"jarvisDock"_s);
+    m_jarvisDock->setWidget(m_chatPane);
+    m_jarvisDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    // Beside Today's Moves from the first start (PRODUCT.md §6); restoreState keeps the user's choice.
+    addDockWidget(Qt::RightDockWidgetArea, m_jarvisDock);
+    QAction* toggle = m_jarvisDock->toggleViewAction();
+    toggle->setText(tr("&Jarvis"));
+    toggle->setShortcut(QKeySequence(u"Ctrl+J"_s));
+    toggle->setToolTip(tr("Ask Jarvis about your moves, outcomes and memory, or tell it what to do"));
+    // Opening the pane from the keyboard puts the keyboard in its question line.
+    connect(toggle, &QAction::triggered, this, [this](bool shown) {
+        if (shown)
+            m_chatPane->focusInput();
+    });
+
+    JarvisController::Parts parts;
+    parts.pane = m_chatPane;
+    parts.model = m_chatModel;
+    parts.triage = m_controller;
+    parts.statusBar = m_statusBar;
+    m_jarvis = new JarvisController(parts, m_clock, this);
+    connect(m_jarvis, &JarvisController::openMoveRequested, this, &MainWindow::openMove);
+}
+
+void MainWindow::showJarvis()
+{
+    m_jarvisDock->show();
+    m_jarvisDock->raise();
+    m_chatPane->focusInput();
 }
 
 void MainWindow::buildNotificationsDock()
@@ -330,6 +371,7 @@ void MainWindow::attachClient(WorkspaceClient* client)
     m_controller->attach(client);
     m_outcomes->attach(client);
     m_notifications->attach(client);
+    m_jarvis->attach(client);
     connect(
         client, &WorkspaceClient::importFinished, m_notifications, &NotificationsController::importFinished);
     if (m_options.backgroundSync) {

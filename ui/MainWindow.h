@@ -15,7 +15,10 @@ namespace caseyos {
 
 class AccountsDialog;
 class AccountsRuntime;
+class ChatModel;
+class ChatPane;
 class CommandPalette;
+class JarvisController;
 class FilterBar;
 class MoveActions;
 class MoveDetailPane;
@@ -64,6 +67,10 @@ public:
     NotificationsPanel* notificationsPanel() const { return m_notificationsPanel; }
     QDockWidget* notificationsDock() const { return m_notificationsDock; }
     NotificationsController* notifications() const { return m_notifications; }
+    QDockWidget* jarvisDock() const { return m_jarvisDock; }
+    ChatPane* chatPane() const { return m_chatPane; }
+    JarvisController* jarvis() const { return m_jarvis; }
+    void showJarvis(); // View ▸ Jarvis (Ctrl+J): the pane shown with the keyboard in its question line
     // Brings the window forward with the notifications panel open and focused (tray ▸ What's up).
     void showNotifications();
     void showAccounts(); // File ▸ Accounts…: connect and disconnect providers (non-modal)
@@ -98,6 +105,7 @@ private:
     void buildToolBar();
     void buildOutcomesDock();
     void buildNotificationsDock();
+    void buildJarvisDock();
     void restoreSettings();
     void saveSettings() const;
     void openDetail();
@@ -128,6 +136,10 @@ private:
     NotificationsPanel* m_notificationsPanel = nullptr;
     QDockWidget* m_notificationsDock = nullptr;
     NotificationsController* m_notifications = nullptr;
+    ChatModel* m_chatModel = nullptr;
+    ChatPane* m_chatPane = nullptr;
+    QDockWidget* m_jarvisDock = nullptr;
+    JarvisController* m_jarvis = nullptr;
     WorkspaceClient* m_client = nullptr;
     AccountsDialog* m_accountsDialog = nullptr;
     AccountsRuntime* m_accountsRuntime = nullptr; // made on first use (Accounts… or the sync)

@@ -1,0 +1,88 @@
+#include "jarvis/ChatModel.h"
+
+using namespace Qt::StringLiterals;
+
+namespace caseyos {
+
+int ChatModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_turns.size());
+}
+
+QVariant ChatModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Turn& turn = m_turns.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case MarkdownRole:
+        return turn.pending ? tr("Thinking…") : turn.markdown;
+    case Qt::AccessibleTextRole:
+        return QString((turn.speaker == u"user"_s ? tr("You: ") : tr("Jarvis: ")) + turn.markdown);
+    case SpeakerRole:
+        return turn.speaker;
+    case PendingRole:
+        return turn.pending;
+    case FailedRole:
+        return turn.failed;
+    case IntentRole:
+        return turn.intent;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ChatModel::roleNames() const
+{
+    return { { SpeakerRole, "speaker" }, { MarkdownRole, "markdown" }, { PendingRole, "pending" },
+        { FailedRole, "failed" }, { IntentRole, "intent" } };
+}
+
+void ChatModel::addQuestion(const QString& text)
+{
+    beginInsertRows({}, int(m_turns.size()), int(m_turns.size()));
+    m_turns.append({ u"user"_s, text, false, false, {} });
+    endInsertRows();
+}
+
+int ChatModel::addPendingAnswer()
+{
+    const int row = int(m_turns.size());
+    beginInsertRows({}, row, row);
+    m_turns.append({ u"assistant"_s, {}, true, false, {} });
+    endInsertRows();
+    return row;
+}
+
+void ChatModel::answer(int row, const jarvis::AssistantReply& reply)
+{
+    if (row < 0 || row >= m_turns.size())
+        return;
+    Turn& turn = m_turns[row];
+    turn.markdown = reply.markdown;
+    turn.pending = false;
+    turn.failed = reply.failed;
+    turn.intent = jarvis::toString(reply.intent.kind);
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
+void ChatModel::dropPending()
+{
+    for (int row = 0; row < m_turns.size(); ++row) {
+        if (!m_turns[row].pending)
+            continue;
+        m_turns[row].pending = false;
+        m_turns[row].markdown = tr("(Skipped: you asked something else.)");
+        Q_EMIT dataChanged(index(row), index(row));
+    }
+}
+
+void ChatModel::clear()
+{
+    beginResetModel();
+    m_turns.clear();
+    endResetModel();
+}
+
+} // namespace caseyos

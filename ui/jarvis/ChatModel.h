@@ -1,0 +1,46 @@
+#pragma once
+
+#include "jarvis/AssistantReply.h"
+
+#include <QAbstractListModel>
+#include <QList>
+
+namespace caseyos {
+
+// The conversation shown in the Jarvis pane: one row per turn, the user's question and Jarvis's answer.
+class ChatModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Roles {
+        SpeakerRole = Qt::UserRole + 1, // "user" or "assistant"
+        MarkdownRole, // the answer as Markdown (the question as typed)
+        PendingRole, // an answer still being worked out
+        FailedRole, // the request could not be done; the text says why
+        IntentRole, // the intent the offline router read, e.g. "accept_move"
+    };
+    using QAbstractListModel::QAbstractListModel;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void addQuestion(const QString& text);
+    int addPendingAnswer(); // the row that answer() fills later
+    void answer(int row, const jarvis::AssistantReply& reply);
+    void dropPending(); // questions abandoned: their pending rows say so
+    void clear();
+
+private:
+    struct Turn
+    {
+        QString speaker;
+        QString markdown;
+        bool pending = false;
+        bool failed = false;
+        QString intent;
+    };
+    QList<Turn> m_turns;
+};
+
+} // namespace caseyos
