@@ -15,6 +15,7 @@ namespace caseyos {
 
 class AccountsDialog;
 class AccountsRuntime;
+class ApprovalsController;
 class CommandPalette;
 class FilterBar;
 class MoveActions;
@@ -66,6 +67,8 @@ public:
     NotificationsController* notifications() const { return m_notifications; }
     // Brings the window forward with the notifications panel open and focused (tray ▸ What's up).
     void showNotifications();
+    // The pending approvals of MCP tool calls: the dialog, its action (with the count) and their worker.
+    ApprovalsController* approvals() const { return m_approvals; }
     void showAccounts(); // File ▸ Accounts…: connect and disconnect providers (non-modal)
     SyncController* sync() const { return m_sync; } // null until the workspace is open with backgroundSync
     FilterBar* filterBar() const { return m_filterBar; }
@@ -128,6 +131,7 @@ private:
     NotificationsPanel* m_notificationsPanel = nullptr;
     QDockWidget* m_notificationsDock = nullptr;
     NotificationsController* m_notifications = nullptr;
+    ApprovalsController* m_approvals = nullptr;
     WorkspaceClient* m_client = nullptr;
     AccountsDialog* m_accountsDialog = nullptr;
     AccountsRuntime* m_accountsRuntime = nullptr; // made on first use (Accounts… or the sync)
