@@ -223,6 +223,9 @@ TEST_F(ApprovalsDialogTest, RejectingOneLeavesTheOtherPending)
     QTest::mouseClick(dialog->rejectButton(), Qt::LeftButton);
     QMessageBox* box = nullptr;
     ASSERT_TRUE(waitFor([&] { return (box = dialog->confirmation()) && box->isVisible(); }));
+    const QString folder = QStringLiteral(CASEYOS_SCREENSHOT_DEFAULT_DIR); // build/screenshots: for a look
+    ASSERT_TRUE(QDir().mkpath(folder));
+    box->grab().save(QDir(folder).filePath(u"approvals-confirm.png"_s));
     QTest::keyClick(box, Qt::Key_Escape);
     ASSERT_TRUE(waitFor([&] { return dialog->confirmation() == nullptr; }));
     QTest::qWait(300);
