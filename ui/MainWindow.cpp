@@ -20,6 +20,8 @@
 #include "accounts/AccountsRuntime.h"
 #include "accounts/SyncAccounts.h"
 #include "accounts/SyncController.h"
+#include "approvals/ApprovalsController.h"
+#include "notifications/NotificationsClient.h"
 #include "notifications/NotificationsPanel.h"
 #include "outcomes/OutcomesView.h"
 #include "workspace/WorkspaceClient.h"
@@ -125,11 +127,12 @@ MainWindow::MainWindow(const Clock& clock, Options options, QWidget* parent)
         }
     });
 
+    m_approvals = new ApprovalsController(clock, this, this);
     buildOutcomesDock();
     buildNotificationsDock();
     buildJarvisDock();
 
-    m_palette = new CommandPalette(m_actions->all(), this);
+    m_palette = new CommandPalette(m_actions->all() + QList<QAction*> { m_approvals->action() }, this);
     connect(m_actions->commandPalette, &QAction::triggered, m_palette, &CommandPalette::openPalette);
     connect(m_actions->shortcutHelp, &QAction::triggered, this, &MainWindow::showShortcutHelp);
     connect(m_actions->focusSearch, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
@@ -208,6 +211,7 @@ void MainWindow::buildMenus()
     m_viewMenu->addAction(m_jarvisDock->toggleViewAction());
     m_viewMenu->addAction(m_notificationsDock->toggleViewAction());
     m_viewMenu->addAction(m_outcomesDock->toggleViewAction());
+    m_viewMenu->addAction(m_approvals->action());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_actions->shortcutHelp);
@@ -296,6 +300,13 @@ void MainWindow::buildNotificationsDock()
     parts.statusBar = m_statusBar;
     m_notifications = new NotificationsController(parts, m_clock, this);
     connect(m_notifications, &NotificationsController::openMoveRequested, this, &MainWindow::openMove);
+    connect(m_notificationsPanel, &NotificationsPanel::openApprovalsRequested, m_approvals,
+        &ApprovalsController::showDialog);
+    // An approval that came or went also came or went as a notification: the panel reads them again.
+    connect(m_approvals, &ApprovalsController::approvalsChanged, m_notifications, [this] {
+        if (NotificationsClient* client = m_notifications->client())
+            client->load();
+    });
     connect(m_controller, &TriageController::opened, m_notifications, [this](bool ok) {
         if (ok)
             m_notifications->workspaceOpened();
@@ -339,6 +350,7 @@ void MainWindow::buildToolBar()
     auto* spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
+    bar->addAction(m_approvals->action());
     bar->addAction(m_actions->importFiles);
     bar->addAction(m_actions->reload);
     bar->addAction(m_actions->commandPalette);
@@ -372,6 +384,11 @@ void MainWindow::attachClient(WorkspaceClient* client)
     m_outcomes->attach(client);
     m_notifications->attach(client);
     m_jarvis->attach(client);
+    m_approvals->attach(client->databasePath());
+    connect(m_controller, &TriageController::opened, m_approvals, [this](bool ok) {
+        if (ok)
+            m_approvals->workspaceOpened();
+    });
     connect(
         client, &WorkspaceClient::importFinished, m_notifications, &NotificationsController::importFinished);
     if (m_options.backgroundSync) {

@@ -17,6 +17,7 @@ class AccountsDialog;
 class AccountsRuntime;
 class ChatModel;
 class ChatPane;
+class ApprovalsController;
 class CommandPalette;
 class JarvisController;
 class FilterBar;
@@ -73,6 +74,8 @@ public:
     void showJarvis(); // View ▸ Jarvis (Ctrl+J): the pane shown with the keyboard in its question line
     // Brings the window forward with the notifications panel open and focused (tray ▸ What's up).
     void showNotifications();
+    // The pending approvals of MCP tool calls: the dialog, its action (with the count) and their worker.
+    ApprovalsController* approvals() const { return m_approvals; }
     void showAccounts(); // File ▸ Accounts…: connect and disconnect providers (non-modal)
     SyncController* sync() const { return m_sync; } // null until the workspace is open with backgroundSync
     FilterBar* filterBar() const { return m_filterBar; }
@@ -140,6 +143,7 @@ private:
     ChatPane* m_chatPane = nullptr;
     QDockWidget* m_jarvisDock = nullptr;
     JarvisController* m_jarvis = nullptr;
+    ApprovalsController* m_approvals = nullptr;
     WorkspaceClient* m_client = nullptr;
     AccountsDialog* m_accountsDialog = nullptr;
     AccountsRuntime* m_accountsRuntime = nullptr; // made on first use (Accounts… or the sync)

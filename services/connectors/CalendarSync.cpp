@@ -1,5 +1,6 @@
 #include "connectors/CalendarSync.h"
 
+#include "connectors/SyncRequests.h"
 #include "core/DedupeKey.h"
 #include "core/Timestamps.h"
 #include "net/HttpClient.h"
@@ -18,8 +19,6 @@ using namespace Qt::StringLiterals;
 namespace caseyos {
 
 namespace {
-
-const QString kEventsPath = u"/calendars/primary/events"_s;
 
 struct StoredEvent
 {
@@ -79,18 +78,11 @@ void CalendarSync::start()
 
 void CalendarSync::listPage(const QString& pageToken)
 {
-    QUrlQuery query;
     const int size = config().pageSize > 0 ? qMin(config().pageSize, kDefaultPageSize) : kDefaultPageSize;
-    query.addQueryItem(u"maxResults"_s, QString::number(size));
-    query.addQueryItem(u"singleEvents"_s, u"true"_s);
-    if (m_syncToken.isEmpty())
-        query.addQueryItem(u"timeMin"_s, toIsoUtc(clock().now().addDays(-1)));
-    else
-        query.addQueryItem(u"syncToken"_s, m_syncToken);
-    if (!pageToken.isEmpty())
-        query.addQueryItem(u"pageToken"_s, pageToken);
     reportProgress(u"events"_s);
-    get(endpoint(kEventsPath, query), u"events.list"_s, [this](const HttpResult& r) {
+    const HttpRequest request = calendarrequest::listEvents(
+        config().baseUrl, size, m_syncToken, clock().now().addDays(-1), pageToken);
+    send(request, u"events.list"_s, [this](const HttpResult& r) {
         if (!r.ok()) {
             if (r.error.status == 410 && !m_resynced) {
                 // The sync token expired: forget it and list the window again (signals are deduplicated).

@@ -1,5 +1,6 @@
 #include "connectors/GmailSync.h"
 
+#include "connectors/SyncRequests.h"
 #include "net/HttpClient.h"
 #include "net/ProviderLimits.h"
 #include "storage/Database.h"
@@ -12,12 +13,6 @@
 using namespace Qt::StringLiterals;
 
 namespace caseyos {
-
-namespace {
-
-const QString kUserPath = u"/gmail/v1/users/me"_s;
-
-} // namespace
 
 GmailSync::GmailSync(SyncAccountConfig config, HttpClient& http, Database& db, const Clock& clock,
     AccessTokenProvider tokens, QObject* parent)
@@ -75,7 +70,7 @@ void GmailSync::start()
 void GmailSync::fullSync()
 {
     reportProgress(u"profile"_s);
-    get(endpoint(kUserPath + u"/profile"_s), u"users.getProfile"_s, [this](const HttpResult& r) {
+    send(gmailrequest::getProfile(config().baseUrl), u"users.getProfile"_s, [this](const HttpResult& r) {
         if (!r.ok())
             return failHttp(r, u"read the Gmail profile"_s);
         const QJsonObject profile = r.response.json.object();
@@ -88,16 +83,9 @@ void GmailSync::fullSync()
     });
 }
 
-QUrl GmailSync::messagesUrl(const QString& pageToken, int maxResults, bool sentOnly) const
+HttpRequest GmailSync::listRequest(const QString& pageToken, int maxResults, bool sentOnly) const
 {
-    QUrlQuery query;
-    query.addQueryItem(u"q"_s, u"newer_than:%1d"_s.arg(qMax(1, config().windowDays)));
-    query.addQueryItem(u"maxResults"_s, QString::number(maxResults));
-    if (sentOnly)
-        query.addQueryItem(u"labelIds"_s, u"SENT"_s);
-    if (!pageToken.isEmpty())
-        query.addQueryItem(u"pageToken"_s, pageToken);
-    return endpoint(kUserPath + u"/messages"_s, query);
+    return gmailrequest::listMessages(config().baseUrl, config().windowDays, maxResults, sentOnly, pageToken);
 }
 
 void GmailSync::listSent(const QString& pageToken, int taken)
@@ -106,7 +94,7 @@ void GmailSync::listSent(const QString& pageToken, int taken)
     if (want <= 0)
         return listRecent({}, 0);
     reportProgress(u"sent"_s);
-    get(messagesUrl(pageToken, want, true), u"messages.list"_s, [this, taken](const HttpResult& r) {
+    send(listRequest(pageToken, want, true), u"messages.list"_s, [this, taken](const HttpResult& r) {
         if (!r.ok())
             return failHttp(r, u"list sent Gmail messages"_s);
         const QJsonObject body = r.response.json.object();
@@ -136,7 +124,7 @@ void GmailSync::listRecent(const QString& pageToken, int taken)
         return;
     }
     reportProgress(u"messages"_s);
-    get(messagesUrl(pageToken, want, false), u"messages.list"_s, [this, taken](const HttpResult& r) {
+    send(listRequest(pageToken, want, false), u"messages.list"_s, [this, taken](const HttpResult& r) {
         if (!r.ok())
             return failHttp(r, u"list Gmail messages"_s);
         const QJsonObject body = r.response.json.object();
@@ -166,14 +154,9 @@ void GmailSync::listRecent(const QString& pageToken, int taken)
 
 void GmailSync::historyPage(const QString& startId, const QString& pageToken)
 {
-    QUrlQuery query;
-    query.addQueryItem(u"startHistoryId"_s, startId);
-    query.addQueryItem(u"historyTypes"_s, u"messageAdded"_s);
-    query.addQueryItem(u"maxResults"_s, QString::number(pageSize()));
-    if (!pageToken.isEmpty())
-        query.addQueryItem(u"pageToken"_s, pageToken);
     reportProgress(u"history"_s);
-    get(endpoint(kUserPath + u"/history"_s, query), u"history.list"_s, [this, startId](const HttpResult& r) {
+    const HttpRequest request = gmailrequest::listHistory(config().baseUrl, startId, pageSize(), pageToken);
+    send(request, u"history.list"_s, [this, startId](const HttpResult& r) {
         if (!r.ok()) {
             if (r.error.status == 404 && !m_resynced) {
                 // The historyId is too old (Gmail keeps about a week): a bounded full resync.
@@ -235,16 +218,8 @@ void GmailSync::readAndCommit(const QStringList& ids, bool checkThreadsToo, cons
     int itemsSeen, std::function<void()> next)
 {
     QList<HttpRequest> requests;
-    for (const QString& id : ids) {
-        QUrlQuery query;
-        query.addQueryItem(u"format"_s, u"metadata"_s);
-        for (const QString& header : { u"From"_s, u"Subject"_s, u"X-Failed-Recipients"_s })
-            query.addQueryItem(u"metadataHeaders"_s, header);
-        HttpRequest request;
-        request.url
-            = endpoint(kUserPath + u"/messages/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)), query);
-        requests.append(request);
-    }
+    for (const QString& id : ids)
+        requests.append(gmailrequest::getMessage(config().baseUrl, id));
     sendAll(requests, u"messages.get"_s, kParallelReads,
         [this, checkThreadsToo, cursor, itemsSeen, next = std::move(next)](QList<HttpResult> results) {
             QList<GmailMessageInfo> messages;
@@ -275,14 +250,8 @@ void GmailSync::checkThreads(
             unknown.append(m.threadId);
     }
     QList<HttpRequest> requests;
-    for (const QString& thread : std::as_const(unknown)) {
-        QUrlQuery query;
-        query.addQueryItem(u"format"_s, u"minimal"_s);
-        HttpRequest request;
-        request.url = endpoint(
-            kUserPath + u"/threads/"_s + QString::fromLatin1(QUrl::toPercentEncoding(thread)), query);
-        requests.append(request);
-    }
+    for (const QString& thread : std::as_const(unknown))
+        requests.append(gmailrequest::getThread(config().baseUrl, thread));
     sendAll(requests, u"threads.get"_s, kParallelReads,
         [this, unknown, messages = std::move(messages), cursor, itemsSeen, next = std::move(next)](
             QList<HttpResult> results) {

@@ -45,7 +45,7 @@ private:
         std::function<void()> next);
     void loadKnownThreads();
     int pageSize() const;
-    QUrl messagesUrl(const QString& pageToken, int maxResults, bool sentOnly) const;
+    HttpRequest listRequest(const QString& pageToken, int maxResults, bool sentOnly) const;
 
     QString m_ownAddress;
     QString m_profileHistoryId; // during a full sync: the cursor to store at its end

@@ -1,27 +1,16 @@
 #include "connectors/HubspotSync.h"
 
+#include "connectors/SyncRequests.h"
 #include "net/HttpClient.h"
 #include "net/ProviderLimits.h"
 #include "storage/Database.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
 namespace caseyos {
-
-namespace {
-
-const QString kModified = u"hs_lastmodifieddate"_s;
-
-QString typePath(bool deals)
-{
-    return deals ? u"/crm/v3/objects/deals"_s : u"/crm/v3/objects/contacts"_s;
-}
-
-} // namespace
 
 HubspotSync::HubspotSync(SyncAccountConfig config, HttpClient& http, Database& db, const Clock& clock,
     AccessTokenProvider tokens, QObject* parent)
@@ -64,25 +53,11 @@ void HubspotSync::syncKind(Kind kind)
     searchPage(kind, {});
 }
 
-QByteArray HubspotSync::searchBody(Kind kind, const QString& after) const
-{
-    const QJsonObject filter { { u"propertyName"_s, kModified }, { u"operator"_s, u"GTE"_s },
-        { u"value"_s, QString::number(m_querySince) } };
-    const QJsonObject sort { { u"propertyName"_s, kModified }, { u"direction"_s, u"ASCENDING"_s } };
-    const QJsonArray properties = kind == Kind::Deals
-        ? QJsonArray { u"dealname"_s, u"dealstage"_s, u"pipeline"_s, u"amount"_s, kModified }
-        : QJsonArray { u"email"_s, kModified };
-    const QJsonObject body { { u"filterGroups"_s,
-                                 QJsonArray { QJsonObject { { u"filters"_s, QJsonArray { filter } } } } },
-        { u"sorts"_s, QJsonArray { sort } }, { u"properties"_s, properties }, { u"limit"_s, pageSize() },
-        { u"after"_s, after.isEmpty() ? u"0"_s : after } };
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
-}
-
 void HubspotSync::searchPage(Kind kind, const QString& after)
 {
     reportProgress(kind == Kind::Deals ? u"deals"_s : u"contacts"_s);
-    postJson(endpoint(typePath(kind == Kind::Deals) + u"/search"_s), searchBody(kind, after), u"search"_s,
+    const auto object = kind == Kind::Deals ? hubspotrequest::Object::Deals : hubspotrequest::Object::Contacts;
+    send(hubspotrequest::search(config().baseUrl, object, m_querySince, pageSize(), after), u"search"_s,
         [this, kind](const HttpResult& r) {
             if (!r.ok())
                 return failHttp(
@@ -100,7 +75,7 @@ void HubspotSync::handlePage(Kind kind, const QJsonObject& body)
     for (const QJsonValue& value : results) {
         const QJsonObject object = value.toObject();
         const QString id = object.value(u"id"_s).toString();
-        qint64 modified = hubspotTimeMs(object.value(u"properties"_s).toObject().value(kModified).toString());
+        qint64 modified = hubspotTimeMs(object.value(u"properties"_s).toObject().value(hubspotrequest::lastModifiedProperty()).toString());
         if (modified == 0)
             modified = hubspotTimeMs(object.value(u"updatedAt"_s).toString());
         if (id.isEmpty() || cursor.alreadySynced(modified, id))
@@ -191,7 +166,7 @@ void HubspotSync::commitDeals(
 void HubspotSync::loadPipelines(std::function<void()> next)
 {
     reportProgress(u"pipelines"_s);
-    get(endpoint(u"/crm/v3/pipelines/deals"_s), u"pipelines"_s,
+    send(hubspotrequest::dealPipelines(config().baseUrl), u"pipelines"_s,
         [this, next = std::move(next)](const HttpResult& r) {
             if (!r.ok())
                 return failHttp(r, u"read the HubSpot deal pipelines"_s);

@@ -40,7 +40,6 @@ private:
     void commitDeals(const QList<HubspotDeal>& deals, const HubspotCursor& cursor, int itemsSeen,
         std::function<void()> next);
     void loadPipelines(std::function<void()> next);
-    QByteArray searchBody(Kind kind, const QString& after) const;
     int pageSize() const;
     static QString streamOf(Kind kind);
 

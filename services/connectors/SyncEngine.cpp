@@ -55,17 +55,6 @@ bool SyncEngine::run()
     return true;
 }
 
-QUrl SyncEngine::endpoint(const QString& path, const QUrlQuery& query) const
-{
-    QUrl url = m_config.baseUrl;
-    QString base = url.path();
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    url.setPath(base + path);
-    url.setQuery(query);
-    return url;
-}
-
 void SyncEngine::send(HttpRequest request, const QString& method, ResultHandler done)
 {
     request.headers.append({ QByteArrayLiteral("Authorization"), "Bearer " + m_token.toUtf8() });
@@ -79,22 +68,6 @@ void SyncEngine::send(HttpRequest request, const QString& method, ResultHandler 
             return;
         done(result);
     });
-}
-
-void SyncEngine::get(const QUrl& url, const QString& method, ResultHandler done)
-{
-    HttpRequest request;
-    request.url = url;
-    send(std::move(request), method, std::move(done));
-}
-
-void SyncEngine::postJson(const QUrl& url, const QByteArray& body, const QString& method, ResultHandler done)
-{
-    HttpRequest request;
-    request.method = QByteArrayLiteral("POST");
-    request.url = url;
-    request.body = body;
-    send(std::move(request), method, std::move(done));
 }
 
 void SyncEngine::sendAll(QList<HttpRequest> requests, const QString& method, int parallel,

@@ -7,7 +7,6 @@
 
 #include <QObject>
 #include <QStringList>
-#include <QUrlQuery>
 #include <functional>
 
 namespace caseyos {
@@ -44,12 +43,9 @@ protected:
     virtual QStringList streams() const = 0;
     virtual QList<RateCost> costs(const QString& method) const = 0;
 
-    // An endpoint under the configured base URL: base path + `path`, with the query.
-    QUrl endpoint(const QString& path, const QUrlQuery& query = {}) const;
-    // Sends with the run's token; `method` names the API method for the rate costs ("history.list").
+    // Sends a request built by SyncRequests.h (under config().baseUrl) with the run's token; `method` names
+    // the API method for the rate costs ("history.list").
     void send(HttpRequest request, const QString& method, ResultHandler done);
-    void get(const QUrl& url, const QString& method, ResultHandler done);
-    void postJson(const QUrl& url, const QByteArray& body, const QString& method, ResultHandler done);
     // Sends all requests, at most `parallel` at a time, and calls `done` with the results in order.
     void sendAll(QList<HttpRequest> requests, const QString& method, int parallel,
         std::function<void(QList<HttpResult> results)> done);

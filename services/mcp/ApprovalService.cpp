@@ -37,12 +37,12 @@ Approval fromQuery(const QSqlQuery& query)
     return a;
 }
 
-QString notificationTitle(qint64 id)
+} // namespace
+
+QString ApprovalService::notificationTitle(qint64 id)
 {
     return u"Approval #%1 needed"_s.arg(id);
 }
-
-} // namespace
 
 QJsonObject approvalToJson(const Approval& a)
 {

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 namespace caseyos {
@@ -46,6 +47,9 @@ public:
     Result<Approval> find(qint64 id) const;
     Result<QList<Approval>> list(const QString& status = {}) const; // newest first; status empty: all
 
+    // The title of a pending approval's "approval_pending" notification ("Approval #12 needed").
+    static QString notificationTitle(qint64 id);
+
     // Argument keys that look like secrets are replaced by "[redacted]" before anything is stored.
     static QJsonObject redact(const QJsonObject& arguments);
 
@@ -56,3 +60,5 @@ private:
 };
 
 } // namespace caseyos
+
+Q_DECLARE_METATYPE(caseyos::Approval)

@@ -33,24 +33,39 @@ protected:
     {
         ClientConfig c;
         c.baseUrl = m_prism.url(basePath);
-        c.token = fixedToken(QString::fromUtf16(kCanaryKey));
+        c.token = caseyos::fixedToken(QString::fromUtf16(kCanaryKey));
         c.timeoutMs = 20000;
         return c;
+    }
+
+    // Runs `start(done)` where done receives an R; returns it after Prism logged its verdict on the request,
+    // with m_lastViolations / m_lastPassed set from the log.
+    template<typename R, typename Start>
+    R awaitVerdict(Start start)
+    {
+        const qsizetype offset = m_prism.logSize();
+        std::optional<R> result;
+        start([&result](const R& r) { result = r; });
+        EXPECT_TRUE(waitFor([&] { return result.has_value(); }, 30000)) << "no answer";
+        EXPECT_TRUE(m_prism.waitForFinished(offset, 1)) << "Prism logged no answer";
+        const QString segment = m_prism.logSince(offset);
+        m_lastViolations = PrismMock::requestViolations(segment);
+        m_lastPassed = segment.contains(QLatin1StringView("The request passed the validation rules"));
+        return result.value_or(R {});
     }
 
     // Runs `call(done)` where done receives a ClientResult<T>; returns it after Prism logged the request.
     template<typename T, typename Call>
     ClientResult<T> run(Call call)
     {
-        const qsizetype offset = m_prism.logSize();
-        std::optional<ClientResult<T>> result;
-        call([&result](const ClientResult<T>& r) { result = r; });
-        EXPECT_TRUE(waitFor([&] { return result.has_value(); }, 30000)) << "no answer";
-        EXPECT_TRUE(m_prism.waitForFinished(offset, 1)) << "Prism logged no answer";
-        const QString segment = m_prism.logSince(offset);
-        m_lastViolations = PrismMock::requestViolations(segment);
-        m_lastPassed = segment.contains(QLatin1StringView("The request passed the validation rules"));
-        return result.value_or(ClientResult<T> {});
+        return awaitVerdict<ClientResult<T>>(call);
+    }
+
+    // Sends one request as it is (never retried) and returns Prism's answer once Prism logged its verdict.
+    HttpResult sendRaw(HttpRequest request)
+    {
+        request.retry = false;
+        return awaitVerdict<HttpResult>([&](auto done) { m_http.send(request, &m_context, done); });
     }
 
     // The request passed Prism's validation: Prism logged that it passed, no validator finding, and no refusal
@@ -75,7 +90,7 @@ protected:
         endpoints.set(provider, m_prism.url(basePath));
         HealthChecker checker(m_http, endpoints);
         const auto health = run<HealthReport>([&](auto done) {
-            checker.check(provider, fixedToken(QString::fromUtf16(kCanaryKey)), &m_context,
+            checker.check(provider, caseyos::fixedToken(QString::fromUtf16(kCanaryKey)), &m_context,
                 [done](const HealthReport& report) {
                     ClientResult<HealthReport> r;
                     r.value = report;

@@ -41,7 +41,8 @@ private:
     quint16 m_port = 0;
 };
 
-// Folder of the installed Prism (CASEYOS_PRISM_DIR, else the build folder's contract-prism) and of the specs.
+// Folder of the installed Prism (CASEYOS_PRISM_DIR, else the build folder's contract-prism); a spec's path
+// (a file name in tests/contract/specs/, or an absolute path as it is).
 QString prismExecutable();
 QString contractSpec(const QString& fileName);
 

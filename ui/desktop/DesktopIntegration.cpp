@@ -198,6 +198,7 @@ void DesktopIntegration::showPopup(const Popup& popup)
     if (!m_tray)
         return; // no tray: the notifications panel is where they are seen
     m_lastPopupMoveId = popup.moveId;
+    m_lastPopupNotificationId = popup.notificationId;
     const bool urgent = popup.priorityWeight >= 100;
     m_tray->showMessage(popup.title, popup.message,
         urgent ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information,
@@ -209,6 +210,7 @@ void DesktopIntegration::showPopup(const Popup& popup)
 
 void DesktopIntegration::onMessageClicked()
 {
+    Q_EMIT popupClicked(m_lastPopupNotificationId);
     if (m_lastPopupMoveId > 0)
         Q_EMIT moveActivated(m_lastPopupMoveId);
     else

@@ -90,6 +90,7 @@ Q_SIGNALS:
     void pausedChanged(bool paused);
     void quitRequested();
     void moveActivated(qint64 moveId); // a pop-up for that move was clicked
+    void popupClicked(qint64 notificationId); // any pop-up was clicked (0: a summary or a hint)
     void closeToTrayChanged(bool enabled); // effective value (false without a tray)
     void statusMessage(const QString& text); // for the window's status bar
     void popupShown(qint64 notificationId, const QString& title); // 0: a summary or a hint
@@ -116,6 +117,7 @@ private:
     bool m_paused = false;
     int m_unread = 0;
     qint64 m_lastPopupMoveId = 0; // what a click on the last pop-up opens
+    qint64 m_lastPopupNotificationId = 0;
     QTimer m_holdTimer;
 
     std::unique_ptr<QMenu> m_menu; // a QMenu has no QObject parent here (it is a widget)

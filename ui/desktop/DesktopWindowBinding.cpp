@@ -3,6 +3,7 @@
 #include "DesktopIntegration.h"
 #include "MainWindow.h"
 #include "NotificationsController.h"
+#include "approvals/ApprovalsController.h"
 #include "notifications/WhatsUp.h"
 
 #include <QGuiApplication>
@@ -45,6 +46,10 @@ void bindDesktopToWindow(DesktopIntegration* desktop, MainWindow* window)
         view->addActions(desktop->settingsActions());
     }
     QObject::connect(desktop, &DesktopIntegration::moveActivated, window, &MainWindow::openMove);
+    // Approvals an MCP client asked for pop up too; clicking one opens the approvals dialog.
+    ApprovalsController* approvals = window->approvals();
+    QObject::connect(approvals, &ApprovalsController::popupRequested, desktop, &DesktopIntegration::notify);
+    QObject::connect(desktop, &DesktopIntegration::popupClicked, approvals, &ApprovalsController::popupClicked);
     QObject::connect(desktop, &DesktopIntegration::quitRequested, window, &MainWindow::quitApplication);
     QObject::connect(desktop, &DesktopIntegration::statusMessage, window,
         [window](const QString& text) { window->statusBar()->showMessage(text, kStatusMessageMs); });

@@ -181,6 +181,8 @@ void NotificationsPanel::openCurrent()
     const qint64 id = n->id;
     if (n->moveId > 0)
         Q_EMIT openMoveRequested(n->moveId);
+    if (n->kind == u"approval_pending"_s)
+        Q_EMIT openApprovalsRequested(); // read, not dismissed: deciding dismisses it
     Q_EMIT markReadRequested(id);
 }
 

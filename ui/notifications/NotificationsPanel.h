@@ -47,6 +47,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void openMoveRequested(qint64 moveId);
+    void openApprovalsRequested(); // an "approval_pending" notification was opened
     void markReadRequested(qint64 notificationId);
     void dismissRequested(qint64 notificationId);
     void snoozeRequested(qint64 notificationId, const QDateTime& untilUtc);
