@@ -33,10 +33,12 @@ QString segment(const QString& id)
 QUrl syncUrl(const QUrl& base, const QString& path, const QUrlQuery& query)
 {
     QUrl url = base;
-    QString basePath = url.path();
+    QString basePath = url.path(QUrl::FullyEncoded);
     while (basePath.endsWith(u'/'))
         basePath.chop(1);
-    url.setPath(basePath + path);
+    // Encoded in, as it is: `path` carries ids already percent-encoded (segment()), which the default
+    // (decoded) mode would encode a second time ("a%2Fb" → "a%252Fb").
+    url.setPath(basePath + path, QUrl::TolerantMode);
     url.setQuery(query);
     return url;
 }

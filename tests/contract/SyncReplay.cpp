@@ -42,8 +42,10 @@ SyncAccountConfig configFor(SyncProvider provider, const QUrl& base, const QStri
     return config;
 }
 
-void record(FakeHttpServer& server, RecordedSync& out)
+// Starts the fake provider with every request it gets appended to `out`.
+void startRecording(FakeHttpServer& server, RecordedSync& out)
 {
+    EXPECT_TRUE(server.listen());
     server.onRequest = [&out](const FakeRequest& request) { out.requests.append(request); };
 }
 
@@ -53,8 +55,7 @@ RecordedSync recordGmailSync()
 {
     RecordedSync out;
     FakeGmail gmail(kMe);
-    EXPECT_TRUE(gmail.listen());
-    record(gmail, out);
+    startRecording(gmail, out);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (int i = 1; i <= 3; ++i) {
         const QString thread = u"t%1"_s.arg(i);
@@ -80,8 +81,7 @@ RecordedSync recordCalendarSync()
 {
     RecordedSync out;
     FakeCalendar calendar(kMe);
-    EXPECT_TRUE(calendar.listen());
-    record(calendar, out);
+    startRecording(calendar, out);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     FakeClock clock;
     clock.set(now);
@@ -110,8 +110,7 @@ RecordedSync recordHubspotSync()
 {
     RecordedSync out;
     FakeHubspot hubspot;
-    EXPECT_TRUE(hubspot.listen());
-    record(hubspot, out);
+    startRecording(hubspot, out);
     hubspot.putDeal(u"1"_s, u"Acme"_s, u"appointmentscheduled"_s, 5000, kT0 + 1);
     hubspot.putDeal(u"2"_s, u"Beta"_s, u"qualifiedtobuy"_s, 7000, kT0 + 2);
     hubspot.putDeal(u"3"_s, u"Cyan"_s, u"contractsent"_s, 9000, kT0 + 3);

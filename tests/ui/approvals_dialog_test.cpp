@@ -184,10 +184,8 @@ TEST_F(ApprovalsDialogTest, AnApprovalFromAnotherConnectionAppearsAndIsApprovedW
     QTest::qWait(200);
     const QImage image = dialog->grab().toImage();
     ASSERT_FALSE(image.isNull());
-    QString folder = qEnvironmentVariable("CASEYOS_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        folder = QStringLiteral(CASEYOS_DOCS_SCREENSHOT_DIR);
-    ASSERT_TRUE(QDir().mkpath(folder));
+    const QString folder = screenshotFolder(QStringLiteral(CASEYOS_DOCS_SCREENSHOT_DIR));
+    ASSERT_FALSE(folder.isEmpty());
     const QString path = QDir(folder).filePath(u"approvals-dialog.png"_s);
     ASSERT_TRUE(image.save(path)) << path.toStdString();
     std::cout << "[ screenshot ] " << path.toStdString() << "\n";
@@ -212,10 +210,16 @@ TEST_F(ApprovalsDialogTest, RejectingOneLeavesTheOtherPending)
         QJsonObject { { u"to"_s, u"ben@globex.com"_s }, { u"send"_s, true } }, u"Send a draft to Ben Ortiz"_s);
     const qint64 second = other->request(
         u"execute_move"_s, QJsonObject { { u"move_id"_s, 7 } }, u"Execute move 7: Call Chen Wu"_s);
+    QSignalSpy popups(approvals, &ApprovalsController::popupRequested);
     ASSERT_TRUE(waitForPending(2));
     EXPECT_EQ(approvals->action()->text(), u"A&pprovals (2)…"_s);
-    ApprovalsDialog* dialog = openDialog();
-    ASSERT_TRUE(dialog);
+    // A click on an approval's pop-up opens the dialog (a click on another pop-up does not).
+    ASSERT_TRUE(waitFor([&] { return popups.count() == 2; }));
+    approvals->popupClicked(987654);
+    EXPECT_EQ(approvals->dialog(), nullptr);
+    approvals->popupClicked(popups.first().at(0).toLongLong());
+    ApprovalsDialog* dialog = approvals->dialog();
+    ASSERT_TRUE(dialog && waitFor([&] { return dialog->isVisible(); }));
     ASSERT_TRUE(waitFor([&] { return dialog->list()->count() == 2; }));
     EXPECT_EQ(dialog->currentId(), first); // oldest first
 
@@ -223,9 +227,8 @@ TEST_F(ApprovalsDialogTest, RejectingOneLeavesTheOtherPending)
     QTest::mouseClick(dialog->rejectButton(), Qt::LeftButton);
     QMessageBox* box = nullptr;
     ASSERT_TRUE(waitFor([&] { return (box = dialog->confirmation()) && box->isVisible(); }));
-    const QString folder = QStringLiteral(CASEYOS_SCREENSHOT_DEFAULT_DIR); // build/screenshots: for a look
-    ASSERT_TRUE(QDir().mkpath(folder));
-    box->grab().save(QDir(folder).filePath(u"approvals-confirm.png"_s));
+    box->grab().save( // for a look, in build/screenshots
+        QDir(screenshotFolder(QStringLiteral(CASEYOS_SCREENSHOT_DEFAULT_DIR))).filePath(u"approvals-confirm.png"_s));
     QTest::keyClick(box, Qt::Key_Escape);
     ASSERT_TRUE(waitFor([&] { return dialog->confirmation() == nullptr; }));
     QTest::qWait(300);
