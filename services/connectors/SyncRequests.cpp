@@ -135,8 +135,8 @@ HttpRequest search(const QUrl& base, Object object, qint64 sinceMs, int limit, c
         { u"sorts"_s, QJsonArray { sort } }, { u"properties"_s, properties }, { u"limit"_s, limit },
         { u"after"_s, after.isEmpty() ? u"0"_s : after } // required by the spec, "0" on the first page
     };
-    const QString path = object == Object::Deals ? u"/crm/v3/objects/deals/search"_s
-                                                 : u"/crm/v3/objects/contacts/search"_s;
+    const QString path
+        = object == Object::Deals ? u"/crm/v3/objects/deals/search"_s : u"/crm/v3/objects/contacts/search"_s;
     HttpRequest request;
     request.method = QByteArrayLiteral("POST");
     request.url = syncUrl(base, path);

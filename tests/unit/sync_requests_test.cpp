@@ -17,7 +17,8 @@ const QUrl kBase(u"https://example.test/base/"_s);
 
 TEST(SyncRequests, PathsKeepTheBasePathAndEncodeIds)
 {
-    EXPECT_EQ(gmailrequest::getProfile(kBase).url.toString(), u"https://example.test/base/gmail/v1/users/me/profile"_s);
+    EXPECT_EQ(gmailrequest::getProfile(kBase).url.toString(),
+        u"https://example.test/base/gmail/v1/users/me/profile"_s);
     const QUrl message = gmailrequest::getMessage(kBase, u"a/b?c"_s).url;
     // Encoded once: a '/' or '?' in an id stays inside its segment.
     EXPECT_EQ(message.path(QUrl::FullyEncoded), u"/base/gmail/v1/users/me/messages/a%2Fb%3Fc"_s);
@@ -53,7 +54,8 @@ TEST(SyncRequests, HubspotSearchSortsAscendingOnLastModifiedFromTheCursor)
     const QJsonObject sort = body.value("sorts"_L1)[0].toObject();
     EXPECT_EQ(sort.value("propertyName"_L1).toString(), hubspotrequest::lastModifiedProperty());
     EXPECT_EQ(sort.value("direction"_L1).toString(), u"ASCENDING"_s);
-    const HttpRequest next = hubspotrequest::search(kBase, hubspotrequest::Object::Deals, 1234, 200, u"400"_s);
+    const HttpRequest next
+        = hubspotrequest::search(kBase, hubspotrequest::Object::Deals, 1234, 200, u"400"_s);
     EXPECT_EQ(QJsonDocument::fromJson(next.body).object().value("after"_L1).toString(), u"400"_s);
     EXPECT_TRUE(QJsonDocument::fromJson(next.body)["properties"_L1].toArray().contains(u"dealstage"_s));
 }
