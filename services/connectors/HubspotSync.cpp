@@ -56,7 +56,8 @@ void HubspotSync::syncKind(Kind kind)
 void HubspotSync::searchPage(Kind kind, const QString& after)
 {
     reportProgress(kind == Kind::Deals ? u"deals"_s : u"contacts"_s);
-    const auto object = kind == Kind::Deals ? hubspotrequest::Object::Deals : hubspotrequest::Object::Contacts;
+    const auto object
+        = kind == Kind::Deals ? hubspotrequest::Object::Deals : hubspotrequest::Object::Contacts;
     send(hubspotrequest::search(config().baseUrl, object, m_querySince, pageSize(), after), u"search"_s,
         [this, kind](const HttpResult& r) {
             if (!r.ok())
@@ -75,7 +76,10 @@ void HubspotSync::handlePage(Kind kind, const QJsonObject& body)
     for (const QJsonValue& value : results) {
         const QJsonObject object = value.toObject();
         const QString id = object.value(u"id"_s).toString();
-        qint64 modified = hubspotTimeMs(object.value(u"properties"_s).toObject().value(hubspotrequest::lastModifiedProperty()).toString());
+        qint64 modified = hubspotTimeMs(object.value(u"properties"_s)
+                                            .toObject()
+                                            .value(hubspotrequest::lastModifiedProperty())
+                                            .toString());
         if (modified == 0)
             modified = hubspotTimeMs(object.value(u"updatedAt"_s).toString());
         if (id.isEmpty() || cursor.alreadySynced(modified, id))

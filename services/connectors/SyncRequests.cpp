@@ -33,10 +33,12 @@ QString segment(const QString& id)
 QUrl syncUrl(const QUrl& base, const QString& path, const QUrlQuery& query)
 {
     QUrl url = base;
-    QString basePath = url.path();
+    QString basePath = url.path(QUrl::FullyEncoded);
     while (basePath.endsWith(u'/'))
         basePath.chop(1);
-    url.setPath(basePath + path);
+    // Encoded in, as it is: `path` carries ids already percent-encoded (segment()), which the default
+    // (decoded) mode would encode a second time ("a%2Fb" → "a%252Fb").
+    url.setPath(basePath + path, QUrl::TolerantMode);
     url.setQuery(query);
     return url;
 }
@@ -133,8 +135,8 @@ HttpRequest search(const QUrl& base, Object object, qint64 sinceMs, int limit, c
         { u"sorts"_s, QJsonArray { sort } }, { u"properties"_s, properties }, { u"limit"_s, limit },
         { u"after"_s, after.isEmpty() ? u"0"_s : after } // required by the spec, "0" on the first page
     };
-    const QString path = object == Object::Deals ? u"/crm/v3/objects/deals/search"_s
-                                                 : u"/crm/v3/objects/contacts/search"_s;
+    const QString path
+        = object == Object::Deals ? u"/crm/v3/objects/deals/search"_s : u"/crm/v3/objects/contacts/search"_s;
     HttpRequest request;
     request.method = QByteArrayLiteral("POST");
     request.url = syncUrl(base, path);

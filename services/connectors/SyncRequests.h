@@ -9,10 +9,10 @@
 
 namespace caseyos {
 
-// The requests the sync engines send, built in one place (issue 4): the engines send exactly what these return
-// (SyncEngine::send adds only the token, the account key, the timeout and the rate costs), and the contract
-// test (tests/contract/sync_contract_test.cpp) checks the same requests against the providers' OpenAPI specs
-// with Prism. No state, no I/O: base URL and parameters in, an HttpRequest out.
+// The requests the sync engines send, built in one place (issue 4): the engines send exactly what these
+// return (SyncEngine::send adds only the token, the account key, the timeout and the rate costs), and the
+// contract test (tests/contract/sync_contract_test.cpp) checks the same requests against the providers'
+// OpenAPI specs with Prism. No state, no I/O: base URL and parameters in, an HttpRequest out.
 
 // `base` (its path kept, trailing slashes dropped) + `path`, with `query`.
 QUrl syncUrl(const QUrl& base, const QString& path, const QUrlQuery& query = {});

@@ -65,8 +65,9 @@ void ApprovalsWorker::poll()
         Q_EMIT failed(u"Cannot read the approvals: "_s + q.lastError().text());
         return;
     }
-    const QString fingerprint
-        = u"%1/%2/%3"_s.arg(q.value(0).toLongLong()).arg(q.value(1).toLongLong()).arg(q.value(2).toLongLong());
+    const QString fingerprint = u"%1/%2/%3"_s.arg(q.value(0).toLongLong())
+                                    .arg(q.value(1).toLongLong())
+                                    .arg(q.value(2).toLongLong());
     if (fingerprint == m_fingerprint)
         return;
     m_fingerprint = fingerprint;
@@ -106,7 +107,8 @@ void ApprovalsWorker::list()
 qint64 ApprovalsWorker::notificationIdFor(qint64 approvalId)
 {
     QSqlQuery q(m_db->sql());
-    q.prepare(u"SELECT id FROM notifications WHERE kind = 'approval_pending' AND title = ? ORDER BY id DESC"_s);
+    q.prepare(
+        u"SELECT id FROM notifications WHERE kind = 'approval_pending' AND title = ? ORDER BY id DESC"_s);
     q.addBindValue(ApprovalService::notificationTitle(approvalId));
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }

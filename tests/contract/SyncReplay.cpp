@@ -42,8 +42,10 @@ SyncAccountConfig configFor(SyncProvider provider, const QUrl& base, const QStri
     return config;
 }
 
-void record(FakeHttpServer& server, RecordedSync& out)
+// Starts the fake provider with every request it gets appended to `out`.
+void startRecording(FakeHttpServer& server, RecordedSync& out)
 {
+    EXPECT_TRUE(server.listen());
     server.onRequest = [&out](const FakeRequest& request) { out.requests.append(request); };
 }
 
@@ -53,18 +55,18 @@ RecordedSync recordGmailSync()
 {
     RecordedSync out;
     FakeGmail gmail(kMe);
-    EXPECT_TRUE(gmail.listen());
-    record(gmail, out);
+    startRecording(gmail, out);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (int i = 1; i <= 3; ++i) {
         const QString thread = u"t%1"_s.arg(i);
         gmail.addSent(thread, u"ann%1@acme.com"_s.arg(i), u"Proposal %1"_s.arg(i), now.addDays(-3));
-        gmail.addInbound(thread, u"Ann <ann%1@acme.com>"_s.arg(i), u"Re: Proposal"_s, u"Sounds good"_s,
-            now.addDays(-2));
+        gmail.addInbound(
+            thread, u"Ann <ann%1@acme.com>"_s.arg(i), u"Re: Proposal"_s, u"Sounds good"_s, now.addDays(-2));
     }
     SyncHarness sync(configFor(SyncProvider::Gmail, gmail.baseUrl(), kMe));
     runSync(sync, "Gmail first sync");
-    // Replies in a known thread and in threads the engine has to look at (threads.get), over two history pages.
+    // Replies in a known thread and in threads the engine has to look at (threads.get), over two history
+    // pages.
     gmail.addInbound(u"t1"_s, u"Ann <ann1@acme.com>"_s, u"Re: Proposal"_s, u"One more thing"_s, now);
     gmail.addInbound(u"t8"_s, u"Bo <bo@beta.io>"_s, u"Hello"_s, u"New thread"_s, now);
     gmail.addInbound(u"t9"_s, u"Cy <cy@beta.io>"_s, u"Hi"_s, u"Another"_s, now);
@@ -80,8 +82,7 @@ RecordedSync recordCalendarSync()
 {
     RecordedSync out;
     FakeCalendar calendar(kMe);
-    EXPECT_TRUE(calendar.listen());
-    record(calendar, out);
+    startRecording(calendar, out);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     FakeClock clock;
     clock.set(now);
@@ -110,8 +111,7 @@ RecordedSync recordHubspotSync()
 {
     RecordedSync out;
     FakeHubspot hubspot;
-    EXPECT_TRUE(hubspot.listen());
-    record(hubspot, out);
+    startRecording(hubspot, out);
     hubspot.putDeal(u"1"_s, u"Acme"_s, u"appointmentscheduled"_s, 5000, kT0 + 1);
     hubspot.putDeal(u"2"_s, u"Beta"_s, u"qualifiedtobuy"_s, 7000, kT0 + 2);
     hubspot.putDeal(u"3"_s, u"Cyan"_s, u"contractsent"_s, 9000, kT0 + 3);
@@ -165,25 +165,29 @@ QString hubspotSpecWithSortObjects(const QString& dir, QString* error)
         *error = u"the spec's sorts are no longer string[]: drop this erratum"_s;
         return {};
     }
-    const QJsonObject sortObject { { u"type"_s, u"object"_s }, { u"required"_s, QJsonArray { u"propertyName"_s } },
-        { u"additionalProperties"_s, false },
+    const QJsonObject sortObject { { u"type"_s, u"object"_s },
+        { u"required"_s, QJsonArray { u"propertyName"_s } }, { u"additionalProperties"_s, false },
         { u"properties"_s,
             QJsonObject { { u"propertyName"_s, QJsonObject { { u"type"_s, u"string"_s } } },
                 { u"direction"_s,
                     QJsonObject { { u"type"_s, u"string"_s },
                         { u"enum"_s, QJsonArray { u"ASCENDING"_s, u"DESCENDING"_s } } } } } } };
-    sorts.insert("items"_L1, QJsonObject { { u"oneOf"_s, QJsonArray { QJsonObject { { u"type"_s, u"string"_s } }, sortObject } } });
+    sorts.insert("items"_L1,
+        QJsonObject {
+            { u"oneOf"_s, QJsonArray { QJsonObject { { u"type"_s, u"string"_s } }, sortObject } } });
     properties.insert("sorts"_L1, sorts);
     search.insert("properties"_L1, properties);
     schemas.insert("PublicObjectSearchRequest"_L1, search);
     components.insert("schemas"_L1, schemas);
     spec.insert("components"_L1, components);
     QJsonObject info = spec.value("info"_L1).toObject();
-    info.insert("x-contracts-erratum"_L1, u"PublicObjectSearchRequest.sorts items: string or {propertyName, direction}"_s);
+    info.insert("x-contracts-erratum"_L1,
+        u"PublicObjectSearchRequest.sorts items: string or {propertyName, direction}"_s);
     spec.insert("info"_L1, info);
     const QString path = dir + u"/hubspot-crm.sorts-erratum.prism.openapi.json"_s;
     QFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(spec).toJson(QJsonDocument::Compact)) < 0) {
+    if (!out.open(QIODevice::WriteOnly)
+        || out.write(QJsonDocument(spec).toJson(QJsonDocument::Compact)) < 0) {
         *error = out.errorString();
         return {};
     }

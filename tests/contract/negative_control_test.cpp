@@ -30,12 +30,14 @@ TEST_F(ContractNegativeControl, WrongRequestsAreReported)
     raw.retry = false;
     const HttpResult result = sendRaw(raw);
     EXPECT_EQ(result.response.status, 422);
-    const QJsonArray validation = QJsonDocument::fromJson(result.response.body).object().value("validation"_L1).toArray();
+    const QJsonArray validation
+        = QJsonDocument::fromJson(result.response.body).object().value("validation"_L1).toArray();
     ASSERT_FALSE(validation.isEmpty()) << result.response.body.toStdString();
     EXPECT_TRUE(validation.first().toObject().value("message"_L1).toString().contains("model"_L1));
     const QStringList found = m_lastViolations;
     EXPECT_FALSE(found.isEmpty());
-    EXPECT_TRUE(found.join(u'\n').contains("required property 'model'"_L1)) << found.join(u'\n').toStdString();
+    EXPECT_TRUE(found.join(u'\n').contains("required property 'model'"_L1))
+        << found.join(u'\n').toStdString();
 
     // The same detector on a client call that breaks the contract (no messages: minItems 1).
     OpenAiClient client(m_http, config({}));
@@ -45,7 +47,8 @@ TEST_F(ContractNegativeControl, WrongRequestsAreReported)
     EXPECT_EQ(reply.error.kind, ClientErrorKind::Rejected);
     EXPECT_EQ(reply.error.status, 422);
     EXPECT_FALSE(m_lastViolations.isEmpty());
-    EXPECT_TRUE(m_lastViolations.join(u'\n').contains("messages"_L1)) << m_lastViolations.join(u'\n').toStdString();
+    EXPECT_TRUE(m_lastViolations.join(u'\n').contains("messages"_L1))
+        << m_lastViolations.join(u'\n').toStdString();
 
     // A wrong tool shape (xAI's old Zuplo schema: a bare {name} instead of {type, function}).
     HttpRequest badTool = raw;
@@ -66,7 +69,8 @@ TEST_F(ContractNegativeControl, SyncRequestsTheSpecRejectsAreReported)
 
     startPrism(u"hubspot-crm.prism.openapi.json"_s);
     EXPECT_EQ(sendRaw(replayAt(*search, m_prism.url())).response.status, 422);
-    EXPECT_TRUE(m_lastViolations.join(u'\n').contains("sorts"_L1)) << m_lastViolations.join(u'\n').toStdString();
+    EXPECT_TRUE(m_lastViolations.join(u'\n').contains("sorts"_L1))
+        << m_lastViolations.join(u'\n').toStdString();
     m_prism.stop();
 
     QTemporaryDir dir;
@@ -74,10 +78,12 @@ TEST_F(ContractNegativeControl, SyncRequestsTheSpecRejectsAreReported)
     const QString fixedSpec = hubspotSpecWithSortObjects(dir.path(), &error);
     ASSERT_FALSE(fixedSpec.isEmpty()) << error.toStdString();
     startPrism(fixedSpec);
-    EXPECT_EQ(sendRaw(replayAt(*search, m_prism.url())).response.status, 200); // the request as the engine sent it
+    EXPECT_EQ(
+        sendRaw(replayAt(*search, m_prism.url())).response.status, 200); // the request as the engine sent it
     EXPECT_TRUE(m_lastViolations.isEmpty()) << m_lastViolations.join(u'\n').toStdString();
     FakeRequest wrong = *search;
     wrong.body.replace("\"GTE\"", "\"SINCE\""); // not a filter operator
     EXPECT_EQ(sendRaw(replayAt(wrong, m_prism.url())).response.status, 422);
-    EXPECT_TRUE(m_lastViolations.join(u'\n').contains("operator"_L1)) << m_lastViolations.join(u'\n').toStdString();
+    EXPECT_TRUE(m_lastViolations.join(u'\n').contains("operator"_L1))
+        << m_lastViolations.join(u'\n').toStdString();
 }

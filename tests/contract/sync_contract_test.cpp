@@ -32,8 +32,8 @@ bool isGet(const FakeRequest& r, const QString& pathEnd)
 class SyncContract : public ContractTest
 {
 protected:
-    // Sends every recorded request (except those under `unspecifiedPath`) to the started Prism; each must pass.
-    // Returns how many were checked.
+    // Sends every recorded request (except those under `unspecifiedPath`) to the started Prism; each must
+    // pass. Returns how many were checked.
     int expectAllAccepted(const RecordedSync& recorded, const QString& unspecifiedPath = {})
     {
         int checked = 0;
@@ -43,7 +43,8 @@ protected:
             const HttpResult result = sendRaw(replayAt(request, m_prism.url()));
             const std::string what = describe(request).toStdString();
             EXPECT_TRUE(m_lastPassed) << what << ": Prism did not log that the request passed validation";
-            EXPECT_TRUE(m_lastViolations.isEmpty()) << what << ": " << m_lastViolations.join(u'\n').toStdString();
+            EXPECT_TRUE(m_lastViolations.isEmpty())
+                << what << ": " << m_lastViolations.join(u'\n').toStdString();
             EXPECT_TRUE(result.ok()) << what << ": " << result.response.status << " "
                                      << result.response.body.left(600).toStdString();
             ++checked;
@@ -54,7 +55,8 @@ protected:
     static void expectShapes(const RecordedSync& recorded, const QList<Shape>& shapes)
     {
         for (const Shape& shape : shapes) {
-            const bool seen = std::any_of(recorded.requests.cbegin(), recorded.requests.cend(), shape.matches);
+            const bool seen
+                = std::any_of(recorded.requests.cbegin(), recorded.requests.cend(), shape.matches);
             EXPECT_TRUE(seen) << "the engine never sent: " << shape.name;
         }
     }
@@ -73,13 +75,15 @@ TEST_F(SyncContract, GmailSyncRequestsAreAccepted)
                 [](const FakeRequest& r) {
                     return isGet(r, u"/users/me/messages"_s) && r.query.hasQueryItem(u"pageToken"_s);
                 } },
-            { "messages.get", [](const FakeRequest& r) { return r.path.contains(u"/users/me/messages/"_s); } },
+            { "messages.get",
+                [](const FakeRequest& r) { return r.path.contains(u"/users/me/messages/"_s); } },
             { "history.list", [](const FakeRequest& r) { return isGet(r, u"/users/me/history"_s); } },
             { "history.list, next page",
                 [](const FakeRequest& r) {
                     return isGet(r, u"/users/me/history"_s) && r.query.hasQueryItem(u"pageToken"_s);
                 } },
-            { "threads.get", [](const FakeRequest& r) { return r.path.contains(u"/users/me/threads/"_s); } } });
+            { "threads.get",
+                [](const FakeRequest& r) { return r.path.contains(u"/users/me/threads/"_s); } } });
     startPrism(u"google-gmail.prism.openapi.yaml"_s);
     EXPECT_EQ(expectAllAccepted(recorded), recorded.requests.size());
 }
@@ -92,9 +96,11 @@ TEST_F(SyncContract, CalendarSyncRequestsAreAccepted)
         { { "events.list from timeMin",
               [events](const FakeRequest& r) { return events(r) && r.query.hasQueryItem(u"timeMin"_s); } },
             { "events.list, next page",
-                [events](const FakeRequest& r) { return events(r) && r.query.hasQueryItem(u"pageToken"_s); } },
-            { "events.list from a syncToken",
-                [events](const FakeRequest& r) { return events(r) && r.query.hasQueryItem(u"syncToken"_s); } } });
+                [events](
+                    const FakeRequest& r) { return events(r) && r.query.hasQueryItem(u"pageToken"_s); } },
+            { "events.list from a syncToken", [events](const FakeRequest& r) {
+                 return events(r) && r.query.hasQueryItem(u"syncToken"_s);
+             } } });
     startPrism(u"google-calendar.openapi.yaml"_s);
     EXPECT_EQ(expectAllAccepted(recorded), recorded.requests.size());
 }
@@ -109,9 +115,11 @@ TEST_F(SyncContract, HubspotSyncRequestsAreAccepted)
     const QString pipelines = u"/crm/v3/pipelines/"_s;
     expectShapes(recorded,
         { { "deals search", [search](const FakeRequest& r) { return search(r, u"deals"_s, false); } },
-            { "deals search, next page", [search](const FakeRequest& r) { return search(r, u"deals"_s, true); } },
+            { "deals search, next page",
+                [search](const FakeRequest& r) { return search(r, u"deals"_s, true); } },
             { "contacts search", [search](const FakeRequest& r) { return search(r, u"contacts"_s, false); } },
-            { "deal pipelines", [pipelines](const FakeRequest& r) { return r.path.startsWith(pipelines); } } });
+            { "deal pipelines",
+                [pipelines](const FakeRequest& r) { return r.path.startsWith(pipelines); } } });
     QTemporaryDir dir;
     QString error;
     const QString spec = hubspotSpecWithSortObjects(dir.path(), &error);

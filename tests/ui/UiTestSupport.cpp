@@ -1,5 +1,7 @@
 #include "UiTestSupport.h"
 
+#include <QDir>
+
 #include "MainWindow.h"
 #include "MovesFilterProxy.h"
 #include "MovesModel.h"
@@ -18,6 +20,14 @@
 using namespace Qt::StringLiterals;
 
 namespace caseyos::test {
+
+QString screenshotFolder(const QString& defaultFolder)
+{
+    QString folder = qEnvironmentVariable("CASEYOS_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        folder = defaultFolder;
+    return QDir().mkpath(folder) ? folder : QString();
+}
 
 QByteArray formSignal(const QString& sourceId, const QString& name, const QString& company,
     const QString& email, double revenuePotential, const QString& occurredAt)

@@ -37,6 +37,10 @@ template<typename T> T* waitForModal(int timeoutMs = 5000)
     return QApplication::activeWindow() == found ? found : nullptr;
 }
 
+// Where a test saves screenshots for people: $CASEYOS_SCREENSHOT_DIR, else `defaultFolder`; created if
+// needed (empty when it cannot be).
+QString screenshotFolder(const QString& defaultFolder);
+
 // One form signal as a JSON Lines record. Its move's APS is 40·revenue + 44.5 (form rule: urgency 0.9,
 // effort 0.2, strategic 0.5), due two hours after `occurredAt`.
 QByteArray formSignal(const QString& sourceId, const QString& name, const QString& company,

@@ -1,6 +1,6 @@
 // The approvals dialog in the window (issue 6): an approval created through ApprovalService on another
-// connection (as the `caseyos mcp` process does) shows up without a restart — badge on the Approvals action, a
-// pop-up request, its notification in the panel — and is approved or rejected with the dialog's buttons and
+// connection (as the `caseyos mcp` process does) shows up without a restart — badge on the Approvals action,
+// a pop-up request, its notification in the panel — and is approved or rejected with the dialog's buttons and
 // their confirmation; the decisions land in the database. The dialog's worker thread does the waiting: the UI
 // thread keeps its pace while a decision waits on another connection's write lock. Saves
 // docs/screenshots/approvals-dialog.png.
@@ -50,7 +50,8 @@ public:
     }
     qint64 request(const QString& tool, const QJsonObject& arguments, const QString& summary)
     {
-        const Result<Approval> created = ApprovalService(m_db, m_clock).request(tool, arguments, summary, false);
+        const Result<Approval> created
+            = ApprovalService(m_db, m_clock).request(tool, arguments, summary, false);
         EXPECT_TRUE(bool(created)) << (created ? "" : created.error().toStdString());
         return created ? created.value().id : 0;
     }
@@ -90,8 +91,8 @@ protected:
         return waitFor([&] { return approvals->pendingCount() == count; }, 10000);
     }
 
-    // Selects the approval, presses the button (approve or reject), and confirms with the confirmation's button;
-    // returns the confirmation's text as shown.
+    // Selects the approval, presses the button (approve or reject), and confirms with the confirmation's
+    // button; returns the confirmation's text as shown.
     QString decide(ApprovalsDialog* dialog, qint64 id, QPushButton* button)
     {
         for (int row = 0; row < dialog->list()->count(); ++row) {
@@ -169,9 +170,11 @@ TEST_F(ApprovalsDialogTest, AnApprovalFromAnotherConnectionAppearsAndIsApprovedW
     EXPECT_TRUE(confirmation.contains(u"Approve approval #%1?"_s.arg(id))) << confirmation.toStdString();
     EXPECT_TRUE(confirmation.contains(u"execute_move("_s)) << confirmation.toStdString();
     EXPECT_TRUE(confirmation.contains(u"&quot;move_id&quot;: 12"_s)) << confirmation.toStdString();
-    ASSERT_TRUE(waitFor([&] { return other->status(id) == u"approved"_s; }, 10000)) << other->status(id).toStdString();
-    ASSERT_TRUE(waitFor([&] { return dialog->resultLabel()->text().startsWith(u"✔ Approved #%1"_s.arg(id)); }))
-        << dialog->resultLabel()->text().toStdString();
+    ASSERT_TRUE(waitFor([&] { return other->status(id) == u"approved"_s; }, 10000))
+        << other->status(id).toStdString();
+    ASSERT_TRUE(waitFor([&] {
+        return dialog->resultLabel()->text().startsWith(u"✔ Approved #%1"_s.arg(id));
+    })) << dialog->resultLabel()->text().toStdString();
     EXPECT_TRUE(dialog->resultLabel()->text().contains(u"nothing has been sent"_s));
     ASSERT_TRUE(waitForPending(1));
     EXPECT_EQ(approvals->action()->text(), u"A&pprovals (1)…"_s);
@@ -179,15 +182,14 @@ TEST_F(ApprovalsDialogTest, AnApprovalFromAnotherConnectionAppearsAndIsApprovedW
     // The next waiting one comes up; the approved one is listed below it as decided.
     ASSERT_TRUE(waitFor([&] { return dialog->currentId() == draft && dialog->list()->count() == 2; }));
     EXPECT_TRUE(dialog->approveButton()->isEnabled());
-    EXPECT_TRUE(dialog->list()->item(1)->text().contains(u"Approved"_s)) << dialog->list()->item(1)->text().toStdString();
+    EXPECT_TRUE(dialog->list()->item(1)->text().contains(u"Approved"_s))
+        << dialog->list()->item(1)->text().toStdString();
     // The screenshot for people: the approval recorded, the next one up.
     QTest::qWait(200);
     const QImage image = dialog->grab().toImage();
     ASSERT_FALSE(image.isNull());
-    QString folder = qEnvironmentVariable("CASEYOS_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        folder = QStringLiteral(CASEYOS_DOCS_SCREENSHOT_DIR);
-    ASSERT_TRUE(QDir().mkpath(folder));
+    const QString folder = screenshotFolder(QStringLiteral(CASEYOS_DOCS_SCREENSHOT_DIR));
+    ASSERT_FALSE(folder.isEmpty());
     const QString path = QDir(folder).filePath(u"approvals-dialog.png"_s);
     ASSERT_TRUE(image.save(path)) << path.toStdString();
     std::cout << "[ screenshot ] " << path.toStdString() << "\n";
@@ -209,13 +211,20 @@ TEST_F(ApprovalsDialogTest, AnApprovalFromAnotherConnectionAppearsAndIsApprovedW
 TEST_F(ApprovalsDialogTest, RejectingOneLeavesTheOtherPending)
 {
     const qint64 first = other->request(u"create_email_draft"_s,
-        QJsonObject { { u"to"_s, u"ben@globex.com"_s }, { u"send"_s, true } }, u"Send a draft to Ben Ortiz"_s);
+        QJsonObject { { u"to"_s, u"ben@globex.com"_s }, { u"send"_s, true } },
+        u"Send a draft to Ben Ortiz"_s);
     const qint64 second = other->request(
         u"execute_move"_s, QJsonObject { { u"move_id"_s, 7 } }, u"Execute move 7: Call Chen Wu"_s);
+    QSignalSpy popups(approvals, &ApprovalsController::popupRequested);
     ASSERT_TRUE(waitForPending(2));
     EXPECT_EQ(approvals->action()->text(), u"A&pprovals (2)…"_s);
-    ApprovalsDialog* dialog = openDialog();
-    ASSERT_TRUE(dialog);
+    // A click on an approval's pop-up opens the dialog (a click on another pop-up does not).
+    ASSERT_TRUE(waitFor([&] { return popups.count() == 2; }));
+    approvals->popupClicked(987654);
+    EXPECT_EQ(approvals->dialog(), nullptr);
+    approvals->popupClicked(popups.first().at(0).toLongLong());
+    ApprovalsDialog* dialog = approvals->dialog();
+    ASSERT_TRUE(dialog && waitFor([&] { return dialog->isVisible(); }));
     ASSERT_TRUE(waitFor([&] { return dialog->list()->count() == 2; }));
     EXPECT_EQ(dialog->currentId(), first); // oldest first
 
@@ -223,9 +232,9 @@ TEST_F(ApprovalsDialogTest, RejectingOneLeavesTheOtherPending)
     QTest::mouseClick(dialog->rejectButton(), Qt::LeftButton);
     QMessageBox* box = nullptr;
     ASSERT_TRUE(waitFor([&] { return (box = dialog->confirmation()) && box->isVisible(); }));
-    const QString folder = QStringLiteral(CASEYOS_SCREENSHOT_DEFAULT_DIR); // build/screenshots: for a look
-    ASSERT_TRUE(QDir().mkpath(folder));
-    box->grab().save(QDir(folder).filePath(u"approvals-confirm.png"_s));
+    box->grab().save( // for a look, in build/screenshots
+        QDir(screenshotFolder(QStringLiteral(CASEYOS_SCREENSHOT_DEFAULT_DIR)))
+            .filePath(u"approvals-confirm.png"_s));
     QTest::keyClick(box, Qt::Key_Escape);
     ASSERT_TRUE(waitFor([&] { return dialog->confirmation() == nullptr; }));
     QTest::qWait(300);
@@ -235,7 +244,8 @@ TEST_F(ApprovalsDialogTest, RejectingOneLeavesTheOtherPending)
     EXPECT_TRUE(confirmation.contains(u"Reject approval #%1?"_s.arg(first))) << confirmation.toStdString();
     EXPECT_TRUE(confirmation.contains(u"never runs"_s));
     ASSERT_TRUE(waitFor([&] { return other->status(first) == u"rejected"_s; }, 10000));
-    ASSERT_TRUE(waitFor([&] { return dialog->resultLabel()->text().startsWith(u"✖ Rejected #%1"_s.arg(first)); }));
+    ASSERT_TRUE(
+        waitFor([&] { return dialog->resultLabel()->text().startsWith(u"✖ Rejected #%1"_s.arg(first)); }));
     ASSERT_TRUE(waitForPending(1));
     EXPECT_EQ(other->status(second), u"pending"_s);
     EXPECT_EQ(approvals->action()->text(), u"A&pprovals (1)…"_s);
@@ -244,7 +254,8 @@ TEST_F(ApprovalsDialogTest, RejectingOneLeavesTheOtherPending)
 
 TEST_F(ApprovalsDialogTest, TheWindowStaysResponsiveWhileADecisionWaitsOnTheDatabase)
 {
-    const qint64 id = other->request(u"execute_move"_s, QJsonObject { { u"move_id"_s, 3 } }, u"Execute move 3"_s);
+    const qint64 id
+        = other->request(u"execute_move"_s, QJsonObject { { u"move_id"_s, 3 } }, u"Execute move 3"_s);
     ASSERT_TRUE(waitForPending(1));
     ApprovalsDialog* dialog = openDialog();
     ASSERT_TRUE(dialog && waitFor([&] { return dialog->currentId() == id; }));

@@ -2,6 +2,7 @@
 // state, the period selector; saves docs/screenshots/outcomes-view.png for people to look at.
 #include "FakeClock.h"
 #include "TempHome.h"
+#include "UiTestSupport.h"
 #include "WaitFor.h"
 #include "outcomes/OutcomeService.h"
 #include "outcomes/OutcomesView.h"
@@ -145,10 +146,8 @@ TEST_F(OutcomesViewTest, RendersTheChartsAndFiguresFromStats)
         for (int x = 0; x < image.width(); x += 3)
             colours.insert(image.pixel(x, y));
     EXPECT_GT(colours.size(), 50); // charts, text and figures, not a blank page
-    QString folder = qEnvironmentVariable("CASEYOS_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        folder = QStringLiteral(CASEYOS_DOCS_SCREENSHOT_DIR);
-    ASSERT_TRUE(QDir().mkpath(folder));
+    const QString folder = test::screenshotFolder(QStringLiteral(CASEYOS_DOCS_SCREENSHOT_DIR));
+    ASSERT_FALSE(folder.isEmpty());
     const QString path = QDir(folder).filePath(u"outcomes-view.png"_s);
     ASSERT_TRUE(image.save(path)) << path.toStdString();
     std::cout << "[ screenshot ] " << path.toStdString() << "\n";

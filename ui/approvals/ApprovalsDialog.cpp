@@ -35,7 +35,7 @@ QString statusText(const Approval& a)
 {
     if (a.status == u"approved"_s)
         return a.decidedBy == u"allowed_tool"_s ? ApprovalsDialog::tr("Approved (tool always allowed)")
-                                                 : ApprovalsDialog::tr("Approved — recorded, not run yet");
+                                                : ApprovalsDialog::tr("Approved — recorded, not run yet");
     if (a.status == u"rejected"_s)
         return ApprovalsDialog::tr("Rejected — will never run");
     return ApprovalsDialog::tr("Waiting for your decision");
@@ -44,9 +44,10 @@ QString statusText(const Approval& a)
 // The result line's look: green for approved, grey for rejected, red for an error.
 void styleResult(QLabel* label, const QString& kind)
 {
-    const QString colors = kind == u"approved"_s ? u"background:#e3f4e6; color:#14532d; border:1px solid #7cc08a;"_s
-        : kind == u"rejected"_s                  ? u"background:#eeeeee; color:#333333; border:1px solid #bbbbbb;"_s
-                                                 : u"background:#fde8e8; color:#7f1d1d; border:1px solid #e59a9a;"_s;
+    const QString colors = kind == u"approved"_s
+        ? u"background:#e3f4e6; color:#14532d; border:1px solid #7cc08a;"_s
+        : kind == u"rejected"_s ? u"background:#eeeeee; color:#333333; border:1px solid #bbbbbb;"_s
+                                : u"background:#fde8e8; color:#7f1d1d; border:1px solid #e59a9a;"_s;
     label->setStyleSheet(u"QLabel { %1 border-radius:4px; padding:6px 8px; }"_s.arg(colors));
     label->show();
 }
@@ -67,8 +68,9 @@ ApprovalsDialog::ApprovalsDialog(const Clock& clock, QWidget* parent)
     headerFont.setBold(true);
     headerFont.setPointSizeF(headerFont.pointSizeF() * 1.15);
     m_header->setFont(headerFont);
-    auto* explanation = new QLabel(tr("MCP clients asked CaseyOS to run these calls. Nothing is sent or changed "
-                                      "until you approve it; a rejected call never runs."));
+    auto* explanation
+        = new QLabel(tr("MCP clients asked CaseyOS to run these calls. Nothing is sent or changed "
+                        "until you approve it; a rejected call never runs."));
     explanation->setWordWrap(true);
 
     m_result = new QLabel;
@@ -163,7 +165,8 @@ qint64 ApprovalsDialog::currentId() const
 
 QString ApprovalsDialog::callText(const Approval& approval)
 {
-    const QString arguments = QString::fromUtf8(QJsonDocument(approval.arguments).toJson(QJsonDocument::Indented));
+    const QString arguments
+        = QString::fromUtf8(QJsonDocument(approval.arguments).toJson(QJsonDocument::Indented));
     return approval.tool + u'(' + arguments.trimmed() + u')';
 }
 
@@ -173,15 +176,16 @@ void ApprovalsDialog::setApprovals(const QList<Approval>& pending, const QList<A
     m_rows = pending + decided;
     m_pendingCount = int(pending.size());
     m_header->setText(pending.isEmpty() ? tr("No approval is waiting.")
-            : pending.size() == 1          ? tr("1 approval is waiting for your decision")
-                                           : tr("%1 approvals are waiting for your decision").arg(pending.size()));
+            : pending.size() == 1       ? tr("1 approval is waiting for your decision")
+                                  : tr("%1 approvals are waiting for your decision").arg(pending.size()));
     const QSignalBlocker blocker(m_list);
     m_list->clear();
     int select = -1;
     for (int row = 0; row < m_rows.size(); ++row) {
         const Approval& a = m_rows[row];
         const bool isPending = row < m_pendingCount;
-        const QString second = isPending ? tr("requested %1").arg(when(a.createdAt, m_clock.now())) : statusText(a);
+        const QString second
+            = isPending ? tr("requested %1").arg(when(a.createdAt, m_clock.now())) : statusText(a);
         auto* item = new QListWidgetItem(u"#%1  %2\n%3\n%4"_s.arg(a.id).arg(a.tool, a.summary, second));
         item->setData(IdRole, a.id);
         item->setToolTip(callText(a));
@@ -202,16 +206,19 @@ void ApprovalsDialog::showDetails()
 {
     const Approval* a = approvalAt(m_list->currentRow());
     if (!a) {
-        m_summary->setText(m_rows.isEmpty() ? tr("When an MCP client asks to send or change something, it shows "
-                                                 "up here (and as a notification).")
-                                            : QString());
+        m_summary->setText(m_rows.isEmpty()
+                ? tr("When an MCP client asks to send or change something, it shows "
+                     "up here (and as a notification).")
+                : QString());
         m_meta->clear();
         m_arguments->clear();
         updateButtons();
         return;
     }
     m_summary->setText(a->summary.isEmpty() ? a->tool : a->summary);
-    QString meta = tr("Approval #%1 · tool %2 · requested %3").arg(a->id).arg(a->tool, when(a->createdAt, m_clock.now()));
+    QString meta = tr("Approval #%1 · tool %2 · requested %3")
+                       .arg(a->id)
+                       .arg(a->tool, when(a->createdAt, m_clock.now()));
     meta += u"\n"_s + statusText(*a);
     if (a->decidedAt.isValid())
         meta += u" · "_s + when(a->decidedAt, m_clock.now());
@@ -246,10 +253,10 @@ void ApprovalsDialog::confirm(bool approve)
     const Approval approval = *a;
     const QString question = approve ? tr("Approve approval #%1?").arg(approval.id)
                                      : tr("Reject approval #%1?").arg(approval.id);
-    const QString consequence = approve
-        ? tr("Your approval is recorded at once. CaseyOS cannot run approved calls yet: this call stays approved "
-             "and nothing is sent now.")
-        : tr("A rejected call never runs, and cannot be approved later.");
+    const QString consequence = approve ? tr("Your approval is recorded at once. CaseyOS cannot run approved "
+                                             "calls yet: this call stays approved "
+                                             "and nothing is sent now.")
+                                        : tr("A rejected call never runs, and cannot be approved later.");
     auto* box = new QMessageBox(QMessageBox::Question, windowTitle(), question, QMessageBox::NoButton, this);
     box->setObjectName(u"approvalConfirm"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -257,8 +264,9 @@ void ApprovalsDialog::confirm(bool approve)
     box->setText(u"<b>%1</b><br>%2"_s.arg(question.toHtmlEscaped(), approval.summary.toHtmlEscaped()));
     box->setInformativeText(u"%1<pre>%2</pre>%3"_s.arg(tr("The MCP client asked to run:").toHtmlEscaped(),
         callText(approval).toHtmlEscaped(), consequence.toHtmlEscaped()));
-    QPushButton* action = box->addButton(
-        approve ? tr("Approve #%1").arg(approval.id) : tr("Reject #%1").arg(approval.id), QMessageBox::AcceptRole);
+    QPushButton* action
+        = box->addButton(approve ? tr("Approve #%1").arg(approval.id) : tr("Reject #%1").arg(approval.id),
+            QMessageBox::AcceptRole);
     action->setObjectName(u"confirmButton"_s);
     QPushButton* cancel = box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(action);
@@ -269,7 +277,8 @@ void ApprovalsDialog::confirm(bool approve)
         m_confirm = nullptr;
         if (confirmed) {
             m_deciding = approval.id;
-            m_result->setText(approve ? tr("Approving #%1…").arg(approval.id) : tr("Rejecting #%1…").arg(approval.id));
+            m_result->setText(
+                approve ? tr("Approving #%1…").arg(approval.id) : tr("Rejecting #%1…").arg(approval.id));
             styleResult(m_result, u"rejected"_s);
             if (approve)
                 Q_EMIT approveRequested(approval.id);
@@ -288,9 +297,10 @@ void ApprovalsDialog::showDecided(const Approval& approval)
         m_deciding = 0;
     const QString what = u"#%1 %2 — %3"_s.arg(approval.id).arg(approval.tool, approval.summary);
     if (approval.status == u"approved"_s) {
-        m_result->setText(tr("✔ Approved %1. The approval is recorded; CaseyOS cannot run approved calls yet, so "
-                             "nothing has been sent.")
-                              .arg(what));
+        m_result->setText(
+            tr("✔ Approved %1. The approval is recorded; CaseyOS cannot run approved calls yet, so "
+               "nothing has been sent.")
+                .arg(what));
     } else {
         m_result->setText(tr("✖ Rejected %1. It will never run.").arg(what));
     }

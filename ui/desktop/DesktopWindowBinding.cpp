@@ -49,7 +49,8 @@ void bindDesktopToWindow(DesktopIntegration* desktop, MainWindow* window)
     // Approvals an MCP client asked for pop up too; clicking one opens the approvals dialog.
     ApprovalsController* approvals = window->approvals();
     QObject::connect(approvals, &ApprovalsController::popupRequested, desktop, &DesktopIntegration::notify);
-    QObject::connect(desktop, &DesktopIntegration::popupClicked, approvals, &ApprovalsController::popupClicked);
+    QObject::connect(
+        desktop, &DesktopIntegration::popupClicked, approvals, &ApprovalsController::popupClicked);
     QObject::connect(desktop, &DesktopIntegration::quitRequested, window, &MainWindow::quitApplication);
     QObject::connect(desktop, &DesktopIntegration::statusMessage, window,
         [window](const QString& text) { window->statusBar()->showMessage(text, kStatusMessageMs); });
