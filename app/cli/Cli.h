@@ -23,4 +23,7 @@ int runDaemon(const QStringList& arguments); // daemon [--interval MINUTES] [--o
 int runMcp(const QStringList& arguments); // mcp [--print-config]
 int runApprovals(const QStringList& arguments); // approvals [list|approve ID|reject ID] [--json]
 
+// The audit log (CliAudit.cpp).
+int runAudit(const QStringList& arguments); // audit [verify|list|prune] [--json]
+
 } // namespace caseyos::cli

@@ -41,12 +41,10 @@ int runApprovals(const QStringList& arguments)
     }
     qint64 id = 0;
     if (decide) {
-        bool ok = false;
-        id = args.at(1).toLongLong(&ok);
-        if (!ok || id < 1) {
-            printErr(u"\"%1\" is not an approval id"_s.arg(args.at(1)));
+        const std::optional<qint64> parsed = parseId(args.at(1), u"approval"_s);
+        if (!parsed)
             return ExitUsage;
-        }
+        id = *parsed;
     }
     Context context;
     if (!prepareContext(command.globals(), &context))
@@ -75,10 +73,7 @@ int runApprovals(const QStringList& arguments)
         return ExitFailure;
     }
     if (command.parser().isSet(json)) {
-        QJsonArray array;
-        for (const Approval& approval : list.value())
-            array.append(approvalToJson(approval));
-        printJson(array);
+        printJson(jsonArrayOf(list.value(), approvalToJson));
         return ExitOk;
     }
     if (list.value().isEmpty()) {

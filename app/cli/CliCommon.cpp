@@ -132,6 +132,18 @@ void printJson(const QJsonValue& value)
     std::fflush(stdout);
 }
 
+std::optional<qint64> parseId(const QString& text, const QString& what, const QString& hint)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (ok && id >= 1)
+        return id;
+    printErr(u"\"%1\" is not %2 id%3"_s.arg(text,
+        (what.isEmpty() ? u"an"_s : (QStringView(u"aeiou").contains(what.front()) ? u"an "_s : u"a "_s) + what),
+        hint.isEmpty() ? QString() : u" ("_s + hint + u')'));
+    return std::nullopt;
+}
+
 QString localTime(const QDateTime& value, const QString& none)
 {
     if (!value.isValid())

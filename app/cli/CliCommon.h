@@ -2,9 +2,13 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonValue>
+#include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace caseyos {
 class Database;
@@ -72,6 +76,22 @@ bool openDatabase(const Context& context, Database& db);
 void printOut(const QString& text); // stdout, UTF-8, as is
 void printErr(const QString& text); // stderr, UTF-8, with "caseyos: " in front and a newline
 void printJson(const QJsonValue& value); // compact JSON (one line) + newline on stdout
+
+// Every item through toJson, as one array: the --json form of a list.
+template<typename T, typename ToJson>
+QJsonArray jsonArrayOf(const QList<T>& items, ToJson toJson)
+{
+    QJsonArray array;
+    for (const T& item : items)
+        array.append(toJson(item));
+    return array;
+}
+
+// A positive whole-number id from the command line. Otherwise prints "\"TEXT\" is not a WHAT id (HINT)" and
+// returns nullopt; the caller exits with ExitUsage. hint: where ids are shown, e.g. "as \"caseyos today\" shows".
+std::optional<qint64> parseId(const QString& text, const QString& what, const QString& hint = {});
+
+inline const QString kMoveIdHint = QStringLiteral("a whole number, as \"caseyos today\" shows");
 
 // Local-time display of an instant ("2026-11-25 10:00"), or `none` when invalid.
 QString localTime(const QDateTime& value, const QString& none = QStringLiteral("—"));

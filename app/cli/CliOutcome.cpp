@@ -165,14 +165,10 @@ int runRecord(const QStringList& arguments)
         return ExitUsage;
     }
     if (parser.isSet(moveOption)) {
-        bool ok = false;
-        const qint64 id = parser.value(moveOption).toLongLong(&ok);
-        if (!ok || id < 1) {
-            printErr(u"\"%1\" is not a move id (a whole number, as \"caseyos today\" shows)"_s.arg(
-                parser.value(moveOption)));
+        const std::optional<qint64> id = parseId(parser.value(moveOption), u"move"_s, kMoveIdHint);
+        if (!id)
             return ExitUsage;
-        }
-        input.moveId = id;
+        input.moveId = *id;
     }
     if (parser.isSet(contactOption)) {
         input.contactEmail = parser.value(contactOption).trimmed();
