@@ -53,6 +53,22 @@ protected:
         return result.value_or(ClientResult<T> {});
     }
 
+    // Sends a hand-made request (no client, no retry) and returns Prism's answer after it logged the request;
+    // m_lastViolations then holds what Prism found wrong with it. For the negative controls.
+    HttpResult runRaw(HttpRequest request)
+    {
+        request.retry = false;
+        request.headers.append(
+            { QByteArrayLiteral("Authorization"), "Bearer " + QString::fromUtf16(kCanaryKey).toUtf8() });
+        const qsizetype offset = m_prism.logSize();
+        std::optional<HttpResult> result;
+        m_http.send(request, &m_context, [&result](const HttpResult& r) { result = r; });
+        EXPECT_TRUE(waitFor([&] { return result.has_value(); }, 30000)) << "no answer";
+        EXPECT_TRUE(m_prism.waitForFinished(offset, 1)) << "Prism logged no answer";
+        m_lastViolations = PrismMock::requestViolations(m_prism.logSince(offset));
+        return result.value_or(HttpResult {});
+    }
+
     // The request passed Prism's validation: Prism logged that it passed, no validator finding, and no refusal
     // by status. mockCannotAnswer: Prism cannot build this reply (an SSE stream), so only refusals count.
     template<typename T>

@@ -1,6 +1,7 @@
 // The contract check must be able to fail: deliberately wrong requests are reported by Prism, both in its
 // answer (422 with the violations) and in its log, and the harness's own detector finds them.
 #include "ContractHarness.h"
+#include "connectors/clients/ApiCall.h"
 #include "connectors/clients/OpenAiClient.h"
 
 #include <QJsonArray>
@@ -24,20 +25,14 @@ TEST_F(ContractNegativeControl, WrongRequestsAreReported)
     raw.method = "POST";
     raw.url = m_prism.url(u"/chat/completions"_s);
     raw.body = R"({"messages":[{"role":"user","content":"hi"}]})";
-    raw.headers.append({ QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer x") });
-    raw.retry = false;
-    const qsizetype offset = m_prism.logSize();
-    std::optional<HttpResult> result;
-    m_http.send(raw, &m_context, [&result](const HttpResult& r) { result = r; });
-    ASSERT_TRUE(waitFor([&] { return result.has_value(); }, 30000));
-    ASSERT_TRUE(m_prism.waitForFinished(offset, 1));
-    EXPECT_EQ(result->response.status, 422);
-    const QJsonArray validation = QJsonDocument::fromJson(result->response.body).object().value("validation"_L1).toArray();
-    ASSERT_FALSE(validation.isEmpty()) << result->response.body.toStdString();
+    const HttpResult result = runRaw(raw);
+    EXPECT_EQ(result.response.status, 422);
+    const QJsonArray validation = QJsonDocument::fromJson(result.response.body).object().value("validation"_L1).toArray();
+    ASSERT_FALSE(validation.isEmpty()) << result.response.body.toStdString();
     EXPECT_TRUE(validation.first().toObject().value("message"_L1).toString().contains("model"_L1));
-    const QStringList found = PrismMock::requestViolations(m_prism.logSince(offset));
-    EXPECT_FALSE(found.isEmpty());
-    EXPECT_TRUE(found.join(u'\n').contains("required property 'model'"_L1)) << found.join(u'\n').toStdString();
+    EXPECT_FALSE(m_lastViolations.isEmpty());
+    EXPECT_TRUE(m_lastViolations.join(u'\n').contains("required property 'model'"_L1))
+        << m_lastViolations.join(u'\n').toStdString();
 
     // The same detector on a client call that breaks the contract (no messages: minItems 1).
     OpenAiClient client(m_http, config({}));
@@ -52,11 +47,33 @@ TEST_F(ContractNegativeControl, WrongRequestsAreReported)
     // A wrong tool shape (xAI's old Zuplo schema: a bare {name} instead of {type, function}).
     HttpRequest badTool = raw;
     badTool.body = R"({"model":"m","messages":[{"role":"user","content":"hi"}],"tools":[{"name":"find"}]})";
-    const qsizetype offset2 = m_prism.logSize();
-    result.reset();
-    m_http.send(badTool, &m_context, [&result](const HttpResult& r) { result = r; });
-    ASSERT_TRUE(waitFor([&] { return result.has_value(); }, 30000));
-    ASSERT_TRUE(m_prism.waitForFinished(offset2, 1));
-    EXPECT_EQ(result->response.status, 422);
-    EXPECT_FALSE(PrismMock::requestViolations(m_prism.logSince(offset2)).isEmpty());
+    EXPECT_EQ(runRaw(badTool).response.status, 422);
+    EXPECT_FALSE(m_lastViolations.isEmpty());
+}
+
+// The same for the executor's write endpoints: a HubSpot task without its required associations and a deal
+// PATCH with a number where HubSpot wants strings, a Calendar insert with an unknown sendUpdates value.
+TEST_F(ContractNegativeControl, WrongWriteRequestsAreReported)
+{
+    startPrism(u"hubspot-crm.prism.openapi.json"_s);
+    HttpRequest task = jsonPost(m_prism.url(u"/crm/v3/objects/tasks"_s),
+        QJsonObject { { u"properties"_s, QJsonObject { { u"hs_task_subject"_s, u"x"_s } } } });
+    EXPECT_EQ(runRaw(task).response.status, 422);
+    EXPECT_TRUE(m_lastViolations.join(u'\n').contains("associations"_L1)) << m_lastViolations.join(u'\n').toStdString();
+    HttpRequest deal = jsonPost(m_prism.url(u"/crm/v3/objects/deals/701"_s),
+        QJsonObject { { u"properties"_s, QJsonObject { { u"amount"_s, 15000 } } } });
+    deal.method = "PATCH";
+    EXPECT_EQ(runRaw(deal).response.status, 422);
+    EXPECT_FALSE(m_lastViolations.isEmpty());
+    m_prism.stop();
+
+    startPrism(u"google-calendar.openapi.yaml"_s);
+    QUrl url = m_prism.url(u"/calendars/primary/events"_s);
+    url.setQuery(u"sendUpdates=everyone"_s);
+    const QJsonObject event { { u"summary"_s, u"x"_s },
+        { u"start"_s, QJsonObject { { u"dateTime"_s, u"2026-12-03T14:00:00Z"_s } } },
+        { u"end"_s, QJsonObject { { u"dateTime"_s, u"2026-12-03T14:30:00Z"_s } } } };
+    EXPECT_EQ(runRaw(jsonPost(url, event)).response.status, 422);
+    EXPECT_TRUE(m_lastViolations.join(u'\n').contains("sendUpdates"_L1, Qt::CaseInsensitive))
+        << m_lastViolations.join(u'\n').toStdString();
 }
