@@ -46,11 +46,8 @@ int runApprovals(const QStringList& arguments)
             return ExitUsage;
         id = *parsed;
     }
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     ApprovalService service(db, SystemClock::instance());
     if (decide) {
@@ -72,14 +69,8 @@ int runApprovals(const QStringList& arguments)
         printErr(list.error());
         return ExitFailure;
     }
-    if (command.parser().isSet(json)) {
-        printJson(jsonArrayOf(list.value(), approvalToJson));
+    if (printJsonOrEmpty(list.value(), command.parser().isSet(json), approvalToJson, u"No approvals.\n"_s))
         return ExitOk;
-    }
-    if (list.value().isEmpty()) {
-        printOut(u"No approvals.\n"_s);
-        return ExitOk;
-    }
     QString text;
     for (const Approval& a : list.value())
         text += padLeft(QString::number(a.id), 5) + u"  "_s + padRight(a.status, 8) + u"  "_s

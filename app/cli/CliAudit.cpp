@@ -47,14 +47,8 @@ int listLog(AuditLog& log, const AuditFilter& filter, int limit, bool json)
         printErr(list.error());
         return ExitFailure;
     }
-    if (json) {
-        printJson(jsonArrayOf(list.value(), auditEntryToJson));
+    if (printJsonOrEmpty(list.value(), json, auditEntryToJson, u"No audit entries.\n"_s))
         return ExitOk;
-    }
-    if (list.value().isEmpty()) {
-        printOut(u"No audit entries.\n"_s);
-        return ExitOk;
-    }
     QString text;
     for (const AuditEntry& e : list.value())
         text += padLeft(QString::number(e.id), 6) + u"  "_s + localTime(e.at) + u"  "_s + padRight(e.kind, 11)
@@ -124,11 +118,8 @@ int runAudit(const QStringList& arguments)
         printErr(u"--older-than-days must be a whole number of days, at least 1"_s);
         return ExitUsage;
     }
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     AuditLog log(db, SystemClock::instance());
     if (action == u"verify"_s)

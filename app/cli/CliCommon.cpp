@@ -107,6 +107,16 @@ bool openDatabase(const Context& context, Database& db)
     return false;
 }
 
+bool openWorkspace(const GlobalOptions& options, Database& db, Context* context)
+{
+    Context resolved;
+    if (!prepareContext(options, &resolved) || !openDatabase(resolved, db))
+        return false;
+    if (context)
+        *context = resolved;
+    return true;
+}
+
 void printOut(const QString& text)
 {
     const QByteArray bytes = text.toUtf8();

@@ -73,6 +73,10 @@ bool prepareContext(const GlobalOptions& options, Context* context);
 // Opens the context's database; prints the problem to stderr and returns false on failure.
 bool openDatabase(const Context& context, Database& db);
 
+// prepareContext then openDatabase: what every command that reads or writes the database starts with. `context`
+// (optional) receives the resolved folders.
+bool openWorkspace(const GlobalOptions& options, Database& db, Context* context = nullptr);
+
 void printOut(const QString& text); // stdout, UTF-8, as is
 void printErr(const QString& text); // stderr, UTF-8, with "caseyos: " in front and a newline
 void printJson(const QJsonValue& value); // compact JSON (one line) + newline on stdout
@@ -85,6 +89,20 @@ QJsonArray jsonArrayOf(const QList<T>& items, ToJson toJson)
     for (const T& item : items)
         array.append(toJson(item));
     return array;
+}
+
+// What a listing prints before its own table: with --json the array (every item through toJson), and for an empty
+// list the line `empty`. Returns true when that was all there was to print.
+template<typename T, typename ToJson>
+bool printJsonOrEmpty(const QList<T>& items, bool json, ToJson toJson, const QString& empty)
+{
+    if (json)
+        printJson(jsonArrayOf(items, toJson));
+    else if (items.isEmpty())
+        printOut(empty);
+    else
+        return false;
+    return true;
 }
 
 // A positive whole-number id from the command line. Otherwise prints "\"TEXT\" is not a WHAT id (HINT)" and

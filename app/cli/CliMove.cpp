@@ -175,11 +175,8 @@ int runMove(const QStringList& arguments)
         return ExitUsage;
     }
 
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     if (!action)
         return showMove(db, id, parser.isSet(json));

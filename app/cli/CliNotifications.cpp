@@ -148,11 +148,8 @@ int runNotifications(const QStringList& arguments)
         return ExitUsage;
     }
 
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     NotificationService service(db, clock);
     const QDateTime now = clock.now();
@@ -202,11 +199,8 @@ int runWhatsUp(const QStringList& arguments)
         printErr(u"whats-up takes no arguments (got \"%1\")"_s.arg(command.positional().join(u' ')));
         return ExitUsage;
     }
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     const Result<WhatsUp> summary = NotificationService(db, SystemClock::instance()).whatsUp();
     if (!summary) {

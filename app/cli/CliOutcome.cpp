@@ -201,11 +201,8 @@ int runRecord(const QStringList& arguments)
         input.occurredAt = *when;
     }
 
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     const Result<OutcomeRecordResult> result = OutcomeService(db, clock).record(input);
     if (!result) {
@@ -292,11 +289,8 @@ int runStats(const QStringList& arguments)
                      .arg(parser.value(daysOption)));
         return ExitUsage;
     }
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     const Result<OutcomeStats> result
         = OutcomeService(db, SystemClock::instance()).stats(days, parser.value(contactOption));

@@ -43,30 +43,30 @@ QString AuditAttacker::lastError() const
     return QString::fromUtf8(sqlite3_errmsg(m_db));
 }
 
-std::optional<qint64> AuditAttacker::integer(const char* table, const char* column, qint64 id)
+template<typename T, typename Read>
+std::optional<T> AuditAttacker::cell(const char* table, const char* column, qint64 id, Read read)
 {
     const QByteArray sql = QByteArray("SELECT ") + column + " FROM " + table + " WHERE id = ?1";
     sqlite3_stmt* stmt = nullptr;
     sqlite3_prepare_v2(m_db, sql.constData(), -1, &stmt, nullptr);
     sqlite3_bind_int64(stmt, 1, id);
-    std::optional<qint64> value;
+    std::optional<T> value;
     if (sqlite3_step(stmt) == SQLITE_ROW)
-        value = sqlite3_column_int64(stmt, 0);
+        value = read(stmt);
     sqlite3_finalize(stmt);
     return value;
 }
 
+std::optional<qint64> AuditAttacker::integer(const char* table, const char* column, qint64 id)
+{
+    return cell<qint64>(table, column, id, [](sqlite3_stmt* stmt) { return sqlite3_column_int64(stmt, 0); });
+}
+
 std::optional<QByteArray> AuditAttacker::text(const char* table, const char* column, qint64 id)
 {
-    const QByteArray sql = QByteArray("SELECT ") + column + " FROM " + table + " WHERE id = ?1";
-    sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(m_db, sql.constData(), -1, &stmt, nullptr);
-    sqlite3_bind_int64(stmt, 1, id);
-    std::optional<QByteArray> value;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        value = QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), sqlite3_column_bytes(stmt, 0));
-    sqlite3_finalize(stmt);
-    return value;
+    return cell<QByteArray>(table, column, id, [](sqlite3_stmt* stmt) {
+        return QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), sqlite3_column_bytes(stmt, 0));
+    });
 }
 
 bool AuditAttacker::setInteger(const char* table, const char* column, qint64 id, qint64 value)

@@ -31,6 +31,8 @@ public:
     bool setText(const char* table, const char* column, qint64 id, const QByteArray& bytes);
 
 private:
+    template<typename T, typename Read>
+    std::optional<T> cell(const char* table, const char* column, qint64 id, Read read);
     sqlite3* m_db = nullptr;
 };
 
