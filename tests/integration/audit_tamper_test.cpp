@@ -44,8 +44,9 @@ protected:
         const Result<AuditVerification> v = m_log.verify();
         ASSERT_TRUE(v) << v.error().toStdString();
         EXPECT_FALSE(v.value().ok) << what << " went unnoticed";
-        if (exactEntry)
+        if (exactEntry) {
             EXPECT_EQ(v.value().brokenId, kTarget) << what << ": " << v.value().reason.toStdString();
+        }
         ++m_detected;
     }
 
