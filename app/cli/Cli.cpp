@@ -75,6 +75,7 @@ Commands:
   approvals            List MCP approvals; approve ID or reject ID
   ask TEXT             Ask Jarvis offline ("what's up", "accept the top move", "Dana replied")
   memory               Search Jarvis's memory (search QUERY), list sessions, forget one
+  audit                The audit log: verify the hash chain, list entries, prune old ones
 
 Global options:
   --home DIR           Data folder (default: $CASEYOS_HOME, else the user's application data folder)
@@ -146,8 +147,10 @@ int run(const QStringList& arguments)
         return runAsk(arguments);
     if (found.command == u"memory"_s)
         return runMemory(arguments);
+    if (found.command == u"audit"_s)
+        return runAudit(arguments);
     printErr(u"unknown command \"%1\" (commands: ingest, today, move, health, outcome, notifications, "
-              "whats-up, daemon, mcp, approvals, ask, memory; run \"caseyos --help\")"_s.arg(found.command));
+              "whats-up, daemon, mcp, approvals, ask, memory, audit; run \"caseyos --help\")"_s.arg(found.command));
     return ExitUsage;
 }
 

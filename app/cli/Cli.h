@@ -25,4 +25,7 @@ int runApprovals(const QStringList& arguments); // approvals [list|approve ID|re
 int runAsk(const QStringList& arguments); // ask TEXT... [--json]
 int runMemory(const QStringList& arguments); // memory search QUERY | sessions | forget ID [--json]
 
+// The audit log (CliAudit.cpp).
+int runAudit(const QStringList& arguments); // audit [verify|list|prune] [--json]
+
 } // namespace caseyos::cli

@@ -41,18 +41,13 @@ int runApprovals(const QStringList& arguments)
     }
     qint64 id = 0;
     if (decide) {
-        bool ok = false;
-        id = args.at(1).toLongLong(&ok);
-        if (!ok || id < 1) {
-            printErr(u"\"%1\" is not an approval id"_s.arg(args.at(1)));
+        const std::optional<qint64> parsed = parseId(args.at(1), u"approval"_s);
+        if (!parsed)
             return ExitUsage;
-        }
+        id = *parsed;
     }
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     ApprovalService service(db, SystemClock::instance());
     if (decide) {
@@ -74,17 +69,8 @@ int runApprovals(const QStringList& arguments)
         printErr(list.error());
         return ExitFailure;
     }
-    if (command.parser().isSet(json)) {
-        QJsonArray array;
-        for (const Approval& approval : list.value())
-            array.append(approvalToJson(approval));
-        printJson(array);
+    if (printJsonOrEmpty(list.value(), command.parser().isSet(json), approvalToJson, u"No approvals.\n"_s))
         return ExitOk;
-    }
-    if (list.value().isEmpty()) {
-        printOut(u"No approvals.\n"_s);
-        return ExitOk;
-    }
     QString text;
     for (const Approval& a : list.value())
         text += padLeft(QString::number(a.id), 5) + u"  "_s + padRight(a.status, 8) + u"  "_s

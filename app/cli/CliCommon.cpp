@@ -107,6 +107,16 @@ bool openDatabase(const Context& context, Database& db)
     return false;
 }
 
+bool openWorkspace(const GlobalOptions& options, Database& db, Context* context)
+{
+    Context resolved;
+    if (!prepareContext(options, &resolved) || !openDatabase(resolved, db))
+        return false;
+    if (context)
+        *context = resolved;
+    return true;
+}
+
 void printOut(const QString& text)
 {
     const QByteArray bytes = text.toUtf8();
@@ -130,6 +140,18 @@ void printJson(const QJsonValue& value)
         bytes = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact) + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
+}
+
+std::optional<qint64> parseId(const QString& text, const QString& what, const QString& hint)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (ok && id >= 1)
+        return id;
+    printErr(u"\"%1\" is not %2 id%3"_s.arg(text,
+        (what.isEmpty() ? u"an"_s : (QStringView(u"aeiou").contains(what.front()) ? u"an "_s : u"a "_s) + what),
+        hint.isEmpty() ? QString() : u" ("_s + hint + u')'));
+    return std::nullopt;
 }
 
 QString localTime(const QDateTime& value, const QString& none)

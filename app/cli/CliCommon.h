@@ -2,9 +2,13 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonValue>
+#include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace caseyos {
 class Database;
@@ -69,9 +73,43 @@ bool prepareContext(const GlobalOptions& options, Context* context);
 // Opens the context's database; prints the problem to stderr and returns false on failure.
 bool openDatabase(const Context& context, Database& db);
 
+// prepareContext then openDatabase: what every command that reads or writes the database starts with. `context`
+// (optional) receives the resolved folders.
+bool openWorkspace(const GlobalOptions& options, Database& db, Context* context = nullptr);
+
 void printOut(const QString& text); // stdout, UTF-8, as is
 void printErr(const QString& text); // stderr, UTF-8, with "caseyos: " in front and a newline
 void printJson(const QJsonValue& value); // compact JSON (one line) + newline on stdout
+
+// Every item through toJson, as one array: the --json form of a list.
+template<typename T, typename ToJson>
+QJsonArray jsonArrayOf(const QList<T>& items, ToJson toJson)
+{
+    QJsonArray array;
+    for (const T& item : items)
+        array.append(toJson(item));
+    return array;
+}
+
+// What a listing prints before its own table: with --json the array (every item through toJson), and for an empty
+// list the line `empty`. Returns true when that was all there was to print.
+template<typename T, typename ToJson>
+bool printJsonOrEmpty(const QList<T>& items, bool json, ToJson toJson, const QString& empty)
+{
+    if (json)
+        printJson(jsonArrayOf(items, toJson));
+    else if (items.isEmpty())
+        printOut(empty);
+    else
+        return false;
+    return true;
+}
+
+// A positive whole-number id from the command line. Otherwise prints "\"TEXT\" is not a WHAT id (HINT)" and
+// returns nullopt; the caller exits with ExitUsage. hint: where ids are shown, e.g. "as \"caseyos today\" shows".
+std::optional<qint64> parseId(const QString& text, const QString& what, const QString& hint = {});
+
+inline const QString kMoveIdHint = QStringLiteral("a whole number, as \"caseyos today\" shows");
 
 // Local-time display of an instant ("2026-11-25 10:00"), or `none` when invalid.
 QString localTime(const QDateTime& value, const QString& none = QStringLiteral("—"));

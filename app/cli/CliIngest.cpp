@@ -106,11 +106,8 @@ int runIngest(const QStringList& arguments)
         printErr(u"ingest needs at least one FILE (run \"caseyos ingest --help\")"_s);
         return ExitUsage;
     }
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
 
     IngestReport total;

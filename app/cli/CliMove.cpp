@@ -146,12 +146,10 @@ int runMove(const QStringList& arguments)
             actionName));
         return ExitUsage;
     }
-    bool idOk = false;
-    const qint64 id = args.at(1).toLongLong(&idOk);
-    if (!idOk || id < 1) {
-        printErr(u"\"%1\" is not a move id (a whole number, as \"caseyos today\" shows)"_s.arg(args.at(1)));
+    const std::optional<qint64> parsedId = parseId(args.at(1), u"move"_s, kMoveIdHint);
+    if (!parsedId)
         return ExitUsage;
-    }
+    const qint64 id = *parsedId;
     const QCommandLineParser& parser = command.parser();
     const Clock& clock = SystemClock::instance();
     QDateTime until;
@@ -177,11 +175,8 @@ int runMove(const QStringList& arguments)
         return ExitUsage;
     }
 
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     if (!action)
         return showMove(db, id, parser.isSet(json));

@@ -57,10 +57,7 @@ int listNotifications(NotificationService& service, bool all, bool json, const Q
         return ExitFailure;
     }
     if (json) {
-        QJsonArray array;
-        for (const Notification& n : list.value())
-            array.append(notificationToJson(n, now));
-        printJson(array);
+        printJson(jsonArrayOf(list.value(), [&now](const Notification& n) { return notificationToJson(n, now); }));
     } else {
         printList(list.value(), all, now);
     }
@@ -126,13 +123,11 @@ int runNotifications(const QStringList& arguments)
             return ExitUsage;
         }
         if (!markAll) {
-            bool idOk = false;
-            id = args.at(1).toLongLong(&idOk);
-            if (!idOk || id < 1) {
-                printErr(u"\"%1\" is not a notification id (a whole number, as \"caseyos notifications\" "
-                         "shows)"_s.arg(args.at(1)));
+            const std::optional<qint64> parsed
+                = parseId(args.at(1), u"notification"_s, u"a whole number, as \"caseyos notifications\" shows"_s);
+            if (!parsed)
                 return ExitUsage;
-            }
+            id = *parsed;
         }
     }
     if (action == u"snooze"_s) {
@@ -153,11 +148,8 @@ int runNotifications(const QStringList& arguments)
         return ExitUsage;
     }
 
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     NotificationService service(db, clock);
     const QDateTime now = clock.now();
@@ -207,11 +199,8 @@ int runWhatsUp(const QStringList& arguments)
         printErr(u"whats-up takes no arguments (got \"%1\")"_s.arg(command.positional().join(u' ')));
         return ExitUsage;
     }
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     const Result<WhatsUp> summary = NotificationService(db, SystemClock::instance()).whatsUp();
     if (!summary) {

@@ -165,14 +165,10 @@ int runRecord(const QStringList& arguments)
         return ExitUsage;
     }
     if (parser.isSet(moveOption)) {
-        bool ok = false;
-        const qint64 id = parser.value(moveOption).toLongLong(&ok);
-        if (!ok || id < 1) {
-            printErr(u"\"%1\" is not a move id (a whole number, as \"caseyos today\" shows)"_s.arg(
-                parser.value(moveOption)));
+        const std::optional<qint64> id = parseId(parser.value(moveOption), u"move"_s, kMoveIdHint);
+        if (!id)
             return ExitUsage;
-        }
-        input.moveId = id;
+        input.moveId = *id;
     }
     if (parser.isSet(contactOption)) {
         input.contactEmail = parser.value(contactOption).trimmed();
@@ -205,11 +201,8 @@ int runRecord(const QStringList& arguments)
         input.occurredAt = *when;
     }
 
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     const Result<OutcomeRecordResult> result = OutcomeService(db, clock).record(input);
     if (!result) {
@@ -296,11 +289,8 @@ int runStats(const QStringList& arguments)
                      .arg(parser.value(daysOption)));
         return ExitUsage;
     }
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     const Result<OutcomeStats> result
         = OutcomeService(db, SystemClock::instance()).stats(days, parser.value(contactOption));

@@ -91,11 +91,8 @@ int runToday(const QStringList& arguments)
         }
     }
 
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     const Clock& clock = SystemClock::instance();
     QString error;

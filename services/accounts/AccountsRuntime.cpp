@@ -4,6 +4,7 @@
 #include "accounts/AccountsService.h"
 #include "accounts/Providers.h"
 #include "accounts/ReconnectNotice.h"
+#include "audit/AuditLog.h"
 #include "auth/TokenEndpoint.h"
 #include "secrets/SecretStore.h"
 #include "storage/Database.h"
@@ -19,6 +20,23 @@ namespace caseyos {
 namespace {
 
 Q_LOGGING_CATEGORY(lcRuntime, "caseyos.accounts")
+
+// Runs `write` on a thread-pool thread with a connection of its own (never on the caller's thread); what for names
+// it in the warning when the database cannot be opened or the write fails.
+void writeInBackground(const QString& path, const char* what, std::function<Result<bool>(Database&)> write)
+{
+    (void)QtConcurrent::run([path, what, write = std::move(write)] {
+        Database db;
+        QString error;
+        if (!db.open(path, &error)) {
+            qCWarning(lcRuntime, "%s: %s", what, qUtf8Printable(error));
+            return;
+        }
+        const Result<bool> written = write(db);
+        if (!written)
+            qCWarning(lcRuntime, "%s: %s", what, qUtf8Printable(written.error()));
+    });
+}
 
 } // namespace
 
@@ -46,18 +64,17 @@ AccountsRuntime::AccountsRuntime(const Clock& clock, QString databasePath, QStri
     if (!m_databasePath.isEmpty()) {
         const QString path = m_databasePath;
         const Clock* clk = &m_clock;
+        // Clock implementations are immutable or test-owned; SystemClock is safe from any thread.
         m_service->setReconnectNotifier([path, clk](const Account& account) {
-            // Clock implementations are immutable or test-owned; SystemClock is safe from any thread.
-            (void)QtConcurrent::run([path, clk, account] {
-                Database db;
-                QString error;
-                if (!db.open(path, &error)) {
-                    qCWarning(lcRuntime, "reconnect notice: %s", qUtf8Printable(error));
-                    return;
-                }
-                const Result<bool> posted = postReconnectNotice(db, *clk, account);
-                if (!posted)
-                    qCWarning(lcRuntime, "reconnect notice: %s", qUtf8Printable(posted.error()));
+            writeInBackground(path, "reconnect notice", [clk, account](Database& db) {
+                return postReconnectNotice(db, *clk, account);
+            });
+        });
+        m_service->setChangeNotifier([path, clk](const QString& provider, const QString& id, const QString& change) {
+            writeInBackground(path, "audit entry", [clk, provider, id, change](Database& db) {
+                const Result<AuditEntry> entry = AuditLog(db, *clk).append(QString::fromUtf16(auditkind::Account),
+                    u"user"_s, provider + u':' + id, { { u"change"_s, change }, { u"provider"_s, provider } });
+                return entry ? Result<bool>::success(true) : Result<bool>::failure(entry.error());
             });
         });
     }

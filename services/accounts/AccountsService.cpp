@@ -124,6 +124,8 @@ void AccountsService::storeConnected(const QString& provider, const Account& dra
         account.lastError.clear();
         m_registry.upsert(account);
         qCInfo(lcAccounts, "connected %s:%s", qUtf8Printable(provider), qUtf8Printable(account.id));
+        if (m_changeNotifier)
+            m_changeNotifier(provider, account.id, u"connected"_s);
         Q_EMIT accountsChanged();
         Q_EMIT connectFinished(provider, true, {});
     });
@@ -138,6 +140,8 @@ void AccountsService::disconnectAccount(const QString& provider, const QString& 
         }
         m_registry.remove(provider, accountId);
         qCInfo(lcAccounts, "disconnected %s:%s", qUtf8Printable(provider), qUtf8Printable(accountId));
+        if (m_changeNotifier)
+            m_changeNotifier(provider, accountId, u"disconnected"_s);
         Q_EMIT accountsChanged();
         Q_EMIT disconnectFinished(provider, accountId, true, {});
     });

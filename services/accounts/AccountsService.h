@@ -31,12 +31,16 @@ class AccountsService : public QObject
     Q_OBJECT
 public:
     using ReconnectNotifier = std::function<void(const Account&)>;
+    // Called after an account was connected ("connected") or disconnected ("disconnected"): the app writes the
+    // audit entry (PRODUCT.md §9) on a thread with a database connection.
+    using ChangeNotifier = std::function<void(const QString& provider, const QString& accountId, const QString& change)>;
 
     AccountsService(AccountRegistry& registry, TokenStore& tokens, const Clock& clock,
         TokenStore::ConfigResolver configs, QObject* parent = nullptr);
     ~AccountsService() override;
 
     void setReconnectNotifier(ReconnectNotifier notifier) { m_notifier = std::move(notifier); }
+    void setChangeNotifier(ChangeNotifier notifier) { m_changeNotifier = std::move(notifier); }
 
     QList<Account> accounts() const;
     bool isConnecting(const QString& provider) const;
@@ -66,6 +70,7 @@ private:
     const Clock& m_clock;
     TokenStore::ConfigResolver m_configs;
     ReconnectNotifier m_notifier;
+    ChangeNotifier m_changeNotifier;
     std::map<QString, QPointer<OAuthLoopbackFlow>> m_flows;
 };
 

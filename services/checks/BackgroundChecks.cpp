@@ -1,5 +1,6 @@
 #include "checks/BackgroundChecks.h"
 
+#include "audit/AuditLog.h"
 #include "checks/MeetingSoonCheck.h"
 #include "checks/MoveChecks.h"
 #include "checks/SignalChecks.h"
@@ -115,6 +116,12 @@ CheckPassResult BackgroundChecks::runPass()
     } else {
         result.errors << u"purge: "_s + purged.error();
     }
+    // The audit log keeps one year (PRODUCT.md §9); prune() returns at once unless its front entry is older.
+    const auto pruned = AuditLog(m_db, m_clock).prune();
+    if (pruned)
+        result.auditPruned = int(pruned.value().removed);
+    else
+        result.errors << u"audit prune: "_s + pruned.error();
     const auto counts = service.unreadCounts();
     if (counts)
         result.unreadCount = counts.value().total();

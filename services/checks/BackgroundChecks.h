@@ -23,6 +23,7 @@ struct CheckPassResult
     QStringList errors; // "<check>: <message>" for each check that failed (its changes were rolled back)
     int purgedExpired = 0;
     int purgedOldRead = 0;
+    int auditPruned = 0; // audit entries older than a year removed behind a checkpoint
     int unreadCount = -1; // unread notifications after the pass (-1: could not be counted)
 };
 

@@ -1,5 +1,6 @@
 #include "mcp/ApprovalService.h"
 
+#include "audit/AuditLog.h"
 #include "core/Timestamps.h"
 #include "notifications/NotificationService.h"
 #include "storage/Database.h"
@@ -35,6 +36,15 @@ Approval fromQuery(const QSqlQuery& query)
     a.decidedAt = fromEpochMs(query.value(7).toLongLong());
     a.executedAt = fromEpochMs(query.value(8).toLongLong());
     return a;
+}
+
+// The decision's audit entry, written in the decision's own transaction so neither exists without the other.
+Result<AuditEntry> auditDecision(Database& db, const Clock& clock, const Approval& a)
+{
+    return AuditLog(db, clock).appendInTransaction(QString::fromUtf16(auditkind::Approval),
+        a.decidedBy == u"allowed_tool"_s ? u"allowed_tool"_s : u"user"_s, u"approval:%1"_s.arg(a.id),
+        { { u"decision"_s, a.status }, { u"tool"_s, a.tool }, { u"summary"_s, a.summary },
+            { u"arguments"_s, a.arguments } });
 }
 
 } // namespace
@@ -108,8 +118,12 @@ Result<Approval> ApprovalService::request(
                 return false;
             }
             approval.id = insert.lastInsertId().toLongLong();
-            if (allowedPermanently)
-                return true;
+            if (allowedPermanently) {
+                const Result<AuditEntry> audited = auditDecision(m_db, m_clock, approval);
+                if (!audited)
+                    error = audited.error();
+                return audited.ok();
+            }
             Notification note;
             note.title = notificationTitle(approval.id);
             note.message = summary + u" (requested by an MCP client through tool "_s + tool + u')';
@@ -169,7 +183,12 @@ Result<Approval> ApprovalService::decide(qint64 id, const QString& status)
                 error = dismiss.lastError().text();
                 return false;
             }
-            return true;
+            const Result<Approval> decided = find(id);
+            const Result<AuditEntry> audited = decided ? auditDecision(m_db, m_clock, decided.value())
+                                                       : Result<AuditEntry>::failure(decided.error());
+            if (!audited)
+                error = audited.error();
+            return audited.ok();
         },
         &error);
     if (!problem.isEmpty())

@@ -1,5 +1,6 @@
 #include "mcp/McpSession.h"
 
+#include "audit/AuditLog.h"
 #include "core/Clock.h"
 #include "core/Timestamps.h"
 #include "mcp/ApprovalService.h"
@@ -186,6 +187,7 @@ RpcReply McpSession::initialize(const QJsonObject& params)
     m_version
         = supportedProtocolVersions().contains(requested) ? requested : supportedProtocolVersions().first();
     m_initialized = true;
+    m_clientName = clip(params.value(u"clientInfo"_s).toObject().value(u"name"_s).toString(), 80);
     qCInfo(lcMcp) << "initialized for" << params.value(u"clientInfo"_s).toObject().value(u"name"_s).toString()
                   << "asking" << clip(requested) << "speaking" << m_version;
     QJsonObject serverInfo { { u"name"_s, u"caseyos"_s },
@@ -266,18 +268,42 @@ void McpSession::recordCall(const QString& tool, const QJsonObject& arguments, b
     if (json.size() > kMaxLoggedArgumentBytes)
         json = QJsonDocument(QJsonObject { { u"truncated"_s, true }, { u"bytes"_s, json.size() } })
                    .toJson(QJsonDocument::Compact);
-    QSqlQuery insert(m_context.db.sql());
-    insert.prepare(u"INSERT INTO mcp_calls (at, tool, arguments, is_error, error, approval_id, duration_us) "
-                   "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?)"_s);
-    insert.addBindValue(toEpochMs(m_context.clock.now()));
-    insert.addBindValue(clip(tool, 200));
-    insert.addBindValue(QString::fromUtf8(json));
-    insert.addBindValue(isError ? 1 : 0);
-    insert.addBindValue(clip(error, 1000));
-    insert.addBindValue(approvalId > 0 ? QVariant(approvalId) : QVariant(QMetaType(QMetaType::LongLong)));
-    insert.addBindValue(durationUs);
-    if (!insert.exec())
-        qCWarning(lcMcp) << "cannot record the MCP call:" << insert.lastError().text();
+    Database& db = m_context.db;
+    QString problem;
+    // The call's log row and its audit entry commit together.
+    const bool ok = db.transaction(
+        [&] {
+            QSqlQuery insert(db.sql());
+            insert.prepare(u"INSERT INTO mcp_calls (at, tool, arguments, is_error, error, approval_id, duration_us) "
+                           "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?)"_s);
+            insert.addBindValue(toEpochMs(m_context.clock.now()));
+            insert.addBindValue(clip(tool, 200));
+            insert.addBindValue(QString::fromUtf8(json));
+            insert.addBindValue(isError ? 1 : 0);
+            insert.addBindValue(clip(error, 1000));
+            insert.addBindValue(approvalId > 0 ? QVariant(approvalId) : QVariant(QMetaType(QMetaType::LongLong)));
+            insert.addBindValue(durationUs);
+            if (!insert.exec()) {
+                problem = insert.lastError().text();
+                return false;
+            }
+            QJsonObject details { { u"arguments"_s, QJsonDocument::fromJson(json).object() },
+                { u"is_error"_s, isError }, { u"mcp_call_id"_s, insert.lastInsertId().toLongLong() } };
+            if (isError)
+                details.insert(u"error"_s, clip(error, 300));
+            if (approvalId > 0)
+                details.insert(u"approval_id"_s, approvalId);
+            const Result<AuditEntry> audited = AuditLog(db, m_context.clock)
+                                                   .appendInTransaction(QString::fromUtf16(auditkind::McpCall),
+                                                       m_clientName.isEmpty() ? u"mcp"_s : u"mcp:"_s + m_clientName,
+                                                       clip(tool, 200), details);
+            if (!audited)
+                problem = audited.error();
+            return audited.ok();
+        },
+        &problem);
+    if (!ok)
+        qCWarning(lcMcp) << "cannot record the MCP call:" << problem;
 }
 
 } // namespace caseyos::mcp

@@ -51,6 +51,7 @@ private:
     bool m_initialized = false; // initialize answered
     bool m_clientReady = false; // notifications/initialized received
     QString m_version;
+    QString m_clientName; // clientInfo.name from initialize: the audit log's actor "mcp:<name>"
 };
 
 QByteArray toLine(const QJsonObject& message);

@@ -68,6 +68,14 @@ protected:
         return awaitVerdict<HttpResult>([&](auto done) { m_http.send(request, &m_context, done); });
     }
 
+    // sendRaw with the canary key as Bearer token, for hand-made requests to APIs that require one.
+    HttpResult runRaw(HttpRequest request)
+    {
+        request.headers.append(
+            { QByteArrayLiteral("Authorization"), "Bearer " + QString::fromUtf16(kCanaryKey).toUtf8() });
+        return sendRaw(std::move(request));
+    }
+
     // The request passed Prism's validation: Prism logged that it passed, no validator finding, and no refusal
     // by status. mockCannotAnswer: Prism cannot build this reply (an SSE stream), so only refusals count.
     template<typename T>

@@ -2,6 +2,7 @@
 // answer (422 with the violations) and in its log, and the harness's own detector finds them.
 #include "ContractHarness.h"
 #include "SyncReplay.h"
+#include "connectors/clients/ApiCall.h"
 #include "connectors/clients/OpenAiClient.h"
 
 #include <QJsonArray>
@@ -85,5 +86,32 @@ TEST_F(ContractNegativeControl, SyncRequestsTheSpecRejectsAreReported)
     wrong.body.replace("\"GTE\"", "\"SINCE\""); // not a filter operator
     EXPECT_EQ(sendRaw(replayAt(wrong, m_prism.url())).response.status, 422);
     EXPECT_TRUE(m_lastViolations.join(u'\n').contains("operator"_L1))
+        << m_lastViolations.join(u'\n').toStdString();
+}
+
+// The same for the executor's write endpoints: a HubSpot task without its required associations and a deal
+// PATCH with a number where HubSpot wants strings, a Calendar insert with an unknown sendUpdates value.
+TEST_F(ContractNegativeControl, WrongWriteRequestsAreReported)
+{
+    startPrism(u"hubspot-crm.prism.openapi.json"_s);
+    HttpRequest task = jsonPost(m_prism.url(u"/crm/v3/objects/tasks"_s),
+        QJsonObject { { u"properties"_s, QJsonObject { { u"hs_task_subject"_s, u"x"_s } } } });
+    EXPECT_EQ(runRaw(task).response.status, 422);
+    EXPECT_TRUE(m_lastViolations.join(u'\n').contains("associations"_L1)) << m_lastViolations.join(u'\n').toStdString();
+    HttpRequest deal = jsonPost(m_prism.url(u"/crm/v3/objects/deals/701"_s),
+        QJsonObject { { u"properties"_s, QJsonObject { { u"amount"_s, 15000 } } } });
+    deal.method = "PATCH";
+    EXPECT_EQ(runRaw(deal).response.status, 422);
+    EXPECT_FALSE(m_lastViolations.isEmpty());
+    m_prism.stop();
+
+    startPrism(u"google-calendar.openapi.yaml"_s);
+    QUrl url = m_prism.url(u"/calendars/primary/events"_s);
+    url.setQuery(u"sendUpdates=everyone"_s);
+    const QJsonObject event { { u"summary"_s, u"x"_s },
+        { u"start"_s, QJsonObject { { u"dateTime"_s, u"2026-12-03T14:00:00Z"_s } } },
+        { u"end"_s, QJsonObject { { u"dateTime"_s, u"2026-12-03T14:30:00Z"_s } } } };
+    EXPECT_EQ(runRaw(jsonPost(url, event)).response.status, 422);
+    EXPECT_TRUE(m_lastViolations.join(u'\n').contains("sendUpdates"_L1, Qt::CaseInsensitive))
         << m_lastViolations.join(u'\n').toStdString();
 }

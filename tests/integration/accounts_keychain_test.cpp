@@ -9,6 +9,7 @@
 #include "WaitFor.h"
 #include "accounts/AccountRegistry.h"
 #include "accounts/AccountsRuntime.h"
+#include "audit/AuditLog.h"
 #include "accounts/AccountsService.h"
 #include "accounts/ReconnectNotice.h"
 #include "accounts/StoredCredential.h"
@@ -543,4 +544,14 @@ TEST_F(AccountsKeychain, RuntimeUsesSettingsEndpointsAndPostsTheReconnectNotice)
     EXPECT_TRUE(test::waitFor([&] { return reconnectNotifications() == 1; }, 10000));
     QTest::qWait(200);
     EXPECT_EQ(reconnectNotifications(), 1);
+
+    // Connecting and disconnecting are audited (PRODUCT.md §9), from a pool thread's own connection.
+    runtime.service().disconnectAccount(u"google"_s, m_email);
+    AuditLog audit(m_db, m_clock);
+    const auto accountEntries = [&] { return audit.list({ u"account"_s, {}, {}, 0 }, 10).value(); };
+    ASSERT_TRUE(test::waitFor([&] { return accountEntries().size() == 2; }, 10000));
+    EXPECT_EQ(accountEntries().last().details.value(u"change"_s).toString(), u"connected"_s);
+    EXPECT_EQ(accountEntries().first().details.value(u"change"_s).toString(), u"disconnected"_s);
+    EXPECT_EQ(accountEntries().first().subject, u"google:"_s + m_email);
+    EXPECT_TRUE(audit.verify().value().ok);
 }

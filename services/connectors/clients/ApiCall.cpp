@@ -44,6 +44,20 @@ HttpRequest jsonPost(const QUrl& url, const QJsonObject& body, const QByteArray&
     return request;
 }
 
+HttpRequest bodylessRequest(const QByteArray& method, const QUrl& url)
+{
+    HttpRequest request;
+    request.method = method;
+    request.url = url;
+    request.expectJson = false;
+    return request;
+}
+
+QString pathSegment(const QString& value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
 QUrl apiUrl(const QUrl& base, const QString& path)
 {
     QUrl url = base;

@@ -29,6 +29,28 @@ void sendApiRequest(HttpClient& http, const ClientConfig& config, AuthStyle styl
 HttpRequest jsonPost(const QUrl& url, const QJsonObject& body,
     const QByteArray& contentType = QByteArrayLiteral("application/json"));
 
+// Sends `request` (Bearer credential) and answers with a ClientResult<T>: the transport's error, or else what
+// `parse(const HttpResponse&, T&)` makes of the reply — it returns a ClientError, None when the reply was usable.
+template<typename T, typename Parse>
+void sendParsed(HttpClient& http, const ClientConfig& config, HttpRequest request, QObject* context,
+    std::function<void(const ClientResult<T>&)> done, Parse parse)
+{
+    sendApiRequest(http, config, AuthStyle::Bearer, std::move(request), context,
+        [done = std::move(done), parse = std::move(parse)](const HttpResult& result, const ClientError& error) {
+            ClientResult<T> out;
+            out.error = error;
+            if (!error.isError())
+                out.error = parse(result.response, out.value);
+            done(out);
+        });
+}
+
+// A request without a JSON body in the reply (DELETE → 204), for `method` on `url`; retried per HttpClient's policy.
+HttpRequest bodylessRequest(const QByteArray& method, const QUrl& url);
+
+// One path segment (an id, a calendar id such as "primary" or an address) percent-encoded for apiUrl().
+QString pathSegment(const QString& value);
+
 // base + "/" + path, keeping the base's own path (…/v1 + chat/completions → …/v1/chat/completions).
 QUrl apiUrl(const QUrl& base, const QString& path);
 

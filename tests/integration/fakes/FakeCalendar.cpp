@@ -48,8 +48,11 @@ QJsonObject FakeCalendar::toJson(const Event& e) const
     for (const QString& a : e.attendees)
         attendees.append(QJsonObject { { u"email"_s, a }, { u"responseStatus"_s, u"needsAction"_s } });
     json.insert(u"summary"_s, e.summary);
-    json.insert(u"start"_s, QJsonObject { { u"dateTime"_s, rfc3339(e.start) }, { u"timeZone"_s, u"UTC"_s } });
-    json.insert(u"end"_s, QJsonObject { { u"dateTime"_s, rfc3339(e.end) }, { u"timeZone"_s, u"UTC"_s } });
+    json.insert(u"start"_s, QJsonObject { { u"dateTime"_s, rfc3339(e.start) }, { u"timeZone"_s, e.timeZone } });
+    json.insert(u"end"_s, QJsonObject { { u"dateTime"_s, rfc3339(e.end) }, { u"timeZone"_s, e.timeZone } });
+    json.insert(u"htmlLink"_s, QString(u"https://www.google.com/calendar/event?eid="_s + e.id));
+    if (!e.description.isEmpty())
+        json.insert(u"description"_s, e.description);
     json.insert(u"attendees"_s, attendees);
     json.insert(u"organizer"_s, QJsonObject { { u"email"_s, m_address }, { u"self"_s, true } });
     return json;
@@ -59,7 +62,17 @@ FakeReply FakeCalendar::handle(const FakeRequest& request)
 {
     if (request.header("authorization").isEmpty())
         return FakeReply::json(401, QByteArray(R"({"error":{"code":401,"message":"Login Required."}})"));
-    if (request.path != u"/calendars/primary/events"_s || request.method != "GET")
+    if (request.path == u"/freeBusy"_s && request.method == "POST")
+        return freeBusy(request);
+    const QString events = u"/calendars/primary/events"_s;
+    const QString path = QUrl::fromPercentEncoding(request.path.toUtf8()); // the address's '@' either way
+    for (const QString& prefix : { events, QString(u"/calendars/"_s + m_address + u"/events"_s) }) {
+        if (path == prefix && request.method == "POST")
+            return insert(request);
+        if (path.startsWith(prefix + u'/') && path.count(u'/') == 4)
+            return eventById(path.mid(prefix.size() + 1), request);
+    }
+    if (request.path != events || request.method != "GET")
         return notFound();
     const QString token = request.query.queryItemValue(u"syncToken"_s);
     const int max = qBound(1, request.query.queryItemValue(u"maxResults"_s).toInt(), 2500);

@@ -16,6 +16,8 @@ QString iso(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
 }
 
+} // namespace
+
 FakeReply hubspotError(int status, const QString& category, const QString& message)
 {
     return FakeReply::json(status,
@@ -23,8 +25,6 @@ FakeReply hubspotError(int status, const QString& category, const QString& messa
             QJsonObject { { u"status"_s, u"error"_s }, { u"message"_s, message }, { u"category"_s, category },
                 { u"correlationId"_s, u"00000000-0000-0000-0000-000000000000"_s } }));
 }
-
-} // namespace
 
 FakeHubspot::FakeHubspot(bool enforceLimits, QObject* parent)
     : FakeHttpServer(parent)
@@ -120,15 +120,21 @@ FakeReply FakeHubspot::handle(const FakeRequest& request)
     if (path == u"/crm/v3/pipelines/deals"_s && request.method == "GET")
         return FakeReply::json(200, QJsonDocument(m_pipelines));
     static const QString objects = u"/crm/v3/objects/"_s;
-    if (path.startsWith(objects) && request.method == "POST") {
+    static const QStringList types { u"deals"_s, u"contacts"_s, u"tasks"_s, u"notes"_s };
+    if (path.startsWith(objects)) {
         const QStringList parts = path.mid(objects.size()).split(u'/');
         const QString type = parts.value(0);
-        if (type != u"deals"_s && type != u"contacts"_s)
+        if (!types.contains(type))
             return hubspotError(404, u"OBJECT_NOT_FOUND"_s, u"Unknown object type"_s);
-        if (parts.value(1) == u"search"_s)
+        const bool post = request.method == "POST";
+        if (post && parts.size() == 2 && parts.value(1) == u"search"_s)
             return search(type, request);
-        if (parts.value(1) == u"batch"_s && parts.value(2) == u"read"_s)
+        if (post && parts.size() == 3 && parts.value(1) == u"batch"_s && parts.value(2) == u"read"_s)
             return batchRead(type, request);
+        if (post && parts.size() == 1)
+            return create(type, request);
+        if (parts.size() == 2 && !parts.value(1).isEmpty())
+            return record(type, parts.value(1), request);
     }
     return hubspotError(404, u"OBJECT_NOT_FOUND"_s, u"Not found"_s);
 }
@@ -153,9 +159,15 @@ FakeReply FakeHubspot::search(const QString& type, const FakeRequest& request) c
 
     qint64 gte = std::numeric_limits<qint64>::min();
     qint64 gt = std::numeric_limits<qint64>::min();
+    QString email; // email EQ: the contact lookup
     for (const QJsonValue& group : body.value(u"filterGroups"_s).toArray()) {
         for (const QJsonValue& f : group.toObject().value(u"filters"_s).toArray()) {
             const QJsonObject filter = f.toObject();
+            if (filter.value(u"propertyName"_s).toString() == u"email"_s
+                && filter.value(u"operator"_s).toString() == u"EQ"_s) {
+                email = filter.value(u"value"_s).toString().toLower();
+                continue;
+            }
             if (filter.value(u"propertyName"_s).toString() != u"hs_lastmodifieddate"_s)
                 return hubspotError(400, u"VALIDATION_ERROR"_s, u"unsupported filter"_s);
             const qint64 value = filter.value(u"value"_s).toString().toLongLong();
@@ -176,6 +188,8 @@ FakeReply FakeHubspot::search(const QString& type, const FakeRequest& request) c
     const auto first = std::lower_bound(
         all.cbegin(), all.cend(), from, [](const Object* o, qint64 value) { return o->modifiedMs < value; });
     QList<const Object*> matching(first, all.cend());
+    if (!email.isEmpty())
+        matching.removeIf([&email](const Object* o) { return o->properties.value(u"email"_s).toString().toLower() != email; });
     if (!ascending)
         std::reverse(matching.begin(), matching.end());
     const QJsonArray properties = body.value(u"properties"_s).toArray();
