@@ -73,6 +73,7 @@ Commands:
   daemon               Run the background checks without a window (--once: one pass)
   mcp                  Run as an MCP server on stdin/stdout (--print-config: client configuration)
   approvals            List MCP approvals; approve ID or reject ID
+  agent                List the agents (agent list) or run one (agent run NAME [--input JSON])
 
 Global options:
   --home DIR           Data folder (default: $CASEYOS_HOME, else the user's application data folder)
@@ -140,8 +141,10 @@ int run(const QStringList& arguments)
         return runMcp(arguments);
     if (found.command == u"approvals"_s)
         return runApprovals(arguments);
+    if (found.command == u"agent"_s)
+        return runAgent(arguments);
     printErr(u"unknown command \"%1\" (commands: ingest, today, move, health, outcome, notifications, "
-              "whats-up, daemon, mcp, approvals; run \"caseyos --help\")"_s.arg(found.command));
+              "whats-up, daemon, mcp, approvals, agent; run \"caseyos --help\")"_s.arg(found.command));
     return ExitUsage;
 }
 

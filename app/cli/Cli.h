@@ -23,4 +23,7 @@ int runDaemon(const QStringList& arguments); // daemon [--interval MINUTES] [--o
 int runMcp(const QStringList& arguments); // mcp [--print-config]
 int runApprovals(const QStringList& arguments); // approvals [list|approve ID|reject ID] [--json]
 
+// caseyos agent list|run NAME (CliAgent.cpp).
+int runAgent(const QStringList& arguments);
+
 } // namespace caseyos::cli
