@@ -34,11 +34,8 @@ QString needsText(const AgentNeeds& needs)
 
 int listAgents(const CommandParser& command, bool json)
 {
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     QString error;
     QHash<QString, AgentRunRecord> last;
@@ -128,11 +125,8 @@ int runAgentCommand(const CommandParser& command, const QString& name, const QSt
         printErr(u"unknown agent \"%1\" (agents: %2)"_s.arg(name, AgentRegistry::instance().names().join(u", "_s)));
         return ExitUsage;
     }
-    Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command.globals(), db))
         return ExitFailure;
     AgentRunner runner(db, SystemClock::instance());
     const Result<AgentRunOutcome> result = runner.run(name, input);

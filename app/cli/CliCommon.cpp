@@ -107,6 +107,12 @@ bool openDatabase(const Context& context, Database& db)
     return false;
 }
 
+bool openWorkspace(const GlobalOptions& options, Database& db)
+{
+    Context context;
+    return prepareContext(options, &context) && openDatabase(context, db);
+}
+
 void printOut(const QString& text)
 {
     const QByteArray bytes = text.toUtf8();

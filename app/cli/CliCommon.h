@@ -69,6 +69,9 @@ bool prepareContext(const GlobalOptions& options, Context* context);
 // Opens the context's database; prints the problem to stderr and returns false on failure.
 bool openDatabase(const Context& context, Database& db);
 
+// prepareContext then openDatabase: what a command that works on the data folder does first.
+bool openWorkspace(const GlobalOptions& options, Database& db);
+
 void printOut(const QString& text); // stdout, UTF-8, as is
 void printErr(const QString& text); // stderr, UTF-8, with "caseyos: " in front and a newline
 void printJson(const QJsonValue& value); // compact JSON (one line) + newline on stdout

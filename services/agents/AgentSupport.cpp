@@ -34,6 +34,13 @@ ProposedMove proposal(const QString& subject, const QString& title, const QStrin
     return p;
 }
 
+void forContact(ProposedMove& move, const ContactRecord& contact)
+{
+    move.draft.contactEmail = contact.email;
+    move.draft.contactName = contact.name;
+    move.draft.company = contact.company;
+}
+
 bool hasOpenMove(const WorkspaceSnapshot& data, const QString& email, qint64 nowMs)
 {
     if (email.isEmpty())

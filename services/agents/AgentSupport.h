@@ -14,6 +14,9 @@ namespace caseyos::agents {
 ProposedMove proposal(const QString& subject, const QString& title, const QString& actionType,
     const QString& moveDomain, const QString& description, const QJsonObject& evidence);
 
+// Names the contact on the proposed move (email, name, company), so the move ranks with their outcomes.
+void forContact(ProposedMove& move, const ContactRecord& contact);
+
 // Moves that are still open (pending, snoozed, in progress) for a contact, at `now`.
 bool hasOpenMove(const WorkspaceSnapshot& data, const QString& email, qint64 nowMs);
 

@@ -73,9 +73,7 @@ AgentResult duplicateWatcher(const AgentContext& ctx)
                     .arg(match->score, 0, 'f', 2)
                     .arg(keep.email, drop.email),
                 evidence);
-            p.draft.contactEmail = keep.email;
-            p.draft.contactName = keep.name;
-            p.draft.company = keep.company;
+            forContact(p, keep);
             r.moves.append(p);
         }
     }
@@ -115,9 +113,7 @@ AgentResult contactValidation(const AgentContext& ctx)
         if (!errorLines.isEmpty()) {
             ProposedMove p = proposal(c.email, u"Fix contact data: %1"_s.arg(c.name.isEmpty() ? c.email : c.name),
                 u"data_cleanup"_s, u"sales"_s, errorLines.join(u"; "_s) + u'.', QJsonObject { { u"issues"_s, list } });
-            p.draft.contactEmail = c.email;
-            p.draft.contactName = c.name;
-            p.draft.company = c.company;
+            forContact(p, c);
             r.moves.append(p);
         }
     }
@@ -157,9 +153,7 @@ AgentResult dataDecay(const AgentContext& ctx)
             verbs.value(a.action) + u' ' + (c.name.isEmpty() ? c.email : c.name), u"data_cleanup"_s, u"sales"_s,
             u"No activity for %1 days (%2)%3."_s.arg(a.days).arg(a.bucket, c.bounced ? u"; the address bounced"_s : QString()),
             evidence);
-        p.draft.contactEmail = c.email;
-        p.draft.contactName = c.name;
-        p.draft.company = c.company;
+        forContact(p, c);
         r.moves.append(p);
     }
     QJsonObject counts;

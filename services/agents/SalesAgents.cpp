@@ -69,9 +69,7 @@ AgentResult nurturing(const AgentContext& ctx)
             u"Nurturing stage %1: follow up %2 days after the last touch (%3)."_s.arg(stage).arg(step.followUpDays)
                 .arg(toIsoUtc(lastTouch)),
             evidence);
-        p.draft.contactEmail = c.email;
-        p.draft.contactName = c.name;
-        p.draft.company = c.company;
+        forContact(p, c);
         p.draft.dueBy = std::max(followUpAt, now);
         r.moves.append(p);
     }
@@ -192,9 +190,7 @@ AgentResult nextStep(const AgentContext& ctx)
         r.findings.append({ u"medium"_s, c.email, u"%1: %2 (%3)"_s.arg(who, step.cta, step.why), evidence });
         ProposedMove p = proposal(c.email + u'|' + step.actionType + u'|' + QString::number(toEpochMs(c.lastActivityAt)),
             step.cta + u" with "_s + who, step.actionType, u"sales"_s, u"Next step because "_s + step.why + u'.', evidence);
-        p.draft.contactEmail = c.email;
-        p.draft.contactName = c.name;
-        p.draft.company = c.company;
+        forContact(p, c);
         r.moves.append(p);
     }
     r.output.insert(u"steps"_s, steps);
