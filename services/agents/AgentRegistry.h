@@ -14,7 +14,10 @@ class AgentRegistry
 public:
     static const AgentRegistry& instance();
 
-    const QList<AgentDefinition>& all() const { return m_agents; } // by domain, then as the original lists them
+    const QList<AgentDefinition>& all() const
+    {
+        return m_agents;
+    } // by domain, then as the original lists them
     const AgentDefinition* find(QStringView name) const;
     QStringList names() const;
 

@@ -11,7 +11,8 @@ namespace caseyos {
 
 namespace {
 
-constexpr auto kColumns = "id, agent, domain, status, summary, input, result, moves_created, started_at, finished_at";
+constexpr auto kColumns
+    = "id, agent, domain, status, summary, input, result, moves_created, started_at, finished_at";
 
 AgentRunRecord readRun(const QSqlQuery& q)
 {
@@ -47,11 +48,13 @@ AgentRunRepository::AgentRunRepository(Database& db)
 bool AgentRunRepository::insertRun(AgentRunRecord& run, QString* error)
 {
     QSqlQuery q(m_db.sql());
-    q.prepare(u"INSERT INTO agent_runs (agent, domain, status, summary, input, result, moves_created, started_at, "
-              "finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(
+        u"INSERT INTO agent_runs (agent, domain, status, summary, input, result, moves_created, started_at, "
+        "finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (const QVariant& v : { QVariant(run.agent), QVariant(run.domain), QVariant(toString(run.status)),
              QVariant(textValue(run.summary)), QVariant(jsonText(run.input)), QVariant(jsonText(run.result)),
-             QVariant(run.movesCreated), QVariant(toEpochMs(run.startedAt)), QVariant(toEpochMs(run.finishedAt)) })
+             QVariant(run.movesCreated), QVariant(toEpochMs(run.startedAt)),
+             QVariant(toEpochMs(run.finishedAt)) })
         q.addBindValue(v);
     if (!q.exec())
         return setError(error, q);
@@ -77,7 +80,8 @@ QList<AgentRunRecord> AgentRunRepository::latestRuns(QString* error) const
 std::optional<AgentRunRecord> AgentRunRepository::latestRun(const QString& agent, QString* error) const
 {
     QSqlQuery q(m_db.sql());
-    q.prepare(u"SELECT %1 FROM agent_runs WHERE agent = ? ORDER BY id DESC LIMIT 1"_s.arg(QLatin1StringView(kColumns)));
+    q.prepare(u"SELECT %1 FROM agent_runs WHERE agent = ? ORDER BY id DESC LIMIT 1"_s.arg(
+        QLatin1StringView(kColumns)));
     q.addBindValue(agent);
     if (!q.exec()) {
         setError(error, q);

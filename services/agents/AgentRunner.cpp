@@ -46,7 +46,8 @@ Result<AgentRunOutcome> AgentRunner::run(
     try {
         outcome.result = agent.run(AgentContext { data, m_clock, input });
     } catch (const std::exception& e) {
-        outcome.result = AgentResult::needs(AgentStatus::Failed, u"The agent failed: "_s + QString::fromUtf8(e.what()));
+        outcome.result
+            = AgentResult::needs(AgentStatus::Failed, u"The agent failed: "_s + QString::fromUtf8(e.what()));
     }
 
     AgentRunRepository runs(m_db);
@@ -76,8 +77,8 @@ Result<AgentRunOutcome> AgentRunner::run(
         draft.actionContext = context;
         const QString by = u"Proposed by the %1 agent."_s.arg(agent.info.name);
         draft.description = draft.description.isEmpty() ? by : draft.description + u"\n\n"_s + by;
-        const Result<Move> created = moves.create(draft, p.components, u"agent"_s,
-            [&](const Move& move, QString* writeError) {
+        const Result<Move> created = moves.create(
+            draft, p.components, u"agent"_s, [&](const Move& move, QString* writeError) {
                 return runs.recordProposal(agent.info.name, p.subject, move.id, record.startedAt, writeError);
             });
         if (!created)

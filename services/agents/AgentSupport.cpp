@@ -15,7 +15,8 @@ QJsonObject agentInfoToJson(const AgentInfo& info)
         { u"description"_s, info.description },
         { u"needs"_s,
             QJsonObject { { u"data"_s, QJsonArray::fromStringList(info.needs.data) },
-                { u"account"_s, info.needs.account.isEmpty() ? QJsonValue() : QJsonValue(info.needs.account) },
+                { u"account"_s,
+                    info.needs.account.isEmpty() ? QJsonValue() : QJsonValue(info.needs.account) },
                 { u"model"_s, info.needs.model } } } };
 }
 

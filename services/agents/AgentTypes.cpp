@@ -29,8 +29,9 @@ QString toString(AgentDomain domain)
 
 const QList<AgentDomain>& allAgentDomains()
 {
-    static const QList<AgentDomain> domains { AgentDomain::Sales, AgentDomain::Content, AgentDomain::Fulfillment,
-        AgentDomain::Contracts, AgentDomain::Ops, AgentDomain::Research, AgentDomain::DataHygiene };
+    static const QList<AgentDomain> domains { AgentDomain::Sales, AgentDomain::Content,
+        AgentDomain::Fulfillment, AgentDomain::Contracts, AgentDomain::Ops, AgentDomain::Research,
+        AgentDomain::DataHygiene };
     return domains;
 }
 
@@ -71,8 +72,8 @@ AgentResult AgentResult::needs(AgentStatus status, QString summary, QJsonObject 
 
 QJsonObject findingToJson(const Finding& finding)
 {
-    return { { u"severity"_s, finding.severity }, { u"subject"_s, finding.subject }, { u"text"_s, finding.text },
-        { u"evidence"_s, finding.evidence } };
+    return { { u"severity"_s, finding.severity }, { u"subject"_s, finding.subject },
+        { u"text"_s, finding.text }, { u"evidence"_s, finding.evidence } };
 }
 
 QJsonObject agentResultToJson(const AgentResult& result)

@@ -56,12 +56,14 @@ struct AgentResult
 // What an agent needs to do its full job, for the registry listing.
 struct AgentNeeds
 {
-    QStringList data; // "contacts", "deals", "messages", "meetings", "moves", "outcomes", "sync_state", "input"
+    QStringList
+        data; // "contacts", "deals", "messages", "meetings", "moves", "outcomes", "sync_state", "input"
     QString account; // a connected account ("google_drive", "x") or empty
     bool model = false; // a language model for the part where language is the product
 };
 
 QJsonObject findingToJson(const Finding& finding);
-QJsonObject agentResultToJson(const AgentResult& result); // status, summary, findings, proposed (titles), output
+QJsonObject agentResultToJson(
+    const AgentResult& result); // status, summary, findings, proposed (titles), output
 
 } // namespace caseyos

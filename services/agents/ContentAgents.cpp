@@ -27,13 +27,15 @@ AgentResult contentRepurpose(const AgentContext& ctx)
     QJsonObject local { { u"limits"_s, limits() } };
     if (!text.trimmed().isEmpty()) {
         // What needs no model: the text cut to each platform's size on word boundaries.
-        local.insert(u"twitter_thread"_s, QJsonArray::fromStringList(splitForThread(text, platformLimit(u"twitter"_s), 5)));
+        local.insert(u"twitter_thread"_s,
+            QJsonArray::fromStringList(splitForThread(text, platformLimit(u"twitter"_s), 5)));
         local.insert(u"email_snippet"_s, splitForThread(text, platformLimit(u"email"_s), 1).value(0));
     }
     return AgentResult::needs(AgentStatus::NeedsModel,
-        u"Repurposing content into LinkedIn posts, a thread, an email and a newsletter needs a language model "
-        "(none is configured). Locally: platform limits%1."_s.arg(text.trimmed().isEmpty() ? QString()
-                                                                  : u" and the text split to size"_s),
+        u"Repurposing content into LinkedIn posts, a thread, an email and a newsletter needs a language "
+        u"model "
+        "(none is configured). Locally: platform limits%1."_s.arg(
+            text.trimmed().isEmpty() ? QString() : u" and the text split to size"_s),
         local);
 }
 
@@ -77,17 +79,20 @@ AgentResult graphicsRequest(const AgentContext& ctx)
     const QString kind = ctx.input.value(u"kind"_s).toString();
     if (kind.isEmpty())
         return AgentResult::needs(AgentStatus::NeedsInput,
-            u"Say what to design: {\"kind\": \"linkedin\", \"title\": …, \"urgency\": \"high\"}."_s, { { u"sizes"_s, sizes } });
+            u"Say what to design: {\"kind\": \"linkedin\", \"title\": …, \"urgency\": \"high\"}."_s,
+            { { u"sizes"_s, sizes } });
     const std::optional<QSize> size = graphicSize(kind);
     if (!size)
-        return AgentResult::needs(AgentStatus::NeedsInput, u"Unknown kind \"%1\"."_s.arg(kind), { { u"sizes"_s, sizes } });
+        return AgentResult::needs(
+            AgentStatus::NeedsInput, u"Unknown kind \"%1\"."_s.arg(kind), { { u"sizes"_s, sizes } });
     AgentResult r;
     const QString urgency = ctx.input.value(u"urgency"_s).toString(u"medium"_s);
     r.output = { { u"brief"_s,
         QJsonObject { { u"kind"_s, kind }, { u"title"_s, ctx.input.value(u"title"_s).toString() },
             { u"width"_s, size->width() }, { u"height"_s, size->height() }, { u"urgency"_s, urgency },
             { u"queue_rank"_s, urgencyRank(urgency) } } } };
-    r.summary = u"Design brief: %1 at %2×%3 (%4)."_s.arg(kind).arg(size->width()).arg(size->height()).arg(urgency);
+    r.summary
+        = u"Design brief: %1 at %2×%3 (%4)."_s.arg(kind).arg(size->width()).arg(size->height()).arg(urgency);
     return r;
 }
 
@@ -101,11 +106,13 @@ QList<AgentDefinition> contentAgents()
               u"Turns a text into LinkedIn posts, a thread, an email snippet and a newsletter (language model)."_s,
               { { u"input"_s }, {}, true } },
             contentRepurpose },
-        { { u"content_repurpose_v2"_s, d, u"Turns a transcript into LinkedIn and newsletter copy (language model)."_s,
+        { { u"content_repurpose_v2"_s, d,
+              u"Turns a transcript into LinkedIn and newsletter copy (language model)."_s,
               { { u"input"_s }, {}, true } },
             contentRepurposeV2 },
         { { u"social_scheduler"_s, d,
-              u"The next optimal posting times: LinkedIn Tue–Thu 10:00, X Mon 14:00, Wed 12:00, Fri 09:00, on "
+              u"The next optimal posting times: LinkedIn Tue–Thu 10:00, X Mon 14:00, Wed 12:00, Fri 09:00, "
+              u"on "
               "your clock."_s,
               { {}, u"linkedin / x (to post)"_s, false } },
             socialScheduler },

@@ -43,11 +43,12 @@ AgentResult proposalGenerator(const AgentContext& ctx)
         return AgentResult::needs(AgentStatus::NeedsInput,
             u"Name the services: {\"client\": \"Acme\", \"services\": [\"brand_strategy\", \"go_to_market\"]}."_s,
             { { u"catalogue"_s, catalogueJson() } });
-    const Proposal p = generateProposal(ctx.input.value(u"client"_s).toString(), keys, ctx.clock.now().toTimeZone(
-        ctx.clock.localZone()).date());
+    const Proposal p = generateProposal(ctx.input.value(u"client"_s).toString(), keys,
+        ctx.clock.now().toTimeZone(ctx.clock.localZone()).date());
     AgentResult r;
     if (p.services.isEmpty())
-        return AgentResult::needs(AgentStatus::NeedsInput, u"None of %1 is in the catalogue."_s.arg(keys.join(u", "_s)),
+        return AgentResult::needs(AgentStatus::NeedsInput,
+            u"None of %1 is in the catalogue."_s.arg(keys.join(u", "_s)),
             { { u"catalogue"_s, catalogueJson() } });
     r.output = { { u"client"_s, p.client }, { u"one_time_subtotal"_s, p.oneTimeSubtotal },
         { u"discount_rate"_s, p.discountRate }, { u"one_time_total"_s, p.oneTimeTotal },
@@ -56,7 +57,8 @@ AgentResult proposalGenerator(const AgentContext& ctx)
         { u"unknown_services"_s, QJsonArray::fromStringList(p.unknown) }, { u"markdown"_s, p.text },
         { u"executive_summary"_s, u"needs a language model"_s } };
     for (const QString& u : p.unknown)
-        r.findings.append({ u"warning"_s, u, u"\"%1\" is not in the catalogue and was left out"_s.arg(u), {} });
+        r.findings.append(
+            { u"warning"_s, u, u"\"%1\" is not in the catalogue and was left out"_s.arg(u), {} });
     r.summary = u"Proposal for %1: %2 one-time%3, starting %4."_s.arg(p.client)
                     .arg(p.oneTimeTotal, 0, 'f', 0)
                     .arg(p.monthlyTotal > 0 ? u" + %1 a month"_s.arg(p.monthlyTotal, 0, 'f', 0) : QString())
@@ -70,7 +72,8 @@ AgentResult contractReview(const AgentContext& ctx)
     const QString type = ctx.input.value(u"type"_s).toString(u"services_agreement"_s);
     if (text.trimmed().isEmpty())
         return AgentResult::needs(AgentStatus::NeedsInput,
-            u"Give the contract's text: {\"text\": …, \"type\": \"services_agreement\" | \"nda\" | \"employment\"} "
+            u"Give the contract's text: {\"text\": …, \"type\": \"services_agreement\" | \"nda\" | "
+            u"\"employment\"} "
             "(caseyos agent run contract_review --text-file FILE)."_s);
     QList<ClauseAnalysis> analyses;
     for (const QJsonValue& v : ctx.input.value(u"analyses"_s).toArray())
@@ -79,22 +82,30 @@ AgentResult contractReview(const AgentContext& ctx)
     AgentResult r;
     QJsonArray flags;
     for (const RedFlag& f : review.redFlags) {
-        const QJsonObject flag { { u"phrase"_s, f.phrase }, { u"severity"_s, f.severity }, { u"count"_s, f.count } };
+        const QJsonObject flag { { u"phrase"_s, f.phrase }, { u"severity"_s, f.severity },
+            { u"count"_s, f.count } };
         flags.append(flag);
-        r.findings.append({ f.severity, f.phrase, u"Red flag: \"%1\" (%2)"_s.arg(f.phrase, f.severity), flag });
+        r.findings.append(
+            { f.severity, f.phrase, u"Red flag: \"%1\" (%2)"_s.arg(f.phrase, f.severity), flag });
     }
     for (const QString& clause : review.missingClauses)
         r.findings.append({ u"medium"_s, clause, u"Missing clause: %1"_s.arg(clause), {} });
     r.output = { { u"type"_s, review.contractType }, { u"risk_score"_s, review.riskScore },
         { u"risk_level"_s, review.riskLevel }, { u"red_flags"_s, flags },
         { u"missing_clauses"_s, QJsonArray::fromStringList(review.missingClauses) },
-        { u"points"_s, QJsonObject { { u"red_flags"_s, review.redFlagPoints }, { u"missing_clauses"_s, review.missingClausePoints },
-                           { u"clause_analyses"_s, review.analysisPoints } } },
-        { u"clause_analysis"_s, u"a clause-by-clause reading needs a language model; pass \"analyses\" to include your own"_s } };
+        { u"points"_s,
+            QJsonObject { { u"red_flags"_s, review.redFlagPoints },
+                { u"missing_clauses"_s, review.missingClausePoints },
+                { u"clause_analyses"_s, review.analysisPoints } } },
+        { u"clause_analysis"_s,
+            u"a clause-by-clause reading needs a language model; pass \"analyses\" to include your own"_s } };
     if (requiredClauses(type).isEmpty())
-        r.findings.append({ u"info"_s, type, u"No required-clause list for \"%1\" (services_agreement, nda, employment)"_s.arg(type), {} });
-    r.summary = u"Risk %1 (%2/100): %3, %4."_s.arg(review.riskLevel).arg(review.riskScore)
-                    .arg(plural(review.redFlags.size(), u"red flag"_s), plural(review.missingClauses.size(), u"missing clause"_s));
+        r.findings.append({ u"info"_s, type,
+            u"No required-clause list for \"%1\" (services_agreement, nda, employment)"_s.arg(type), {} });
+    r.summary = u"Risk %1 (%2/100): %3, %4."_s.arg(review.riskLevel)
+                    .arg(review.riskScore)
+                    .arg(plural(review.redFlags.size(), u"red flag"_s),
+                        plural(review.missingClauses.size(), u"missing clause"_s));
     return r;
 }
 
@@ -131,14 +142,15 @@ AgentResult pricingCalculator(const AgentContext& ctx)
     const PricingInput in = pricingInput(ctx.input);
     if (in.services.isEmpty())
         return AgentResult::needs(AgentStatus::NeedsInput,
-            u"Name the services: {\"services\": [{\"service\": \"strategy\", \"complexity\": \"high\", \"weeks\": 6}, "
+            u"Name the services: {\"services\": [{\"service\": \"strategy\", \"complexity\": \"high\", "
+            u"\"weeks\": 6}, "
             "\"audit\"], \"customer_years\": 2, \"referral_percent\": 5, \"sign_within_days\": 7, \"logo\": true}."_s);
     const PricingQuote q = quote(in);
     AgentResult r;
     QJsonArray lines;
     for (const PricingLine& l : q.lines)
-        lines.append(QJsonObject { { u"service"_s, l.service }, { u"base"_s, l.base }, { u"factor"_s, l.factor },
-            { u"price"_s, l.price } });
+        lines.append(QJsonObject { { u"service"_s, l.service }, { u"base"_s, l.base },
+            { u"factor"_s, l.factor }, { u"price"_s, l.price } });
     for (const QString& e : q.errors)
         r.findings.append({ u"warning"_s, u"input"_s, e, {} });
     if (q.capped)
@@ -146,8 +158,9 @@ AgentResult pricingCalculator(const AgentContext& ctx)
             u"Discounts add up to %1%; capped at 25%"_s.arg(q.requestedDiscount * 100.0, 0, 'f', 0),
             { { u"requested"_s, q.requestedDiscount } } });
     r.output = { { u"lines"_s, lines }, { u"subtotal"_s, q.subtotal },
-        { u"discounts"_s, QJsonArray::fromStringList(q.discounts) }, { u"requested_discount"_s, q.requestedDiscount },
-        { u"discount"_s, q.discount }, { u"capped"_s, q.capped }, { u"total"_s, q.total },
+        { u"discounts"_s, QJsonArray::fromStringList(q.discounts) },
+        { u"requested_discount"_s, q.requestedDiscount }, { u"discount"_s, q.discount },
+        { u"capped"_s, q.capped }, { u"total"_s, q.total },
         { u"payment_options"_s, QJsonArray::fromStringList(q.paymentOptions) } };
     r.summary = u"Quote: $%1 less %2% = $%3%4."_s.arg(q.subtotal, 0, 'f', 2)
                     .arg(q.discount * 100.0, 0, 'f', 0)
@@ -167,7 +180,8 @@ QList<AgentDefinition> contractAgents()
               { { u"input"_s }, {}, false } },
             proposalGenerator },
         { { u"contract_review"_s, d,
-              u"Red-flag phrases and missing clauses in a contract, scored to a risk level (low, medium, high, "
+              u"Red-flag phrases and missing clauses in a contract, scored to a risk level (low, medium, "
+              u"high, "
               "critical)."_s,
               { { u"input"_s }, {}, false } },
             contractReview },

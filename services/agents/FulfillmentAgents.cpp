@@ -27,7 +27,8 @@ AgentResult deliverableTracker(const AgentContext& ctx)
     QJsonArray list;
     for (const MoveRow& m : ctx.data.moves) {
         const MoveStatus s = m.effectiveStatus(nowMs);
-        if (m.dueByMs == 0 || !(s == MoveStatus::Pending || s == MoveStatus::Snoozed || s == MoveStatus::InProgress
+        if (m.dueByMs == 0
+            || !(s == MoveStatus::Pending || s == MoveStatus::Snoozed || s == MoveStatus::InProgress
                 || s == MoveStatus::Failed))
             continue;
         // "Behind": the work was put off (still snoozed) or a first attempt failed.
@@ -35,16 +36,19 @@ AgentResult deliverableTracker(const AgentContext& ctx)
         const int days = daysUntil(fromEpochMs(m.dueByMs), now);
         const QString risk = deliverableRisk(days, behind);
         ++byRisk[risk];
-        const QJsonObject evidence { { u"move_id"_s, m.id }, { u"title"_s, m.title }, { u"days_to_due"_s, days },
-            { u"behind"_s, behind }, { u"risk"_s, risk }, { u"due_by"_s, toIsoUtc(fromEpochMs(m.dueByMs)) } };
+        const QJsonObject evidence { { u"move_id"_s, m.id }, { u"title"_s, m.title },
+            { u"days_to_due"_s, days }, { u"behind"_s, behind }, { u"risk"_s, risk },
+            { u"due_by"_s, toIsoUtc(fromEpochMs(m.dueByMs)) } };
         list.append(evidence);
         if (risk == u"critical"_s || risk == u"high"_s)
             r.findings.append({ risk, u"move:%1"_s.arg(m.id),
-                u"%1 — %2"_s.arg(m.title, days < 0 ? u"overdue by %1 days"_s.arg(-days) : u"due in %1 days"_s.arg(days)),
+                u"%1 — %2"_s.arg(
+                    m.title, days < 0 ? u"overdue by %1 days"_s.arg(-days) : u"due in %1 days"_s.arg(days)),
                 evidence });
     }
     r.output = { { u"deliverables"_s, list } };
-    r.summary = u"%1 with a due time: %2 critical, %3 high, %4 medium, %5 low."_s.arg(plural(list.size(), u"open move"_s))
+    r.summary = u"%1 with a due time: %2 critical, %3 high, %4 medium, %5 low."_s
+                    .arg(plural(list.size(), u"open move"_s))
                     .arg(byRisk.value(u"critical"_s))
                     .arg(byRisk.value(u"high"_s))
                     .arg(byRisk.value(u"medium"_s))
@@ -62,27 +66,32 @@ AgentResult approvalGateway(const AgentContext& ctx)
             continue;
         const qint64 hours = std::max<qint64>(0, a.createdAt.secsTo(now) / 3600);
         const QString stage = approvalStage(hours);
-        const QJsonObject evidence { { u"approval_id"_s, a.id }, { u"tool"_s, a.tool }, { u"summary"_s, a.summary },
-            { u"hours_pending"_s, hours }, { u"stage"_s, stage } };
+        const QJsonObject evidence { { u"approval_id"_s, a.id }, { u"tool"_s, a.tool },
+            { u"summary"_s, a.summary }, { u"hours_pending"_s, hours }, { u"stage"_s, stage } };
         list.append(evidence);
         if (stage == u"waiting"_s)
             continue;
         const QString severity = stage == u"remind"_s ? u"medium"_s : u"high"_s;
         r.findings.append({ severity, u"approval:%1"_s.arg(a.id),
-            u"Approval %1 (%2) has waited %3 hours: %4"_s.arg(a.id).arg(a.summary).arg(hours).arg(stage), evidence });
+            u"Approval %1 (%2) has waited %3 hours: %4"_s.arg(a.id).arg(a.summary).arg(hours).arg(stage),
+            evidence });
         static const QHash<QString, QString> verbs { { u"remind"_s, u"Decide approval %1: %2"_s },
-            { u"escalate"_s, u"Overdue approval %1: %2"_s }, { u"expire"_s, u"Expired approval %1 — reject or redo: %2"_s } };
+            { u"escalate"_s, u"Overdue approval %1: %2"_s },
+            { u"expire"_s, u"Expired approval %1 — reject or redo: %2"_s } };
         // One move per stage reached: a reminder, then an escalation, then an expiry notice.
-        ProposedMove p = proposal(u"approval:%1|%2"_s.arg(a.id).arg(stage), verbs.value(stage).arg(a.id).arg(a.summary),
-            u"review_approval"_s, u"cs"_s,
-            u"Pending for %1 hours (remind after 24, escalate after 72, expire after 168). Decide it in Approvals or "
-            "with: caseyos approvals approve|reject %2"_s.arg(hours).arg(a.id),
+        ProposedMove p = proposal(u"approval:%1|%2"_s.arg(a.id).arg(stage),
+            verbs.value(stage).arg(a.id).arg(a.summary), u"review_approval"_s, u"cs"_s,
+            u"Pending for %1 hours (remind after 24, escalate after 72, expire after 168). Decide it in "
+            u"Approvals or "
+            "with: caseyos approvals approve|reject %2"_s.arg(hours)
+                .arg(a.id),
             evidence);
         p.components.urgency = stage == u"remind"_s ? 0.6 : 0.9;
         r.moves.append(p);
     }
     r.output = { { u"pending"_s, list } };
-    r.summary = u"%1 pending; %2 past the 24-hour reminder."_s.arg(plural(list.size(), u"approval"_s)).arg(r.findings.size());
+    r.summary = u"%1 pending; %2 past the 24-hour reminder."_s.arg(plural(list.size(), u"approval"_s))
+                    .arg(r.findings.size());
     return r;
 }
 
@@ -125,7 +134,8 @@ QMap<QString, CompanyFacts> gatherClients(const AgentContext& ctx)
             if (!waitingSince.contains(m.threadId))
                 waitingSince.insert(m.threadId, m.at);
         } else if (waitingSince.contains(m.threadId)) {
-            clients[companyOf.value(m.email)].responseHours.append(waitingSince.take(m.threadId).secsTo(m.at) / 3600.0);
+            clients[companyOf.value(m.email)].responseHours.append(
+                waitingSince.take(m.threadId).secsTo(m.at) / 3600.0);
         }
     }
     for (const MeetingRecord& m : ctx.data.meetings) {
@@ -174,28 +184,34 @@ AgentResult clientHealth(const AgentContext& ctx)
         in.expansionDiscussions = std::max(0, f.deals - 1); // a second deal with a client is an expansion
         in.contacts = std::max(1, int(f.contacts.size()));
         const ClientHealthScore s = scoreClientHealth(in);
-        const QJsonObject evidence { { u"company"_s, it.key() }, { u"score"_s, s.score }, { u"status"_s, s.status },
-            { u"engagement"_s, s.engagement }, { u"response"_s, s.response }, { u"attendance"_s, s.attendance },
-            { u"feedback"_s, s.feedback }, { u"payment"_s, s.payment }, { u"expansion"_s, s.expansion },
-            { u"depth"_s, s.depth },
-            { u"days_since_contact"_s, in.daysSinceContact ? QJsonValue(*in.daysSinceContact) : QJsonValue() } };
+        const QJsonObject evidence { { u"company"_s, it.key() }, { u"score"_s, s.score },
+            { u"status"_s, s.status }, { u"engagement"_s, s.engagement }, { u"response"_s, s.response },
+            { u"attendance"_s, s.attendance }, { u"feedback"_s, s.feedback }, { u"payment"_s, s.payment },
+            { u"expansion"_s, s.expansion }, { u"depth"_s, s.depth },
+            { u"days_since_contact"_s,
+                in.daysSinceContact ? QJsonValue(*in.daysSinceContact) : QJsonValue() } };
         list.append(evidence);
         if (s.status != u"at_risk"_s && s.status != u"critical"_s)
             continue;
         r.findings.append({ s.status == u"critical"_s ? u"high"_s : u"medium"_s, it.key(),
             u"%1: health %2 (%3)"_s.arg(it.key()).arg(s.score).arg(s.status), evidence });
-        ProposedMove p = proposal(it.key() + u'|' + s.status, u"Check in with %1: client health %2 (%3)"_s.arg(it.key())
-                .arg(s.score)
-                .arg(s.status),
+        ProposedMove p = proposal(it.key() + u'|' + s.status,
+            u"Check in with %1: client health %2 (%3)"_s.arg(it.key()).arg(s.score).arg(s.status),
             u"check_in"_s, u"cs"_s,
-            u"Engagement %1, response %2, attendance %3, feedback %4, depth %5 (payment assumed on time: CaseyOS "
-            "has no invoices)."_s.arg(s.engagement).arg(s.response).arg(s.attendance).arg(s.feedback).arg(s.depth),
+            u"Engagement %1, response %2, attendance %3, feedback %4, depth %5 (payment assumed on time: "
+            u"CaseyOS "
+            "has no invoices)."_s.arg(s.engagement)
+                .arg(s.response)
+                .arg(s.attendance)
+                .arg(s.feedback)
+                .arg(s.depth),
             evidence);
         p.draft.company = it.key();
         r.moves.append(p);
     }
     r.output = { { u"clients"_s, list } };
-    r.summary = u"%1 scored; %2 at risk or critical."_s.arg(plural(list.size(), u"client"_s)).arg(r.findings.size());
+    r.summary = u"%1 scored; %2 at risk or critical."_s.arg(plural(list.size(), u"client"_s))
+                    .arg(r.findings.size());
     return r;
 }
 
@@ -206,7 +222,8 @@ QList<AgentDefinition> fulfillmentAgents()
     const AgentDomain d = AgentDomain::Fulfillment;
     return {
         { { u"deliverable_tracker"_s, d,
-              u"Risk of each open move with a due time: due within a day critical, 3 days high (5 when behind), "
+              u"Risk of each open move with a due time: due within a day critical, 3 days high (5 when "
+              u"behind), "
               "a week medium."_s,
               { { u"moves"_s }, {}, false } },
             deliverableTracker },

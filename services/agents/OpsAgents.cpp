@@ -16,8 +16,8 @@ namespace {
 
 PipelineDeal pipelineDeal(const DealRecord& d)
 {
-    return { d.id, d.name, canonicalStage(d.stage), d.amount.value_or(0.0), d.closeDate, d.lastActivityAt, d.createdAt,
-        d.competitorMentioned };
+    return { d.id, d.name, canonicalStage(d.stage), d.amount.value_or(0.0), d.closeDate, d.lastActivityAt,
+        d.createdAt, d.competitorMentioned };
 }
 
 AgentResult revenueOps(const AgentContext& ctx)
@@ -31,7 +31,8 @@ AgentResult revenueOps(const AgentContext& ctx)
     const PipelineHealth h = assessPipeline(deals, now, target);
     QJsonArray issues;
     for (const PipelineIssue& i : h.issues) {
-        const QJsonObject issue { { u"kind"_s, i.kind }, { u"severity"_s, i.severity }, { u"text"_s, i.text } };
+        const QJsonObject issue { { u"kind"_s, i.kind }, { u"severity"_s, i.severity },
+            { u"text"_s, i.text } };
         issues.append(issue);
         r.findings.append({ i.severity, u"pipeline"_s, i.text, issue });
     }
@@ -50,8 +51,8 @@ AgentResult revenueOps(const AgentContext& ctx)
         atRisk.append(evidence);
         r.findings.append({ risk.score >= 50 ? u"high"_s : u"medium"_s, u"deal:"_s + d.id,
             u"%1 at risk (%2): %3"_s.arg(d.name).arg(risk.score).arg(risk.reasons.join(u", "_s)), evidence });
-        ProposedMove p = proposal(u"deal:"_s + d.id, u"Rescue deal: %1 — %2"_s.arg(d.name, risk.reasons.value(0)),
-            u"deal_review"_s, u"sales"_s,
+        ProposedMove p = proposal(u"deal:"_s + d.id,
+            u"Rescue deal: %1 — %2"_s.arg(d.name, risk.reasons.value(0)), u"deal_review"_s, u"sales"_s,
             u"At-risk score %1 (over 25): %2."_s.arg(risk.score).arg(risk.reasons.join(u"; "_s)), evidence);
         p.draft.dealId = d.id;
         p.draft.contactEmail = record.contactEmail;
@@ -62,11 +63,13 @@ AgentResult revenueOps(const AgentContext& ctx)
     }
     r.output = { { u"health_score"_s, h.score }, { u"status"_s, h.status }, { u"issues"_s, issues },
         { u"open_deals"_s, h.openDeals }, { u"pipeline_value"_s, h.pipelineValue },
-        { u"weighted_pipeline"_s, h.weightedPipeline }, { u"coverage"_s, std::round(h.coverage * 100.0) / 100.0 },
-        { u"target"_s, target }, { u"win_rate"_s, h.winRate ? QJsonValue(*h.winRate) : QJsonValue() },
+        { u"weighted_pipeline"_s, h.weightedPipeline },
+        { u"coverage"_s, std::round(h.coverage * 100.0) / 100.0 }, { u"target"_s, target },
+        { u"win_rate"_s, h.winRate ? QJsonValue(*h.winRate) : QJsonValue() },
         { u"velocity_per_day"_s, h.velocityPerDay ? QJsonValue(*h.velocityPerDay) : QJsonValue() },
         { u"at_risk"_s, atRisk } };
-    r.summary = u"Pipeline %1 (%2/100): %3 open worth $%4 (weighted $%5), %6 at risk."_s.arg(h.status).arg(h.score)
+    r.summary = u"Pipeline %1 (%2/100): %3 open worth $%4 (weighted $%5), %6 at risk."_s.arg(h.status)
+                    .arg(h.score)
                     .arg(plural(h.openDeals, u"deal"_s))
                     .arg(h.pipelineValue, 0, 'f', 0)
                     .arg(h.weightedPipeline, 0, 'f', 0)
@@ -87,19 +90,24 @@ AgentResult competitorWatch(const AgentContext& ctx)
         const QJsonObject evidence { { u"deal_id"_s, d.id }, { u"deal"_s, d.name }, { u"amount"_s, amount },
             { u"impact"_s, impact }, { u"stage"_s, stage } };
         list.append(evidence);
-        r.findings.append({ impact, u"deal:"_s + d.id, u"A competitor is in %1 (%2 impact)"_s.arg(d.name, impact), evidence });
+        r.findings.append({ impact, u"deal:"_s + d.id,
+            u"A competitor is in %1 (%2 impact)"_s.arg(d.name, impact), evidence });
         if (impact != u"high"_s)
             continue;
-        ProposedMove p = proposal(u"deal:"_s + d.id, u"Competitive deal: prepare a battle card for %1"_s.arg(d.name),
-            u"deal_review"_s, u"sales"_s, u"A competitor was mentioned in a $%1 deal (high impact over $20k)."_s.arg(amount, 0, 'f', 0),
+        ProposedMove p = proposal(u"deal:"_s + d.id,
+            u"Competitive deal: prepare a battle card for %1"_s.arg(d.name), u"deal_review"_s, u"sales"_s,
+            u"A competitor was mentioned in a $%1 deal (high impact over $20k)."_s.arg(amount, 0, 'f', 0),
             evidence);
         p.draft.dealId = d.id;
         p.draft.contactEmail = d.contactEmail;
         p.draft.company = d.company;
         r.moves.append(p);
     }
-    r.output = { { u"competitive_deals"_s, list },
-        { u"detection"_s, u"a deal's competitor field or notes, or a message from its contact that mentions a competitor"_s } };
+    r.output = {
+        { u"competitive_deals"_s, list },
+        { u"detection"_s,
+            u"a deal's competitor field or notes, or a message from its contact that mentions a competitor"_s }
+    };
     r.summary = u"%1 with a competitor mentioned."_s.arg(plural(list.size(), u"open deal"_s));
     return r;
 }
@@ -118,7 +126,8 @@ AgentResult partnerCoordinator(const AgentContext& ctx)
         const double revenue = p.value(u"revenue"_s).toDouble();
         const QString tier = partnerTier(revenue, p.value(u"referrals"_s).toInt());
         list.append(QJsonObject { { u"name"_s, p.value(u"name"_s) }, { u"tier"_s, tier },
-            { u"commission_rate"_s, partnerCommission(tier) }, { u"commission"_s, revenue * partnerCommission(tier) } });
+            { u"commission_rate"_s, partnerCommission(tier) },
+            { u"commission"_s, revenue * partnerCommission(tier) } });
     }
     r.output = { { u"partners"_s, list } };
     r.summary = u"Tiers and commissions for %1."_s.arg(plural(list.size(), u"partner"_s));
@@ -128,8 +137,10 @@ AgentResult partnerCoordinator(const AgentContext& ctx)
 AgentResult marketTrends(const AgentContext&)
 {
     return AgentResult::needs(AgentStatus::NeedsAccount,
-        u"Market trends read thought leaders' posts on X and need a connected X account, and a language model "
-        "for the analysis. Neither is available, so nothing is reported (the original's rules: clusters of ≥ 2 "
+        u"Market trends read thought leaders' posts on X and need a connected X account, and a language "
+        u"model "
+        "for the analysis. Neither is available, so nothing is reported (the original's rules: clusters of ≥ "
+        "2 "
         "posts by keyword, actionable when mean relevance ≥ 0.5)."_s);
 }
 
@@ -140,7 +151,8 @@ QList<AgentDefinition> opsAgents()
     const AgentDomain d = AgentDomain::Ops;
     return {
         { { u"revenue_ops"_s, d,
-              u"Pipeline health (stalled deals, top-heavy stages, coverage of the target) and at-risk deals, with "
+              u"Pipeline health (stalled deals, top-heavy stages, coverage of the target) and at-risk deals, "
+              u"with "
               "a rescue move for each."_s,
               { { u"deals"_s, u"input"_s }, {}, false } },
             revenueOps },
@@ -149,9 +161,11 @@ QList<AgentDefinition> opsAgents()
               { { u"deals"_s, u"messages"_s }, {}, false } },
             competitorWatch },
         { { u"partner_coordinator"_s, d,
-              u"Partner tiers by revenue or referrals and their commission (5–25 %)."_s, { { u"input"_s }, {}, false } },
+              u"Partner tiers by revenue or referrals and their commission (5–25 %)."_s,
+              { { u"input"_s }, {}, false } },
             partnerCoordinator },
-        { { u"market_trends"_s, d, u"Trends among thought leaders' posts on X."_s, { {}, u"x"_s, true } }, marketTrends },
+        { { u"market_trends"_s, d, u"Trends among thought leaders' posts on X."_s, { {}, u"x"_s, true } },
+            marketTrends },
     };
 }
 

@@ -22,7 +22,8 @@ namespace {
 // The contact's most advanced open deal stage (canonical), or empty.
 QString dealStageOf(const WorkspaceSnapshot& data, const QString& email)
 {
-    static const QStringList order { u"lead"_s, u"qualified"_s, u"discovery"_s, u"proposal"_s, u"negotiation"_s };
+    static const QStringList order { u"lead"_s, u"qualified"_s, u"discovery"_s, u"proposal"_s,
+        u"negotiation"_s };
     QString best;
     for (const DealRecord& d : data.deals) {
         if (d.contactEmail != email)
@@ -59,14 +60,16 @@ AgentResult nurturing(const AgentContext& ctx)
         due.append(QJsonObject { { u"email"_s, c.email }, { u"evidence"_s, evidence } });
         const QString who = c.name.isEmpty() ? c.email : c.name;
         r.findings.append({ u"medium"_s, c.email,
-            u"%1 (%2) is due a follow-up: %3 days since the last touch"_s.arg(who, stage).arg(daysSince(lastTouch, now)),
+            u"%1 (%2) is due a follow-up: %3 days since the last touch"_s.arg(who, stage)
+                .arg(daysSince(lastTouch, now)),
             evidence });
         // One follow-up per touch: new activity moves last_touch and makes the next one a new subject.
         ProposedMove p = proposal(c.email + u'|' + stage + u'|' + QString::number(toEpochMs(lastTouch)),
-            u"Follow up with %1%2 — %3"_s.arg(who, c.company.isEmpty() ? QString() : u" ("_s + c.company + u')',
-                step.nextAction),
+            u"Follow up with %1%2 — %3"_s.arg(
+                who, c.company.isEmpty() ? QString() : u" ("_s + c.company + u')', step.nextAction),
             u"email_follow_up"_s, u"sales"_s,
-            u"Nurturing stage %1: follow up %2 days after the last touch (%3)."_s.arg(stage).arg(step.followUpDays)
+            u"Nurturing stage %1: follow up %2 days after the last touch (%3)."_s.arg(stage)
+                .arg(step.followUpDays)
                 .arg(toIsoUtc(lastTouch)),
             evidence);
         forContact(p, c);
@@ -85,7 +88,8 @@ WorkingHours workingHours(const AgentContext& ctx)
     const QString zone = ctx.input.value(u"zone"_s).toString();
     if (!zone.isEmpty() && QTimeZone(zone.toUtf8()).isValid())
         h.zone = QTimeZone(zone.toUtf8());
-    if (const QTime t = QTime::fromString(ctx.input.value(u"work_start"_s).toString(), u"HH:mm"_s); t.isValid())
+    if (const QTime t = QTime::fromString(ctx.input.value(u"work_start"_s).toString(), u"HH:mm"_s);
+        t.isValid())
         h.start = t;
     if (const QTime t = QTime::fromString(ctx.input.value(u"work_end"_s).toString(), u"HH:mm"_s); t.isValid())
         h.end = t;
@@ -117,9 +121,11 @@ AgentResult meetingSlot(const AgentContext& ctx)
     const QList<MeetingSlot> slots = slotsFor(ctx);
     QJsonArray list;
     for (const MeetingSlot& s : slots)
-        list.append(QJsonObject { { u"start"_s, toIsoUtc(s.start) }, { u"end"_s, toIsoUtc(s.end) }, { u"label"_s, s.label } });
+        list.append(QJsonObject {
+            { u"start"_s, toIsoUtc(s.start) }, { u"end"_s, toIsoUtc(s.end) }, { u"label"_s, s.label } });
     r.output = { { u"slots"_s, list }, { u"zone"_s, QString::fromUtf8(hours.zone.id()) },
-        { u"working_hours"_s, QString(hours.start.toString(u"HH:mm"_s) + u'\u2013' + hours.end.toString(u"HH:mm"_s)) },
+        { u"working_hours"_s,
+            QString(hours.start.toString(u"HH:mm"_s) + u'\u2013' + hours.end.toString(u"HH:mm"_s)) },
         { u"busy_source"_s, u"meetings from Calendar signals"_s } };
     QStringList labels;
     for (const MeetingSlot& s : slots)
@@ -155,13 +161,14 @@ NextStep planNextStep(const AgentContext& ctx, const ContactRecord& c, const QSt
     for (const MessageRecord& m : ctx.data.messages)
         if (m.email == c.email)
             last = &m;
-    if (lastEnded && daysSince(lastEnded->end.isValid() ? lastEnded->end : lastEnded->start, now) <= 7 && !upcoming
-        && (!last || last->at < lastEnded->start))
-        return { u"Send a recap of \"%1\" and propose next steps"_s.arg(lastEnded->title), u"meeting_follow_up"_s,
-            u"a meeting ended with no follow-up sent and nothing booked"_s };
+    if (lastEnded && daysSince(lastEnded->end.isValid() ? lastEnded->end : lastEnded->start, now) <= 7
+        && !upcoming && (!last || last->at < lastEnded->start))
+        return { u"Send a recap of \"%1\" and propose next steps"_s.arg(lastEnded->title),
+            u"meeting_follow_up"_s, u"a meeting ended with no follow-up sent and nothing booked"_s };
     if ((dealStage == u"proposal"_s || dealStage == u"negotiation"_s) && daysSince(c.lastActivityAt, now) > 7)
         return { u"Check in on the proposal"_s, u"email_follow_up"_s,
-            u"the deal is at %1 and quiet for %2 days"_s.arg(dealStage).arg(daysSince(c.lastActivityAt, now)) };
+            u"the deal is at %1 and quiet for %2 days"_s.arg(dealStage).arg(
+                daysSince(c.lastActivityAt, now)) };
     if (upcoming)
         return {};
     if (last && !last->inbound && daysSince(last->at, now) > 3)
@@ -177,7 +184,8 @@ AgentResult nextStep(const AgentContext& ctx)
     QJsonArray steps;
     for (const ContactRecord& c : ctx.data.contacts) {
         const QString stage = dealStageOf(ctx.data, c.email);
-        if (stage.isEmpty() || stage == u"won"_s || stage == u"lost"_s || hasOpenMove(ctx.data, c.email, toEpochMs(now)))
+        if (stage.isEmpty() || stage == u"won"_s || stage == u"lost"_s
+            || hasOpenMove(ctx.data, c.email, toEpochMs(now)))
             continue;
         const NextStep step = planNextStep(ctx, c, stage);
         if (step.cta.isEmpty())
@@ -185,16 +193,20 @@ AgentResult nextStep(const AgentContext& ctx)
         const QJsonObject evidence { { u"deal_stage"_s, stage }, { u"why"_s, step.why },
             { u"last_activity_at"_s, toIsoUtc(c.lastActivityAt) },
             { u"slots_required"_s, step.actionType == u"schedule_meeting"_s ? 3 : 0 } };
-        steps.append(QJsonObject { { u"email"_s, c.email }, { u"cta"_s, step.cta }, { u"evidence"_s, evidence } });
+        steps.append(
+            QJsonObject { { u"email"_s, c.email }, { u"cta"_s, step.cta }, { u"evidence"_s, evidence } });
         const QString who = c.name.isEmpty() ? c.email : c.name;
         r.findings.append({ u"medium"_s, c.email, u"%1: %2 (%3)"_s.arg(who, step.cta, step.why), evidence });
-        ProposedMove p = proposal(c.email + u'|' + step.actionType + u'|' + QString::number(toEpochMs(c.lastActivityAt)),
-            step.cta + u" with "_s + who, step.actionType, u"sales"_s, u"Next step because "_s + step.why + u'.', evidence);
+        ProposedMove p
+            = proposal(c.email + u'|' + step.actionType + u'|' + QString::number(toEpochMs(c.lastActivityAt)),
+                step.cta + u" with "_s + who, step.actionType, u"sales"_s,
+                u"Next step because "_s + step.why + u'.', evidence);
         forContact(p, c);
         r.moves.append(p);
     }
     r.output.insert(u"steps"_s, steps);
-    r.summary = u"%1 with an open deal and no move waiting."_s.arg(plural(steps.size(), u"next step"_s, u"next steps for contacts"_s));
+    r.summary = u"%1 with an open deal and no move waiting."_s.arg(
+        plural(steps.size(), u"next step"_s, u"next steps for contacts"_s));
     return r;
 }
 
@@ -246,7 +258,8 @@ AgentResult validation(const AgentContext& ctx)
     };
     QList<Draft> drafts;
     if (ctx.input.contains(u"body"_s) || ctx.input.contains(u"subject"_s))
-        drafts.append({ u"input"_s, ctx.input.value(u"subject"_s).toString(), ctx.input.value(u"body"_s).toString() });
+        drafts.append(
+            { u"input"_s, ctx.input.value(u"subject"_s).toString(), ctx.input.value(u"body"_s).toString() });
     else
         for (const DraftRecord& d : ctx.data.drafts)
             drafts.append({ u"draft %1 to %2"_s.arg(d.id).arg(d.to), d.subject, d.body });
@@ -265,10 +278,12 @@ AgentResult validation(const AgentContext& ctx)
         if (check.approved())
             ++approved;
         else
-            r.findings.append({ u"medium"_s, d.label, d.label + u": "_s + check.problems.join(u"; "_s), evidence });
+            r.findings.append(
+                { u"medium"_s, d.label, d.label + u": "_s + check.problems.join(u"; "_s), evidence });
     }
     r.output.insert(u"drafts"_s, results);
-    r.summary = u"%1 of %2 approved; the rest need review."_s.arg(approved).arg(plural(drafts.size(), u"draft"_s));
+    r.summary
+        = u"%1 of %2 approved; the rest need review."_s.arg(approved).arg(plural(drafts.size(), u"draft"_s));
     return r;
 }
 
@@ -281,7 +296,9 @@ AgentResult outcomeReporter(const AgentContext& ctx)
         if (o.at >= from)
             ++counts[o.type];
     const int sent = counts.value(OutcomeType::EmailSent);
-    auto rate = [sent](int n) { return sent > 0 ? QJsonValue(std::round(1000.0 * n / sent) / 10.0) : QJsonValue(); };
+    auto rate = [sent](int n) {
+        return sent > 0 ? QJsonValue(std::round(1000.0 * n / sent) / 10.0) : QJsonValue();
+    };
     QJsonObject byType;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         byType.insert(toString(it.key()), it.value());
@@ -290,7 +307,8 @@ AgentResult outcomeReporter(const AgentContext& ctx)
         { u"open_rate_percent"_s, rate(counts.value(OutcomeType::EmailOpened)) },
         { u"reply_rate_percent"_s, rate(counts.value(OutcomeType::EmailReplied)) },
         { u"meetings_booked"_s, counts.value(OutcomeType::MeetingBooked) },
-        { u"deals_won"_s, counts.value(OutcomeType::DealWon) }, { u"deals_lost"_s, counts.value(OutcomeType::DealLost) } };
+        { u"deals_won"_s, counts.value(OutcomeType::DealWon) },
+        { u"deals_lost"_s, counts.value(OutcomeType::DealLost) } };
     int total = 0;
     for (int n : counts)
         total += n;
@@ -313,7 +331,8 @@ AgentResult prospecting(const AgentContext& ctx)
             { u"matched"_s, QJsonArray::fromStringList(intent.matched) }, { u"action"_s, intent.action } };
         classified.append(QJsonObject { { u"message"_s, label }, { u"intent"_s, evidence } });
         if (intent.action == u"draft_required"_s)
-            r.findings.append({ u"medium"_s, label, u"%1 deserves a reply (%2)"_s.arg(label, intent.matched.join(u", "_s)), evidence });
+            r.findings.append({ u"medium"_s, label,
+                u"%1 deserves a reply (%2)"_s.arg(label, intent.matched.join(u", "_s)), evidence });
     };
     if (ctx.input.contains(u"text"_s)) {
         classify(u"input"_s, {}, ctx.input.value(u"text"_s).toString());
@@ -326,8 +345,12 @@ AgentResult prospecting(const AgentContext& ctx)
     r.output.insert(u"messages"_s, classified);
     r.output.insert(u"reply_suggestions"_s,
         u"needs a language model: the wording of a reply is what the model is for; the scoring above is local"_s);
-    r.summary = u"%1 scored; %2 worth a reply (Gmail rules already queue replies to them)."_s.arg(
-        plural(classified.size(), u"message"_s)).arg(r.findings.size());
+    // Writing the replies is the language part: a run that found messages worth one says it needs a model.
+    if (!r.findings.isEmpty())
+        r.status = AgentStatus::NeedsModel;
+    r.summary = u"%1 scored; %2 worth a reply (Gmail rules already queue them); suggesting the reply needs a "
+                "language model."_s.arg(plural(classified.size(), u"message"_s))
+                    .arg(r.findings.size());
     return r;
 }
 
@@ -338,7 +361,8 @@ QList<AgentDefinition> salesAgents()
     const AgentDomain d = AgentDomain::Sales;
     return {
         { { u"prospecting"_s, d,
-              u"Scores inbound messages by six intent patterns (question, greeting, proposal, budget, timeline, "
+              u"Scores inbound messages by six intent patterns (question, greeting, proposal, budget, "
+              u"timeline, "
               "pain point) and flags those worth a reply; writing the reply needs a language model."_s,
               { { u"messages"_s, u"input"_s }, {}, true } },
             prospecting },
@@ -352,12 +376,14 @@ QList<AgentDefinition> salesAgents()
               { { u"meetings"_s, u"input"_s }, u"google_calendar (live free/busy, later)"_s, false } },
             meetingSlot },
         { { u"next_step"_s, d,
-              u"Plans the next step for each contact with an open deal and nothing in the queue: a recap after "
+              u"Plans the next step for each contact with an open deal and nothing in the queue: a recap "
+              u"after "
               "a meeting, a proposal check-in, a bump, or a working session."_s,
               { { u"contacts"_s, u"deals"_s, u"messages"_s, u"meetings"_s, u"moves"_s }, {}, false } },
             nextStep },
         { { u"draft_writer"_s, d,
-              u"Writes an outreach email from the template with three free slots (a language model can tailor "
+              u"Writes an outreach email from the template with three free slots (a language model can "
+              u"tailor "
               "it when configured)."_s,
               { { u"contacts"_s, u"moves"_s, u"meetings"_s, u"input"_s }, {}, false } },
             draftWriter },
@@ -365,7 +391,8 @@ QList<AgentDefinition> salesAgents()
               u"Checks email drafts for compliance, quality, tone and length before they go out."_s,
               { { u"input"_s }, {}, false } },
             validation },
-        { { u"outcome_reporter"_s, d, u"What the recorded outcomes add up to over the last days (default 7)."_s,
+        { { u"outcome_reporter"_s, d,
+              u"What the recorded outcomes add up to over the last days (default 7)."_s,
               { { u"outcomes"_s }, {}, false } },
             outcomeReporter },
     };

@@ -47,7 +47,8 @@ AgentResult research(const AgentContext& ctx)
     const QString email = subjectEmail(ctx);
     const QString company = ctx.input.value(u"company"_s).toString().trimmed();
     if (email.isEmpty() && company.isEmpty())
-        return AgentResult::needs(AgentStatus::NeedsInput, u"Name a contact or a company: {\"contact\": …} or {\"company\": …}."_s);
+        return AgentResult::needs(
+            AgentStatus::NeedsInput, u"Name a contact or a company: {\"contact\": …} or {\"company\": …}."_s);
     QJsonArray people;
     QJsonArray deals;
     QJsonArray hooks;
@@ -61,9 +62,10 @@ AgentResult research(const AgentContext& ctx)
             continue;
         if (companyName.isEmpty())
             companyName = c.company;
-        people.append(QJsonObject { { u"email"_s, c.email }, { u"name"_s, c.name }, { u"job_title"_s, c.jobTitle },
-            { u"messages_in"_s, c.messagesIn }, { u"messages_out"_s, c.messagesOut }, { u"meetings"_s, c.meetings },
-            { u"last_activity_at"_s, toIsoUtc(c.lastActivityAt) } });
+        people.append(
+            QJsonObject { { u"email"_s, c.email }, { u"name"_s, c.name }, { u"job_title"_s, c.jobTitle },
+                { u"messages_in"_s, c.messagesIn }, { u"messages_out"_s, c.messagesOut },
+                { u"meetings"_s, c.meetings }, { u"last_activity_at"_s, toIsoUtc(c.lastActivityAt) } });
         for (const MessageRecord& m : ctx.data.messages)
             if (m.email == c.email && !m.threadId.isEmpty())
                 threadIds.insert(m.threadId);
@@ -72,18 +74,25 @@ AgentResult research(const AgentContext& ctx)
     for (const DealRecord& d : ctx.data.deals) {
         if (d.company.compare(companyName, Qt::CaseInsensitive) != 0 && d.contactEmail != email)
             continue;
-        deals.append(QJsonObject { { u"id"_s, d.id }, { u"name"_s, d.name }, { u"stage"_s, canonicalStage(d.stage) },
-            { u"amount"_s, d.amount ? QJsonValue(*d.amount) : QJsonValue() } });
+        deals.append(
+            QJsonObject { { u"id"_s, d.id }, { u"name"_s, d.name }, { u"stage"_s, canonicalStage(d.stage) },
+                { u"amount"_s, d.amount ? QJsonValue(*d.amount) : QJsonValue() } });
         hooks.append(u"Deal \"%1\" is at %2"_s.arg(d.name, canonicalStage(d.stage)));
     }
     if (people.isEmpty() && deals.isEmpty())
-        return AgentResult::needs(AgentStatus::NeedsInput, u"CaseyOS knows nothing about %1 yet."_s.arg(email.isEmpty() ? company : email));
+        return AgentResult::needs(AgentStatus::NeedsInput,
+            u"CaseyOS knows nothing about %1 yet."_s.arg(email.isEmpty() ? company : email));
+    // Talking points are prose, the part a model is for: the run says so, with what is known locally.
     AgentResult r;
+    r.status = AgentStatus::NeedsModel;
     r.output = { { u"company"_s, companyName }, { u"industry_guess"_s, guessIndustry(companyName) },
-        { u"people"_s, people }, { u"deals"_s, deals }, { u"email_threads"_s, threads }, { u"hooks"_s, hooks },
-        { u"talking_points"_s, u"needs a language model (and HubSpot/Gmail lookups beyond CaseyOS's own data)"_s } };
-    r.summary = u"%1: %2, %3, %4 (industry guess: %5)."_s.arg(companyName.isEmpty() ? email : companyName,
-        plural(people.size(), u"person"_s, u"people"_s), plural(deals.size(), u"deal"_s), plural(threads, u"thread"_s),
+        { u"people"_s, people }, { u"deals"_s, deals }, { u"email_threads"_s, threads },
+        { u"hooks"_s, hooks },
+        { u"talking_points"_s,
+            u"needs a language model (and HubSpot/Gmail lookups beyond CaseyOS's own data)"_s } };
+    r.summary = u"%1: %2, %3, %4 (industry guess: %5). Talking points need a language model."_s.arg(
+        companyName.isEmpty() ? email : companyName, plural(people.size(), u"person"_s, u"people"_s),
+        plural(deals.size(), u"deal"_s), plural(threads, u"thread"_s),
         guessIndustry(companyName).isEmpty() ? u"unknown"_s : guessIndustry(companyName));
     return r;
 }
@@ -108,14 +117,16 @@ AgentResult threadReader(const AgentContext& ctx)
             && (email.isEmpty() || m.email == email))
             threads[m.threadId].append(&m);
     QList<QList<const MessageRecord*>> ordered = threads.values();
-    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.last()->at > b.last()->at; });
+    std::sort(ordered.begin(), ordered.end(),
+        [](const auto& a, const auto& b) { return a.last()->at > b.last()->at; });
     QJsonArray list;
     for (const auto& t : ordered.mid(0, threadId.isEmpty() && email.isEmpty() ? 5 : ordered.size()))
         list.append(threadSummary(t));
     AgentResult r;
     r.output = { { u"threads"_s, list } };
     r.summary = list.isEmpty() ? u"No email threads match."_s
-                               : u"%1 (newest first); a prose summary needs a language model."_s.arg(plural(list.size(), u"thread"_s));
+                               : u"%1 (newest first); a prose summary needs a language model."_s.arg(
+                                   plural(list.size(), u"thread"_s));
     return r;
 }
 
@@ -145,16 +156,19 @@ AgentResult longMemory(const AgentContext& ctx)
     const QString only = ctx.input.value(u"company"_s).toString().trimmed();
     QJsonArray list;
     for (auto it = byCompany.cbegin(); it != byCompany.cend(); ++it) {
-        if (it->sentThreads.isEmpty() || (!only.isEmpty() && it.key().compare(only, Qt::CaseInsensitive) != 0))
+        if (it->sentThreads.isEmpty()
+            || (!only.isEmpty() && it.key().compare(only, Qt::CaseInsensitive) != 0))
             continue;
-        list.append(QJsonObject { { u"company"_s, it.key() }, { u"threads_started"_s, it->sentThreads.size() },
-            { u"threads_replied"_s, it->repliedThreads.size() },
-            { u"reply_rate"_s, double(it->repliedThreads.size()) / double(it->sentThreads.size()) } });
+        list.append(
+            QJsonObject { { u"company"_s, it.key() }, { u"threads_started"_s, it->sentThreads.size() },
+                { u"threads_replied"_s, it->repliedThreads.size() },
+                { u"reply_rate"_s, double(it->repliedThreads.size()) / double(it->sentThreads.size()) } });
     }
     AgentResult r;
     r.output = { { u"companies"_s, list },
         { u"patterns"_s, u"needs a language model to say what worked in the wording"_s } };
-    r.summary = u"Reply rates of your own threads for %1."_s.arg(plural(list.size(), u"company"_s, u"companies"_s));
+    r.summary
+        = u"Reply rates of your own threads for %1."_s.arg(plural(list.size(), u"company"_s, u"companies"_s));
     return r;
 }
 
@@ -169,7 +183,8 @@ AgentResult assetHunter(const AgentContext&)
                                                 QJsonArray { u"CHAINge Proposals"_s, u"CP Client Reports"_s,
                                                     u"CP Proposals"_s, u"Manifest 2026"_s } },
                                   { u"exclude_prefixes"_s, QJsonArray { u"CP Closed"_s } } } },
-                { u"charlie_pesti"_s, QJsonObject { { u"include_prefixes"_s, QJsonArray { u"*"_s } } } } } } });
+                { u"charlie_pesti"_s,
+                    QJsonObject { { u"include_prefixes"_s, QJsonArray { u"*"_s } } } } } } });
 }
 
 } // namespace

@@ -1,9 +1,9 @@
 #include "agents/SnapshotLoader.h"
 
 #include "core/Timestamps.h"
-#include "storage/MoveRepository.h"
 #include "signals/PayloadReader.h"
 #include "storage/Database.h"
+#include "storage/MoveRepository.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -64,14 +64,15 @@ void SnapshotBuilder::addSignal(
     if (!email.isEmpty()) {
         ContactRecord& c = touchContact(email, at, activity);
         if (!(source == u"gmail"_s && eventType == u"message_sent"_s)) {
-            // Later signals spell names better than early form fills often do, but the first one wins here so a
-            // contact keeps one stable name; only gaps are filled.
+            // Later signals spell names better than early form fills often do, but the first one wins here so
+            // a contact keeps one stable name; only gaps are filled.
             fillIfEmpty(c.name, who.name);
             fillIfEmpty(c.company, who.company);
         }
         fillIfEmpty(c.phone, payload::text(p, { "phone"_L1, "phone_number"_L1, "mobile"_L1 }));
         fillIfEmpty(c.jobTitle, payload::text(p, { "job_title"_L1, "jobtitle"_L1, "title_role"_L1 }));
-        fillIfEmpty(c.lifecycleStage, payload::text(p, { "lifecycle_stage"_L1, "lifecyclestage"_L1 }).toLower());
+        fillIfEmpty(
+            c.lifecycleStage, payload::text(p, { "lifecycle_stage"_L1, "lifecyclestage"_L1 }).toLower());
     }
 
     if (source == u"gmail"_s) {
@@ -205,12 +206,14 @@ Result<WorkspaceSnapshot> loadWorkspaceSnapshot(Database& db)
     snapshot.syncStreams = SyncStateStore(db).all(&error);
     if (!error.isEmpty())
         return R::failure(error);
-    if (!q.exec(u"SELECT id, tool, summary, status, created_at FROM approvals ORDER BY created_at DESC, id DESC"_s))
+    if (!q.exec(
+            u"SELECT id, tool, summary, status, created_at FROM approvals ORDER BY created_at DESC, id DESC"_s))
         return R::failure(q.lastError().text());
     while (q.next())
         snapshot.approvals.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
             q.value(3).toString(), fromEpochMs(q.value(4).toLongLong()) });
-    if (!q.exec(u"SELECT id, to_address, subject, body, created_at FROM email_drafts ORDER BY created_at DESC, id DESC"_s))
+    if (!q.exec(
+            u"SELECT id, to_address, subject, body, created_at FROM email_drafts ORDER BY created_at DESC, id DESC"_s))
         return R::failure(q.lastError().text());
     while (q.next())
         snapshot.drafts.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),

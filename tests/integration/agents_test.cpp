@@ -1,6 +1,6 @@
-// The agents on a real SQLite database: seeded signals (via the real `caseyos ingest`), a sync_state row and an
-// approval; every agent runs; the moves they propose appear once (a second run proposes nothing new), name their
-// agent and evidence, and the runs are kept. Then the same through `caseyos agent list|run`.
+// The agents on a real SQLite database: seeded signals (via the real `caseyos ingest`), a sync_state row and
+// an approval; every agent runs; the moves they propose appear once (a second run proposes nothing new), name
+// their agent and evidence, and the runs are kept. Then the same through `caseyos agent list|run`.
 #include "FakeClock.h"
 #include "IntegrationSupport.h"
 #include "TempHome.h"
@@ -22,7 +22,8 @@ using namespace caseyos::test;
 
 namespace {
 
-QByteArray line(const QString& source, const QString& type, const QString& id, const QDateTime& at, const QJsonObject& payload)
+QByteArray line(const QString& source, const QString& type, const QString& id, const QDateTime& at,
+    const QJsonObject& payload)
 {
     const QJsonObject record { { u"source"_s, source }, { u"event_type"_s, type }, { u"source_id"_s, id },
         { u"occurred_at"_s, toIsoUtc(at) }, { u"payload"_s, payload } };
@@ -40,29 +41,35 @@ protected:
             { { u"email"_s, u"dana@acme.com"_s }, { u"name"_s, u"Dana Lee"_s }, { u"company"_s, u"Acme"_s },
                 { u"phone"_s, u"+1 555 010 2000"_s } });
         data += line(u"form"_s, u"form_submitted"_s, u"f2"_s, now.addDays(-1),
-            { { u"email"_s, u"dlee@acme.com"_s }, { u"name"_s, u"Dana Leigh"_s }, { u"company"_s, u"Acme"_s } });
+            { { u"email"_s, u"dlee@acme.com"_s }, { u"name"_s, u"Dana Leigh"_s },
+                { u"company"_s, u"Acme"_s } });
         // A disposable address: a contact_validation error.
         data += line(u"form"_s, u"form_submitted"_s, u"f3"_s, now.addDays(-1),
-            { { u"email"_s, u"x@mailinator.com"_s }, { u"name"_s, u"Throwaway"_s }, { u"company"_s, u"None"_s } });
+            { { u"email"_s, u"x@mailinator.com"_s }, { u"name"_s, u"Throwaway"_s },
+                { u"company"_s, u"None"_s } });
         // An $80k deal still at "qualified", its close date passed 3 days ago, idle for 20 days:
         // at-risk score 30 + 25 + 15 = 70.
         data += line(u"hubspot"_s, u"deal_created"_s, u"h1"_s, now.addDays(-20),
-            { { u"deal_id"_s, u"D-80"_s }, { u"deal_name"_s, u"Beta - Platform"_s }, { u"dealstage"_s, u"qualifiedtobuy"_s },
-                { u"amount"_s, 80000 }, { u"close_date"_s, now.addDays(-3).date().toString(Qt::ISODate) },
-                { u"contact_email"_s, u"ben@beta.io"_s }, { u"contact_name"_s, u"Ben Ortiz"_s }, { u"company"_s, u"Beta"_s } });
+            { { u"deal_id"_s, u"D-80"_s }, { u"deal_name"_s, u"Beta - Platform"_s },
+                { u"dealstage"_s, u"qualifiedtobuy"_s }, { u"amount"_s, 80000 },
+                { u"close_date"_s, now.addDays(-3).date().toString(Qt::ISODate) },
+                { u"contact_email"_s, u"ben@beta.io"_s }, { u"contact_name"_s, u"Ben Ortiz"_s },
+                { u"company"_s, u"Beta"_s } });
         const CliRun ingest = runCli(home.path(), { u"ingest"_s, home.writeFile(u"seed.jsonl"_s, data) });
         ASSERT_EQ(ingest.exitCode, 0) << ingest.errText().toStdString();
 
         DbProbe probe(home.databasePath());
         ASSERT_TRUE(probe.isOpen());
         // A Gmail stream whose last success was an hour ago and whose last sync failed.
-        ASSERT_TRUE(probe.exec(u"INSERT INTO sync_state (account, stream, status, last_error, last_sync_at, "
-                               "last_success_at) VALUES ('google:casey@lumenpath.io', 'gmail', 'error', 'HTTP 401', %1, %2)"_s
-                                   .arg(toEpochMs(now))
-                                   .arg(toEpochMs(now.addSecs(-3600)))));
+        ASSERT_TRUE(probe.exec(
+            u"INSERT INTO sync_state (account, stream, status, last_error, last_sync_at, "
+            "last_success_at) VALUES ('google:casey@lumenpath.io', 'gmail', 'error', 'HTTP 401', %1, %2)"_s
+                .arg(toEpochMs(now))
+                .arg(toEpochMs(now.addSecs(-3600)))));
         // An MCP approval pending for 30 hours: past the 24-hour reminder.
-        ASSERT_TRUE(probe.exec(u"INSERT INTO approvals (tool, summary, status, created_at) VALUES ('execute_move', "
-                               "'Execute move 1: Reply to Dana', 'pending', %1)"_s.arg(toEpochMs(now.addSecs(-30 * 3600)))));
+        ASSERT_TRUE(probe.exec(
+            u"INSERT INTO approvals (tool, summary, status, created_at) VALUES ('execute_move', "
+            "'Execute move 1: Reply to Dana', 'pending', %1)"_s.arg(toEpochMs(now.addSecs(-30 * 3600)))));
     }
 
     qint64 count(const QString& sql)
@@ -108,25 +115,32 @@ TEST_F(AgentsTest, EveryAgentRunsAndProposesEachThingOnce)
     EXPECT_EQ(count(u"SELECT COUNT(*) FROM agent_runs"_s), 31);
 
     // The duplicate move names its agent, subject and evidence; the deal move carries the deal.
-    EXPECT_EQ(count(u"SELECT COUNT(*) FROM moves WHERE json_extract(action_context, '$.agent') = 'duplicate_watcher' "
-                    "AND json_extract(action_context, '$.agent_evidence.score') = 0.85 "
-                    "AND json_extract(action_context, '$.agent_evidence.reason') = 'same_domain_similar_name'"_s),
+    EXPECT_EQ(
+        count(
+            u"SELECT COUNT(*) FROM moves WHERE json_extract(action_context, '$.agent') = 'duplicate_watcher' "
+            "AND json_extract(action_context, '$.agent_evidence.score') = 0.85 "
+            "AND json_extract(action_context, '$.agent_evidence.reason') = 'same_domain_similar_name'"_s),
         1);
-    EXPECT_EQ(count(u"SELECT COUNT(*) FROM moves WHERE json_extract(action_context, '$.agent') = 'revenue_ops' "
-                    "AND deal_id = 'D-80' AND json_extract(action_context, '$.agent_evidence.risk_score') = 70"_s),
+    EXPECT_EQ(
+        count(u"SELECT COUNT(*) FROM moves WHERE json_extract(action_context, '$.agent') = 'revenue_ops' "
+              "AND deal_id = 'D-80' AND json_extract(action_context, '$.agent_evidence.risk_score') = 70"_s),
         1);
 
     // Dismissing a proposal does not bring it back, and a second run proposes nothing new.
-    ASSERT_EQ(count(u"SELECT COUNT(*) FROM moves WHERE json_extract(action_context, '$.agent') = 'sync_health'"_s), 1);
-    DbProbe(home.databasePath()).exec(
-        u"UPDATE moves SET status = 'dismissed' WHERE json_extract(action_context, '$.agent') = 'sync_health'"_s);
+    ASSERT_EQ(
+        count(u"SELECT COUNT(*) FROM moves WHERE json_extract(action_context, '$.agent') = 'sync_health'"_s),
+        1);
+    DbProbe(home.databasePath())
+        .exec(
+            u"UPDATE moves SET status = 'dismissed' WHERE json_extract(action_context, '$.agent') = 'sync_health'"_s);
     clock.advance(60);
     for (const AgentDefinition& agent : AgentRegistry::instance().all()) {
         const Result<AgentRunOutcome> again = runner.run(agent.info.name);
         ASSERT_TRUE(again.ok()) << again.error().toStdString();
         EXPECT_TRUE(again.value().created.isEmpty()) << agent.info.name.toStdString();
         // Agents that skip contacts with an open move (nurturing, next_step) may not even re-find theirs.
-        EXPECT_LE(again.value().alreadyProposed, created.value(agent.info.name)) << agent.info.name.toStdString();
+        EXPECT_LE(again.value().alreadyProposed, created.value(agent.info.name))
+            << agent.info.name.toStdString();
     }
     EXPECT_EQ(count(u"SELECT COUNT(*) FROM moves"_s), movesBefore + total);
     EXPECT_EQ(count(u"SELECT COUNT(*) FROM agent_runs"_s), 62);
@@ -170,7 +184,8 @@ TEST_F(AgentsTest, CliListAndRun)
 
     const CliRun second = runCli(home.path(), { u"agent"_s, u"run"_s, u"duplicate_watcher"_s });
     ASSERT_EQ(second.exitCode, 0);
-    EXPECT_TRUE(second.outText().contains(u"1 move was already proposed before."_s)) << second.outText().toStdString();
+    EXPECT_TRUE(second.outText().contains(u"1 move was already proposed before."_s))
+        << second.outText().toStdString();
     EXPECT_FALSE(second.outText().contains(u"Proposed"_s));
 
     // The move is in Today's Moves once, with its agent and evidence.
@@ -192,18 +207,22 @@ TEST_F(AgentsTest, CliListAndRun)
         "Mutual NDA. Confidential information may be used solely for the evaluation. The recipient accepts "
         "unlimited liability and grants a perpetual license.");
     const CliRun review = runCli(home.path(),
-        { u"agent"_s, u"run"_s, u"contract_review"_s, u"--text-file"_s, contract, u"--input"_s, u"{\"type\":\"nda\"}"_s, u"--json"_s });
+        { u"agent"_s, u"run"_s, u"contract_review"_s, u"--text-file"_s, contract, u"--input"_s,
+            u"{\"type\":\"nda\"}"_s, u"--json"_s });
     ASSERT_EQ(review.exitCode, 0) << review.errText().toStdString();
     const QJsonObject output = review.json()[u"result"_s][u"output"_s].toObject();
     EXPECT_EQ(output[u"risk_score"_s].toInt(), 15 + 10 + 10); // critical + high, missing "term"
     EXPECT_EQ(output[u"risk_level"_s].toString(), u"medium"_s);
 
-    const CliRun price = runCli(home.path(), { u"agent"_s, u"run"_s, u"pricing_calculator"_s, u"--input"_s,
-        u"{\"services\":[\"audit\",\"audit\"],\"customer_years\":5,\"referral_percent\":10}"_s });
+    const CliRun price = runCli(home.path(),
+        { u"agent"_s, u"run"_s, u"pricing_calculator"_s, u"--input"_s,
+            u"{\"services\":[\"audit\",\"audit\"],\"customer_years\":5,\"referral_percent\":10}"_s });
     ASSERT_EQ(price.exitCode, 0) << price.errText().toStdString();
-    EXPECT_TRUE(price.outText().contains(u"$8000.00 less 25% = $6000.00 (discounts capped at 25%)"_s)) << price.outText().toStdString();
+    EXPECT_TRUE(price.outText().contains(u"$8000.00 less 25% = $6000.00 (discounts capped at 25%)"_s))
+        << price.outText().toStdString();
 
-    const CliRun badInput = runCli(home.path(), { u"agent"_s, u"run"_s, u"pricing_calculator"_s, u"--input"_s, u"[1]"_s });
+    const CliRun badInput
+        = runCli(home.path(), { u"agent"_s, u"run"_s, u"pricing_calculator"_s, u"--input"_s, u"[1]"_s });
     EXPECT_EQ(badInput.exitCode, 2);
 
     const CliRun model = runCli(home.path(), { u"agent"_s, u"run"_s, u"content_repurpose"_s, u"--json"_s });

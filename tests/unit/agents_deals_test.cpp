@@ -16,7 +16,8 @@ using namespace caseyos::agents;
 namespace {
 const QDateTime kNow(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
 
-PipelineDeal deal(const QString& stage, double amount, int idleDays, int daysToClose = 60, bool competitor = false)
+PipelineDeal deal(
+    const QString& stage, double amount, int idleDays, int daysToClose = 60, bool competitor = false)
 {
     return { u"d"_s, u"Deal"_s, stage, amount, kNow.date().addDays(daysToClose), kNow.addDays(-idleDays),
         kNow.addDays(-idleDays - 1), competitor };
@@ -231,7 +232,8 @@ TEST(Proposal, CatalogueDiscountAndDates)
     p = generateProposal(u"Acme"_s, { u"brand_strategy"_s, u"content_strategy"_s }, today);
     EXPECT_DOUBLE_EQ(p.discountRate, 0.05);
     EXPECT_DOUBLE_EQ(p.oneTimeTotal, 14000 * 0.95);
-    p = generateProposal(u"Acme"_s, { u"brand_strategy"_s, u"go_to_market"_s, u"monthly_retainer"_s, u"nope"_s }, today);
+    p = generateProposal(
+        u"Acme"_s, { u"brand_strategy"_s, u"go_to_market"_s, u"monthly_retainer"_s, u"nope"_s }, today);
     EXPECT_DOUBLE_EQ(p.discountRate, 0.10);
     EXPECT_DOUBLE_EQ(p.oneTimeTotal, 18000);
     EXPECT_DOUBLE_EQ(p.monthlyTotal, 4500);
@@ -254,8 +256,9 @@ TEST(ContractReview, PointsAndCaps)
 {
     const QList<RedFlag> critical { { u"unlimited liability"_s, u"critical"_s, 1 } };
     EXPECT_EQ(contractRiskScore(critical, 0, {}), 15);
-    const QList<RedFlag> many { { u"a"_s, u"critical"_s, 1 }, { u"b"_s, u"high"_s, 1 }, { u"c"_s, u"high"_s, 1 },
-        { u"d"_s, u"high"_s, 1 }, { u"e"_s, u"low"_s, 1 } }; // 45 → capped at 40; low adds nothing
+    const QList<RedFlag> many { { u"a"_s, u"critical"_s, 1 }, { u"b"_s, u"high"_s, 1 },
+        { u"c"_s, u"high"_s, 1 }, { u"d"_s, u"high"_s, 1 },
+        { u"e"_s, u"low"_s, 1 } }; // 45 → capped at 40; low adds nothing
     int flags = 0;
     int missing = 0;
     EXPECT_EQ(contractRiskScore(many, 0, {}, &flags), 40);
@@ -263,7 +266,9 @@ TEST(ContractReview, PointsAndCaps)
     EXPECT_EQ(contractRiskScore({}, 2, {}), 20);
     EXPECT_EQ(contractRiskScore({}, 4, {}, nullptr, &missing), 30);
     EXPECT_EQ(missing, 30);
-    EXPECT_EQ(contractRiskScore({}, 0, { { u"x"_s, u"high"_s }, { u"y"_s, u"medium"_s }, { u"z"_s, u"low"_s } }), 12);
+    EXPECT_EQ(
+        contractRiskScore({}, 0, { { u"x"_s, u"high"_s }, { u"y"_s, u"medium"_s }, { u"z"_s, u"low"_s } }),
+        12);
     // 40 + 30 + 5 × 8 = 110 → 100.
     QList<ClauseAnalysis> five(5, ClauseAnalysis { u"x"_s, u"high"_s });
     EXPECT_EQ(contractRiskScore(many, 7, five), 100);
@@ -271,16 +276,18 @@ TEST(ContractReview, PointsAndCaps)
 
 TEST(ContractReview, FindsPhrasesAndClauses)
 {
-    const QString text = u"SCOPE. The Supplier shall deliver the Deliverables. Payment terms: invoices due in 30 days. "
-                         "Either party may terminate with notice. The Client shall indemnify and hold harmless the "
-                         "Supplier. Fees are Non Refundable. This agreement renews by automatic\nrenewal. Governing "
-                         "law: England."_s;
+    const QString text
+        = u"SCOPE. The Supplier shall deliver the Deliverables. Payment terms: invoices due in 30 days. "
+          "Either party may terminate with notice. The Client shall indemnify and hold harmless the "
+          "Supplier. Fees are Non Refundable. This agreement renews by automatic\nrenewal. Governing "
+          "law: England."_s;
     const ContractReview r = reviewContract(text, u"services_agreement"_s);
     QStringList phrases;
     for (const RedFlag& f : r.redFlags)
         phrases << f.phrase;
-    EXPECT_EQ(phrases, (QStringList { u"indemnify and hold harmless"_s, u"automatic renewal"_s, u"non-refundable"_s,
-                           u"governing law"_s }));
+    EXPECT_EQ(phrases,
+        (QStringList { u"indemnify and hold harmless"_s, u"automatic renewal"_s, u"non-refundable"_s,
+            u"governing law"_s }));
     EXPECT_EQ(r.missingClauses, (QStringList { u"liability"_s, u"ip_ownership"_s, u"confidentiality"_s }));
     EXPECT_EQ(r.redFlagPoints, 10 + 5 + 5);
     EXPECT_EQ(r.missingClausePoints, 30);

@@ -33,7 +33,8 @@ TEST(SequenceRatio, TextSimilarityIgnoresCaseAccentsAndSpaces)
 
 TEST(DuplicateMatcher, ExactEmailScoresOne)
 {
-    const auto m = matchContacts({ u"Dana@Acme.com"_s, u"Dana"_s, {}, {} }, { u"dana@acme.com"_s, u"D. Lee"_s, {}, {} });
+    const auto m = matchContacts(
+        { u"Dana@Acme.com"_s, u"Dana"_s, {}, {} }, { u"dana@acme.com"_s, u"D. Lee"_s, {}, {} });
     ASSERT_TRUE(m);
     EXPECT_DOUBLE_EQ(m->score, 1.0);
     EXPECT_EQ(m->reason, u"same_email"_s);
@@ -51,14 +52,17 @@ TEST(DuplicateMatcher, SamePhoneScoresPointNine)
 TEST(DuplicateMatcher, SameDomainNeedsNameSimilarityOfPointSeven)
 {
     // Name similarity exactly 0.7: the rule applies (≥).
-    const auto at = matchContacts({ u"p@acme.com"_s, u"abcdefghij"_s, {}, {} }, { u"q@acme.com"_s, u"abcdefgxyz"_s, {}, {} });
+    const auto at = matchContacts(
+        { u"p@acme.com"_s, u"abcdefghij"_s, {}, {} }, { u"q@acme.com"_s, u"abcdefgxyz"_s, {}, {} });
     ASSERT_TRUE(at);
     EXPECT_DOUBLE_EQ(at->score, 0.85);
     EXPECT_EQ(at->reason, u"same_domain_similar_name"_s);
     // 0.667: below; no other rule applies.
-    EXPECT_FALSE(matchContacts({ u"p@acme.com"_s, u"abcdefghij"_s, {}, {} }, { u"q@acme.com"_s, u"abcdefgxyzw"_s, {}, {} }));
+    EXPECT_FALSE(matchContacts(
+        { u"p@acme.com"_s, u"abcdefghij"_s, {}, {} }, { u"q@acme.com"_s, u"abcdefgxyzw"_s, {}, {} }));
     // A similar name at another domain is not this rule.
-    EXPECT_FALSE(matchContacts({ u"p@acme.com"_s, u"abcdefghij"_s, {}, {} }, { u"q@beta.com"_s, u"abcdefgxyz"_s, {}, {} }));
+    EXPECT_FALSE(matchContacts(
+        { u"p@acme.com"_s, u"abcdefghij"_s, {}, {} }, { u"q@beta.com"_s, u"abcdefgxyz"_s, {}, {} }));
 }
 
 TEST(DuplicateMatcher, SimilarCompanyAndNameScoresSevenTenthsOfTheMean)
@@ -78,7 +82,8 @@ TEST(DuplicateMatcher, SimilarCompanyAndNameScoresSevenTenthsOfTheMean)
     EXPECT_FALSE(matchContacts({ u"a@one.com"_s, u"abcdefghij"_s, u"abcde"_s, {} },
         { u"b@two.com"_s, u"abcdefgxyz"_s, u"abcxy"_s, {} }));
     // Company 0.5 (< 0.6): the rule does not apply at all.
-    EXPECT_FALSE(matchContacts({ u"a@one.com"_s, u"dana"_s, u"ab"_s, {} }, { u"b@two.com"_s, u"dana"_s, u"ac"_s, {} }));
+    EXPECT_FALSE(matchContacts(
+        { u"a@one.com"_s, u"dana"_s, u"ab"_s, {} }, { u"b@two.com"_s, u"dana"_s, u"ac"_s, {} }));
 }
 
 TEST(DuplicateMatcher, TheHighestRuleWins)
@@ -116,13 +121,16 @@ TEST(ContactValidation, SeveritiesPerRule)
                 return i.severity;
         return QString();
     };
-    const QList<ValidationIssue> issues = validateContact({ u"info@mailinator.com"_s, {}, {}, u"12345"_s, u"vp sales"_s });
+    const QList<ValidationIssue> issues
+        = validateContact({ u"info@mailinator.com"_s, {}, {}, u"12345"_s, u"vp sales"_s });
     EXPECT_EQ(find(issues, u"disposable_domain"_s), u"error"_s);
     EXPECT_EQ(find(issues, u"generic_prefix"_s), u"warning"_s);
     EXPECT_EQ(find(issues, u"too_short"_s), u"warning"_s);
     EXPECT_EQ(find(issues, u"standardise"_s), u"info"_s);
     EXPECT_EQ(validateContact({ {}, u"Dana"_s, u"Acme"_s, {}, {} }).value(0).severity, u"error"_s);
-    EXPECT_TRUE(validateContact({ u"dana@acme.com"_s, u"Dana Lee"_s, u"Acme"_s, u"+15550102000"_s, u"VP Sales"_s }).isEmpty());
+    EXPECT_TRUE(
+        validateContact({ u"dana@acme.com"_s, u"Dana Lee"_s, u"Acme"_s, u"+15550102000"_s, u"VP Sales"_s })
+            .isEmpty());
 }
 
 TEST(ContactValidation, JobTitles)

@@ -37,7 +37,8 @@ TEST(Nurturing, StageDays)
 
 TEST(MeetingSlots, NewYorkAcrossTheEndOfDaylightSaving)
 {
-    // Friday 30 Oct 2026 08:00 EDT; DST ends Sunday 1 Nov. 09:00 local is 13:00 UTC on Friday, 14:00 UTC on Monday.
+    // Friday 30 Oct 2026 08:00 EDT; DST ends Sunday 1 Nov. 09:00 local is 13:00 UTC on Friday, 14:00 UTC on
+    // Monday.
     WorkingHours hours;
     hours.zone = QTimeZone("America/New_York");
     ASSERT_TRUE(hours.zone.isValid());
@@ -56,12 +57,14 @@ TEST(MeetingSlots, NewYorkAcrossTheEndOfDaylightSaving)
 
 TEST(MeetingSlots, BerlinAcrossTheEndOfSummerTime)
 {
-    // Summer time ends Sunday 25 Oct 2026: 09:00 in Berlin is 07:00 UTC on Friday 23rd, 08:00 UTC on Monday 26th.
+    // Summer time ends Sunday 25 Oct 2026: 09:00 in Berlin is 07:00 UTC on Friday 23rd, 08:00 UTC on Monday
+    // 26th.
     WorkingHours hours;
     hours.zone = QTimeZone("Europe/Berlin");
     SlotRequest request;
     request.maxPerDay = 1;
-    const QList<MeetingSlot> slots = findMeetingSlots(hours, ListFreeBusy({}), utc(2026, 10, 22, 20), request);
+    const QList<MeetingSlot> slots
+        = findMeetingSlots(hours, ListFreeBusy({}), utc(2026, 10, 22, 20), request);
     ASSERT_EQ(slots.size(), 3);
     EXPECT_EQ(slots[0].start, utc(2026, 10, 23, 7));
     EXPECT_EQ(slots[1].start, utc(2026, 10, 26, 8)); // weekend skipped
@@ -92,7 +95,8 @@ TEST(MeetingSlots, RespectsTheEndOfTheWorkingDayAndTheCount)
     request.minGapMinutes = 0;
     request.minLeadMinutes = 0;
     // Friday 16:00: only 16:00 and 16:30 fit before 17:00, then Monday.
-    const QList<MeetingSlot> slots = findMeetingSlots(hours, ListFreeBusy({}), utc(2026, 11, 27, 16), request);
+    const QList<MeetingSlot> slots
+        = findMeetingSlots(hours, ListFreeBusy({}), utc(2026, 11, 27, 16), request);
     ASSERT_EQ(slots.size(), 5);
     EXPECT_EQ(slots[1].start, utc(2026, 11, 27, 16, 30));
     EXPECT_EQ(slots[1].end, utc(2026, 11, 27, 17));
@@ -101,8 +105,10 @@ TEST(MeetingSlots, RespectsTheEndOfTheWorkingDayAndTheCount)
 
 TEST(DraftTemplate, OriginalShapeAndItPassesTheChecks)
 {
-    const EmailDraft d = writeDraft({ u"Dana Lee"_s, u"Northwind"_s, u"You asked about pricing — here is a start."_s,
-        { u"Mon 2 Nov 09:00–09:30 EST"_s, u"Tue 3 Nov 10:00–10:30 EST"_s, u"Wed"_s, u"Thu (dropped)"_s }, {}, {} });
+    const EmailDraft d
+        = writeDraft({ u"Dana Lee"_s, u"Northwind"_s, u"You asked about pricing — here is a start."_s,
+            { u"Mon 2 Nov 09:00–09:30 EST"_s, u"Tue 3 Nov 10:00–10:30 EST"_s, u"Wed"_s, u"Thu (dropped)"_s },
+            {}, {} });
     EXPECT_EQ(d.subject, u"Let's explore working together - Northwind"_s);
     EXPECT_TRUE(d.body.startsWith(u"Hello Dana,"_s));
     EXPECT_TRUE(d.body.contains(u"3. Wed"_s));
@@ -148,7 +154,8 @@ TEST(ProspectIntent, ScoreIsTheShareOfSixPatterns)
     EXPECT_EQ(three.matched, (QStringList { u"question"_s, u"greeting"_s, u"proposal"_s }));
     EXPECT_EQ(three.action, u"archive"_s);
     // Four of six: draft required.
-    const ProspectIntent four = classifyProspectMessage(u"Hi Casey, can you send pricing? Budget is tight."_s);
+    const ProspectIntent four
+        = classifyProspectMessage(u"Hi Casey, can you send pricing? Budget is tight."_s);
     EXPECT_NEAR(four.score, 4.0 / 6.0, 1e-12);
     EXPECT_EQ(four.action, u"draft_required"_s);
     // Whole words: "postpone" is not a proposal, "highlight" is not a greeting.
@@ -188,7 +195,8 @@ TEST(ContentFormats, SizesTimesAndThreads)
     EXPECT_LT(urgencyRank(u"urgent"_s), urgencyRank(u"low"_s));
     // Wednesday 25 Nov 2026 11:00 in New York: LinkedIn next Thu 10:00, Tue 10:00, Wed 10:00 (local).
     const QTimeZone ny("America/New_York");
-    const QList<QDateTime> li = nextPostingTimes(u"linkedin"_s, QDateTime(QDate(2026, 11, 25), QTime(11, 0), ny), ny, 3);
+    const QList<QDateTime> li
+        = nextPostingTimes(u"linkedin"_s, QDateTime(QDate(2026, 11, 25), QTime(11, 0), ny), ny, 3);
     ASSERT_EQ(li.size(), 3);
     EXPECT_EQ(li[0], utc(2026, 11, 26, 15));
     EXPECT_EQ(li[1], utc(2026, 12, 1, 15));

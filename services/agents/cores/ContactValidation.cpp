@@ -87,7 +87,8 @@ QList<ValidationIssue> validateContact(const ContactInput& c)
     if (email.isEmpty()) {
         issues.append({ u"email"_s, u"error"_s, u"missing"_s, u"No email address"_s, {} });
     } else if (!isValidEmailFormat(email)) {
-        issues.append({ u"email"_s, u"error"_s, u"invalid_format"_s, u"\"%1\" is not an email address"_s.arg(email), {} });
+        issues.append({ u"email"_s, u"error"_s, u"invalid_format"_s,
+            u"\"%1\" is not an email address"_s.arg(email), {} });
     } else {
         if (isDisposableDomain(domainOf(email)))
             issues.append({ u"email"_s, u"error"_s, u"disposable_domain"_s,
@@ -106,7 +107,8 @@ QList<ValidationIssue> validateContact(const ContactInput& c)
             issues.append({ u"phone"_s, u"warning"_s, u"too_short"_s,
                 u"Phone \"%1\" has fewer than 10 digits"_s.arg(c.phone.trimmed()), {} });
         else if (normal != c.phone.trimmed())
-            issues.append({ u"phone"_s, u"info"_s, u"standardise"_s, u"Phone can be stored as %1"_s.arg(normal), normal });
+            issues.append({ u"phone"_s, u"info"_s, u"standardise"_s,
+                u"Phone can be stored as %1"_s.arg(normal), normal });
     }
     if (!c.jobTitle.trimmed().isEmpty()) {
         const QString standard = standardiseJobTitle(c.jobTitle);

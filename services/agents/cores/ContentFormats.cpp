@@ -9,9 +9,10 @@ namespace caseyos::agents {
 
 std::optional<QSize> graphicSize(const QString& kind)
 {
-    static const QHash<QString, QSize> sizes { { u"linkedin"_s, { 1200, 1200 } }, { u"twitter"_s, { 1200, 675 } },
-        { u"instagram"_s, { 1080, 1080 } }, { u"facebook"_s, { 1200, 630 } }, { u"presentation"_s, { 1920, 1080 } },
-        { u"infographic"_s, { 800, 2000 } }, { u"email_header"_s, { 600, 200 } }, { u"banner"_s, { 1920, 400 } },
+    static const QHash<QString, QSize> sizes { { u"linkedin"_s, { 1200, 1200 } },
+        { u"twitter"_s, { 1200, 675 } }, { u"instagram"_s, { 1080, 1080 } }, { u"facebook"_s, { 1200, 630 } },
+        { u"presentation"_s, { 1920, 1080 } }, { u"infographic"_s, { 800, 2000 } },
+        { u"email_header"_s, { 600, 200 } }, { u"banner"_s, { 1920, 400 } },
         { u"thumbnail"_s, { 1280, 720 } } };
     const auto it = sizes.constFind(kind.trimmed().toLower());
     return it == sizes.cend() ? std::nullopt : std::optional<QSize>(*it);
@@ -30,7 +31,8 @@ int urgencyRank(const QString& urgency)
     return i < 0 ? 4 : int(i);
 }
 
-QList<QDateTime> nextPostingTimes(const QString& platform, const QDateTime& now, const QTimeZone& zone, int count)
+QList<QDateTime> nextPostingTimes(
+    const QString& platform, const QDateTime& now, const QTimeZone& zone, int count)
 {
     struct Slot
     {

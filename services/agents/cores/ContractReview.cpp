@@ -112,7 +112,10 @@ int contractRiskScore(const QList<RedFlag>& flags, int missing, const QList<Clau
 {
     int flagsTotal = 0;
     for (const RedFlag& f : flags)
-        flagsTotal += f.severity == u"critical"_s ? 15 : f.severity == u"high"_s ? 10 : f.severity == u"medium"_s ? 5 : 0;
+        flagsTotal += f.severity == u"critical"_s ? 15
+            : f.severity == u"high"_s             ? 10
+            : f.severity == u"medium"_s           ? 5
+                                                  : 0;
     flagsTotal = std::min(flagsTotal, 40);
     const int missingTotal = std::min(10 * std::max(0, missing), 30);
     int analysisTotal = 0;
@@ -127,7 +130,8 @@ int contractRiskScore(const QList<RedFlag>& flags, int missing, const QList<Clau
     return std::min(100, flagsTotal + missingTotal + analysisTotal);
 }
 
-ContractReview reviewContract(const QString& text, const QString& contractType, const QList<ClauseAnalysis>& analyses)
+ContractReview reviewContract(
+    const QString& text, const QString& contractType, const QList<ClauseAnalysis>& analyses)
 {
     ContractReview r;
     r.contractType = contractType.trimmed().toLower();

@@ -11,8 +11,8 @@ namespace caseyos::agents {
 // "sole discretion", "without limitation", "automatic renewal", "non-refundable" medium; "governing law" low.
 // Required clauses: services_agreement 7 (payment_terms, scope, deliverables, termination, liability,
 // ip_ownership, confidentiality), nda 3 (confidentiality, term, permitted_use), employment 4 (compensation,
-// duties, termination, confidentiality). Risk score: red flags critical +15, high +10, medium +5 (total ≤ 40);
-// each missing clause +10 (≤ 30); each clause analysis high +8, medium +4; total ≤ 100. Level: ≥ 70
+// duties, termination, confidentiality). Risk score: red flags critical +15, high +10, medium +5 (total ≤
+// 40); each missing clause +10 (≤ 30); each clause analysis high +8, medium +4; total ≤ 100. Level: ≥ 70
 // critical, ≥ 50 high, ≥ 25 medium, else low.
 struct RedFlag
 {

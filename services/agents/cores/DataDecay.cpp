@@ -25,7 +25,10 @@ DecayAssessment assessDecay(const DecayInput& input, const QDateTime& now)
     // Whole days, as the original counted (a record touched 89.9 days ago is still 89 days old).
     a.days = since.isValid() ? int(std::max<qint64>(0, since.secsTo(now) / 86400)) : 999;
     a.bucket = decayBucket(a.days);
-    double score = a.bucket == u"zombie"_s ? 0.8 : a.bucket == u"decayed"_s ? 0.5 : a.bucket == u"stale"_s ? 0.2 : 0.0;
+    double score = a.bucket == u"zombie"_s ? 0.8
+        : a.bucket == u"decayed"_s         ? 0.5
+        : a.bucket == u"stale"_s           ? 0.2
+                                           : 0.0;
     if (input.badEmail)
         score += 0.2;
     if (a.bucket != u"fresh"_s && !input.engaged)

@@ -25,7 +25,8 @@ EmailDraft writeDraft(const DraftInput& in)
     if (!in.assetUrl.trimmed().isEmpty())
         b += u"Some background before we talk: "_s + in.assetUrl.trimmed() + u"\n\n"_s;
     b += u"What works best for you?\n\n"_s;
-    b += u"Best,\n"_s + (in.senderName.trimmed().isEmpty() ? u"Casey"_s : in.senderName.trimmed()) + u"\n\n"_s;
+    b += u"Best,\n"_s + (in.senderName.trimmed().isEmpty() ? u"Casey"_s : in.senderName.trimmed())
+        + u"\n\n"_s;
     b += u"P.S. Not the right time? Reply \"unsubscribe\" and I will not follow up."_s;
     // The original replaced em-dashes (and we en-dashes too: slot labels use them) with a plain hyphen.
     b.replace(u'\u2014', u'-').replace(u'\u2013', u'-');

@@ -1,7 +1,6 @@
 #include "agents/cores/DuplicateMatcher.h"
 
 #include <QList>
-
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -19,7 +18,8 @@ struct Block
 
 // difflib's find_longest_match without junk: the longest common run of a[alo:ahi] and b[blo:bhi]; among
 // equally long runs the one that ends first in a, then first in b (the order difflib's scan finds them).
-Block longestMatch(const QString& a, const QString& b, qsizetype alo, qsizetype ahi, qsizetype blo, qsizetype bhi)
+Block longestMatch(
+    const QString& a, const QString& b, qsizetype alo, qsizetype ahi, qsizetype blo, qsizetype bhi)
 {
     Block best { alo, blo, 0 };
     // previous[x] / current[x]: the length of the common run ending at b[blo + x − 1] (x = 0: none).
@@ -97,7 +97,8 @@ QString phoneDigits(const QString& phone)
 
 int completeness(const ContactFacts& f)
 {
-    return int(!f.email.isEmpty()) + int(!f.name.isEmpty()) + int(!f.company.isEmpty()) + int(!f.phone.isEmpty());
+    return int(!f.email.isEmpty()) + int(!f.name.isEmpty()) + int(!f.company.isEmpty())
+        + int(!f.phone.isEmpty());
 }
 
 std::optional<DuplicateMatch> matchContacts(const ContactFacts& a, const ContactFacts& b)

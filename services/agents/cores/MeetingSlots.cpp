@@ -16,15 +16,17 @@ QList<BusyInterval> ListFreeBusy::busy(const QDateTime& from, const QDateTime& t
     return overlapping;
 }
 
-QList<MeetingSlot> findMeetingSlots(
-    const WorkingHours& hours, const FreeBusySource& freeBusy, const QDateTime& now, const SlotRequest& request)
+QList<MeetingSlot> findMeetingSlots(const WorkingHours& hours, const FreeBusySource& freeBusy,
+    const QDateTime& now, const SlotRequest& request)
 {
     QList<MeetingSlot> slots;
-    if (request.durationMinutes <= 0 || request.stepMinutes <= 0 || request.count <= 0 || !hours.zone.isValid())
+    if (request.durationMinutes <= 0 || request.stepMinutes <= 0 || request.count <= 0
+        || !hours.zone.isValid())
         return slots;
     const QDateTime earliest = now.toUTC().addSecs(qint64(request.minLeadMinutes) * 60);
     const QDate firstDay = now.toTimeZone(hours.zone).date();
-    const QDateTime horizonEnd = QDateTime(firstDay.addDays(request.horizonDays + 1), QTime(0, 0), hours.zone);
+    const QDateTime horizonEnd
+        = QDateTime(firstDay.addDays(request.horizonDays + 1), QTime(0, 0), hours.zone);
     const QList<BusyInterval> busy = freeBusy.busy(now, horizonEnd);
     const QLocale english(QLocale::English);
     for (int d = 0; d <= request.horizonDays && slots.size() < request.count; ++d) {

@@ -64,7 +64,7 @@ struct MeetingSlot
     QString label; // "Mon 2 Nov 09:00–09:30 EST" in the working-hours zone
 };
 
-QList<MeetingSlot> findMeetingSlots(
-    const WorkingHours& hours, const FreeBusySource& freeBusy, const QDateTime& now, const SlotRequest& request = {});
+QList<MeetingSlot> findMeetingSlots(const WorkingHours& hours, const FreeBusySource& freeBusy,
+    const QDateTime& now, const SlotRequest& request = {});
 
 } // namespace caseyos::agents

@@ -37,8 +37,8 @@ double volumeDiscount(int services)
 
 std::optional<PricingLine> priceService(const PricedService& s, QString* error)
 {
-    static const QHash<QString, double> strategy { { u"low"_s, 0.8 }, { u"medium"_s, 1.0 }, { u"high"_s, 1.3 },
-        { u"enterprise"_s, 1.6 } };
+    static const QHash<QString, double> strategy { { u"low"_s, 0.8 }, { u"medium"_s, 1.0 },
+        { u"high"_s, 1.3 }, { u"enterprise"_s, 1.6 } };
     static const QHash<QString, double> implementation { { u"low"_s, 0.8 }, { u"medium"_s, 1.0 },
         { u"high"_s, 1.25 }, { u"enterprise"_s, 1.5 } };
     PricingLine line;
@@ -76,7 +76,8 @@ std::optional<PricingLine> priceService(const PricedService& s, QString* error)
         }
         line.base = 2500.0 * whole + (half > 0 ? 1500.0 : 0.0);
     } else {
-        *error = u"unknown service \"%1\" (strategy, implementation, retainer, audit, training)"_s.arg(s.service);
+        *error = u"unknown service \"%1\" (strategy, implementation, retainer, audit, training)"_s.arg(
+            s.service);
         return std::nullopt;
     }
     line.price = round2(line.base * line.factor);
@@ -102,9 +103,11 @@ PricingQuote quote(const PricingInput& in)
         q.discounts << name + u' ' + percent(fraction);
     };
     add(u"volume"_s, volumeDiscount(int(q.lines.size())));
-    add(u"loyalty"_s, in.customerYears >= 5 ? 0.15 : in.customerYears >= 2 ? 0.10
-            : (in.returningCustomer || in.customerYears >= 1)    ? 0.05
-                                                                 : 0.0);
+    add(u"loyalty"_s,
+        in.customerYears >= 5                                 ? 0.15
+            : in.customerYears >= 2                           ? 0.10
+            : (in.returningCustomer || in.customerYears >= 1) ? 0.05
+                                                              : 0.0);
     add(u"referral"_s, in.referralPercent >= 10 ? 0.10 : in.referralPercent >= 5 ? 0.05 : 0.0);
     if (in.signWithinDays)
         add(u"early bird"_s, *in.signWithinDays <= 7 ? 0.10 : *in.signWithinDays <= 14 ? 0.05 : 0.0);
@@ -114,8 +117,8 @@ PricingQuote quote(const PricingInput& in)
     q.capped = q.requestedDiscount > kMaxTotalDiscount;
     q.discount = q.capped ? kMaxTotalDiscount : q.requestedDiscount;
     q.total = round2(q.subtotal * (1.0 - q.discount));
-    q.paymentOptions = { u"50% upfront, 50% on completion"_s, u"33/33/34% at milestones"_s,
-        u"3 monthly instalments"_s };
+    q.paymentOptions
+        = { u"50% upfront, 50% on completion"_s, u"33/33/34% at milestones"_s, u"3 monthly instalments"_s };
     return q;
 }
 

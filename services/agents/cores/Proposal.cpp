@@ -45,7 +45,8 @@ Proposal generateProposal(const QString& client, const QStringList& keys, const 
             [&](const ProposalService& s) { return s.key == k; });
         if (it == proposalCatalogue().cend())
             p.unknown << key;
-        else if (!std::any_of(p.services.cbegin(), p.services.cend(), [&](const auto& s) { return s.key == k; }))
+        else if (!std::any_of(
+                     p.services.cbegin(), p.services.cend(), [&](const auto& s) { return s.key == k; }))
             p.services.append(*it);
     }
     for (const ProposalService& s : p.services) {
@@ -69,8 +70,9 @@ Proposal generateProposal(const QString& client, const QStringList& keys, const 
     t += u"\n## Investment\n"_s;
     if (p.oneTimeSubtotal > 0)
         t += u"- One-time: %1"_s.arg(money(p.oneTimeTotal))
-            + (p.discountRate > 0 ? u" (%1 less %2%)"_s.arg(money(p.oneTimeSubtotal)).arg(int(p.discountRate * 100))
-                                  : QString())
+            + (p.discountRate > 0
+                    ? u" (%1 less %2%)"_s.arg(money(p.oneTimeSubtotal)).arg(int(p.discountRate * 100))
+                    : QString())
             + u'\n';
     if (p.monthly > 0)
         t += u"- Monthly: %1\n"_s.arg(money(p.monthlyTotal));

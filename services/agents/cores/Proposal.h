@@ -30,7 +30,8 @@ struct Proposal
     double oneTimeSubtotal = 0.0;
     double monthly = 0.0;
     double discountRate = 0.0;
-    double oneTimeTotal = 0.0; // discount applies to the whole order's one-time part and the monthly fee alike
+    double oneTimeTotal
+        = 0.0; // discount applies to the whole order's one-time part and the monthly fee alike
     double monthlyTotal = 0.0;
     QDate startDate;
     QDate endDate; // start + the one-time engagements, one after another

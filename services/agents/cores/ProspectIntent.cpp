@@ -18,8 +18,10 @@ ProspectIntent classifyProspectMessage(const QString& text)
         { "greeting", R"(\b(hi|hello|hey|thanks|thank you|good (morning|afternoon))\b)" },
         { "proposal", R"(\b(proposal|quote|pricing|prices?|offer|sow)\b)" },
         { "budget", R"(\b(budget|cost|costs|spend|afford|\$\s?\d[\d,.]*k?)\b|\$\d)" },
-        { "timeline", R"(\b(timeline|deadline|next (week|month|quarter)|this (week|month|quarter)|q[1-4]|asap|by (monday|tuesday|wednesday|thursday|friday|end of))\b)" },
-        { "pain_point", R"(\b(problem|problems|issue|issues|struggl\w*|challenge\w*|pain|frustrat\w*|bottleneck\w*|slow)\b)" },
+        { "timeline",
+            R"(\b(timeline|deadline|next (week|month|quarter)|this (week|month|quarter)|q[1-4]|asap|by (monday|tuesday|wednesday|thursday|friday|end of))\b)" },
+        { "pain_point",
+            R"(\b(problem|problems|issue|issues|struggl\w*|challenge\w*|pain|frustrat\w*|bottleneck\w*|slow)\b)" },
     };
     ProspectIntent result;
     for (const Pattern& p : patterns) {

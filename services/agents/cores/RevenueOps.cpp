@@ -29,7 +29,8 @@ QString canonicalStage(const QString& stage)
         { u"negotiation"_s, u"negotiation"_s }, { u"won"_s, u"won"_s }, { u"lost"_s, u"lost"_s },
         { u"appointmentscheduled"_s, u"discovery"_s }, { u"qualifiedtobuy"_s, u"qualified"_s },
         { u"presentationscheduled"_s, u"proposal"_s }, { u"decisionmakerboughtin"_s, u"negotiation"_s },
-        { u"contractsent"_s, u"negotiation"_s }, { u"closedwon"_s, u"won"_s }, { u"closedlost"_s, u"lost"_s } };
+        { u"contractsent"_s, u"negotiation"_s }, { u"closedwon"_s, u"won"_s },
+        { u"closedlost"_s, u"lost"_s } };
     QString key = stage.toLower();
     key.remove(u' ').remove(u'_').remove(u'-');
     return map.value(key, u"lead"_s);

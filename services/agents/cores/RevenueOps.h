@@ -66,8 +66,8 @@ struct PipelineHealth
     std::optional<double> velocityPerDay; // weighted pipeline × win rate / average open-deal age in days
 };
 inline constexpr double kDefaultPipelineTarget = 100000.0;
-PipelineHealth assessPipeline(const QList<PipelineDeal>& deals, const QDateTime& now,
-    double target = kDefaultPipelineTarget);
+PipelineHealth assessPipeline(
+    const QList<PipelineDeal>& deals, const QDateTime& now, double target = kDefaultPipelineTarget);
 QString pipelineStatus(int score);
 
 } // namespace caseyos::agents

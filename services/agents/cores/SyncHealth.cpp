@@ -50,7 +50,8 @@ StreamHealth streamHealth(
     if (!lastSuccessAt.isValid()) {
         h.status = u"failing"_s;
         h.severity = u"high"_s;
-        h.reason = lastError.isEmpty() ? u"no sync has succeeded"_s : u"no sync has succeeded: "_s + lastError;
+        h.reason
+            = lastError.isEmpty() ? u"no sync has succeeded"_s : u"no sync has succeeded: "_s + lastError;
         return h;
     }
     h.lagSeconds = std::max<qint64>(0, lastSuccessAt.secsTo(now));
