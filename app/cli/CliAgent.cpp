@@ -51,9 +51,12 @@ int listAgents(const CommandParser& command, bool json)
         for (const AgentDefinition& a : agents) {
             QJsonObject o = agentInfoToJson(a.info);
             const auto it = last.constFind(a.info.name);
-            o.insert(u"last_run"_s, it == last.cend() ? QJsonValue() : QJsonValue(QJsonObject {
-                { u"id"_s, it->id }, { u"status"_s, toString(it->status) }, { u"summary"_s, it->summary },
-                { u"moves_created"_s, it->movesCreated }, { u"finished_at"_s, toIsoUtc(it->finishedAt) } }));
+            o.insert(u"last_run"_s,
+                it == last.cend()
+                    ? QJsonValue()
+                    : QJsonValue(QJsonObject { { u"id"_s, it->id }, { u"status"_s, toString(it->status) },
+                        { u"summary"_s, it->summary }, { u"moves_created"_s, it->movesCreated },
+                        { u"finished_at"_s, toIsoUtc(it->finishedAt) } }));
             array.append(o);
         }
         printJson(array);
@@ -84,18 +87,21 @@ void printRun(const AgentRunOutcome& outcome)
     for (const Finding& f : r.findings)
         text += u"  ["_s + f.severity + u"] "_s + f.text + u'\n';
     if (!outcome.created.isEmpty()) {
-        text += u"Proposed %1:\n"_s.arg(outcome.created.size() == 1 ? u"1 move"_s : u"%1 moves"_s.arg(outcome.created.size()));
+        text += u"Proposed %1:\n"_s.arg(
+            outcome.created.size() == 1 ? u"1 move"_s : u"%1 moves"_s.arg(outcome.created.size()));
         for (const Move& m : outcome.created)
-            text += u"  "_s + padLeft(QString::number(m.id), 5) + u"  "_s + padLeft(QString::number(m.aps, 'f', 2), 6)
-                + u"  "_s + elide(m.title, 80) + u'\n';
+            text += u"  "_s + padLeft(QString::number(m.id), 5) + u"  "_s
+                + padLeft(QString::number(m.aps, 'f', 2), 6) + u"  "_s + elide(m.title, 80) + u'\n';
     }
     if (outcome.alreadyProposed > 0)
-        text += u"%1 already proposed before.\n"_s.arg(outcome.alreadyProposed == 1 ? u"1 move was"_s
-                                                                                  : u"%1 moves were"_s.arg(outcome.alreadyProposed));
+        text += u"%1 already proposed before.\n"_s.arg(
+            outcome.alreadyProposed == 1 ? u"1 move was"_s : u"%1 moves were"_s.arg(outcome.alreadyProposed));
     // Outputs that are documents (a proposal, a draft) are printed whole: that is what the user asked for.
     for (const QString& key : { u"markdown"_s, u"body"_s })
         if (r.output.value(key).isString())
-            text += u'\n' + (key == u"body"_s ? u"Subject: "_s + r.output.value(u"subject"_s).toString() + u"\n\n"_s : QString())
+            text += u'\n'
+                + (key == u"body"_s ? u"Subject: "_s + r.output.value(u"subject"_s).toString() + u"\n\n"_s
+                                    : QString())
                 + r.output.value(key).toString() + u'\n';
     printOut(text);
 }
@@ -122,7 +128,8 @@ int runAgentCommand(const CommandParser& command, const QString& name, const QSt
         input.insert(u"text"_s, QString::fromUtf8(file.readAll()));
     }
     if (!AgentRegistry::instance().find(name)) {
-        printErr(u"unknown agent \"%1\" (agents: %2)"_s.arg(name, AgentRegistry::instance().names().join(u", "_s)));
+        printErr(u"unknown agent \"%1\" (agents: %2)"_s.arg(
+            name, AgentRegistry::instance().names().join(u", "_s)));
         return ExitUsage;
     }
     Database db;
@@ -148,12 +155,14 @@ int runAgentCommand(const CommandParser& command, const QString& name, const QSt
 int runAgent(const QStringList& arguments)
 {
     CommandParser command(u"agent"_s,
-        u"List the agents, or run one on CaseyOS's data. A run keeps its result and adds the moves it proposes\n"
+        u"List the agents, or run one on CaseyOS's data. A run keeps its result and adds the moves it "
+        u"proposes\n"
         "to Today's Moves (each once, ever, per agent and subject)."_s,
         u"list | run NAME"_s);
     const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
     const QCommandLineOption input(u"input"_s, u"run: the agent's parameters as a JSON object."_s, u"JSON"_s);
-    const QCommandLineOption textFile(u"text-file"_s, u"run: a file whose text becomes the \"text\" parameter."_s, u"FILE"_s);
+    const QCommandLineOption textFile(
+        u"text-file"_s, u"run: a file whose text becomes the \"text\" parameter."_s, u"FILE"_s);
     command.addOption(json);
     command.addOption(input);
     command.addOption(textFile);
@@ -165,12 +174,14 @@ int runAgent(const QStringList& arguments)
     if (action == u"list"_s && args.size() <= 1)
         return listAgents(command, command.parser().isSet(json));
     if (action == u"run"_s && args.size() == 2)
-        return runAgentCommand(command, args.at(1), command.parser().value(input), command.parser().value(textFile),
-            command.parser().isSet(json));
+        return runAgentCommand(command, args.at(1), command.parser().value(input),
+            command.parser().value(textFile), command.parser().isSet(json));
     if (action == u"run"_s && args.size() < 2)
-        printErr(u"agent run needs an agent name (agents: %1)"_s.arg(AgentRegistry::instance().names().join(u", "_s)));
+        printErr(u"agent run needs an agent name (agents: %1)"_s.arg(
+            AgentRegistry::instance().names().join(u", "_s)));
     else
-        printErr(u"usage: caseyos agent list [--json] | caseyos agent run NAME [--input JSON] [--text-file FILE] [--json]"_s);
+        printErr(
+            u"usage: caseyos agent list [--json] | caseyos agent run NAME [--input JSON] [--text-file FILE] [--json]"_s);
     return ExitUsage;
 }
 
