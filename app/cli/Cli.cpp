@@ -76,6 +76,7 @@ Commands:
   ask TEXT             Ask Jarvis offline ("what's up", "accept the top move", "Dana replied")
   memory               Search Jarvis's memory (search QUERY), list sessions, forget one
   audit                The audit log: verify the hash chain, list entries, prune old ones
+  agent                List the agents (agent list) or run one (agent run NAME [--input JSON])
 
 Global options:
   --home DIR           Data folder (default: $CASEYOS_HOME, else the user's application data folder)
@@ -149,8 +150,10 @@ int run(const QStringList& arguments)
         return runMemory(arguments);
     if (found.command == u"audit"_s)
         return runAudit(arguments);
+    if (found.command == u"agent"_s)
+        return runAgent(arguments);
     printErr(u"unknown command \"%1\" (commands: ingest, today, move, health, outcome, notifications, "
-              "whats-up, daemon, mcp, approvals, ask, memory, audit; run \"caseyos --help\")"_s.arg(found.command));
+              "whats-up, daemon, mcp, approvals, ask, memory, audit, agent; run \"caseyos --help\")"_s.arg(found.command));
     return ExitUsage;
 }
 

@@ -28,4 +28,7 @@ int runMemory(const QStringList& arguments); // memory search QUERY | sessions |
 // The audit log (CliAudit.cpp).
 int runAudit(const QStringList& arguments); // audit [verify|list|prune] [--json]
 
+// caseyos agent list|run NAME (CliAgent.cpp).
+int runAgent(const QStringList& arguments);
+
 } // namespace caseyos::cli

@@ -158,6 +158,12 @@ Result<MoveChange> MoveService::apply(
 
 Result<Move> MoveService::create(Move draft, const ApsInput& components)
 {
+    return create(std::move(draft), components, u"manual"_s, {});
+}
+
+Result<Move> MoveService::create(Move draft, const ApsInput& components, const QString& source,
+    const std::function<bool(const Move&, QString*)>& alsoWrite)
+{
     if (const QString problem = validateDraft(draft); !problem.isEmpty())
         return Result<Move>::failure(problem);
     const QDateTime now = m_clock.now();
@@ -184,8 +190,9 @@ Result<Move> MoveService::create(Move draft, const ApsInput& components)
     QString error;
     const bool ok = m_db.transaction(
         [&] {
-            return moves.insert(move, u"manual"_s, &error)
-                && events.insert(move.id, u"move_created"_s, now, { { u"via"_s, u"manual"_s } }, &error);
+            return moves.insert(move, source, &error)
+                && events.insert(move.id, u"move_created"_s, now, { { u"via"_s, source } }, &error)
+                && (!alsoWrite || alsoWrite(move, &error));
         },
         &error);
     if (!ok)

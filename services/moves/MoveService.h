@@ -8,6 +8,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace caseyos {
 
 class Database;
@@ -34,6 +36,11 @@ public:
 
     // Manual moves: missing components take the action type's defaults; the APS and reasoning are computed.
     Result<Move> create(Move draft, const ApsInput& components);
+    // A move proposed by part of the app rather than typed (an agent): `source` is stored as the move's
+    // source ("agent") and `alsoWrite` runs inside the creating transaction with the new move (returning false
+    // rolls everything back), so a proposal and its bookkeeping are written together or not at all.
+    Result<Move> create(Move draft, const ApsInput& components, const QString& source,
+        const std::function<bool(const Move&, QString*)>& alsoWrite);
     Result<MoveChange> edit(const Move& move, const ApsInput& components);
     Result<Move> remove(qint64 moveId); // returns the deleted move so it can be restored (undo)
     Result<Move> restore(const Move& snapshot); // undo: writes the snapshot back (re-inserts if deleted)
