@@ -23,4 +23,8 @@ int runDaemon(const QStringList& arguments); // daemon [--interval MINUTES] [--o
 int runMcp(const QStringList& arguments); // mcp [--print-config]
 int runApprovals(const QStringList& arguments); // approvals [list|approve ID|reject ID] [--json]
 
+// Execution (CliExecute.cpp): move execute ID [--dry-run] [--yes] [--json], and undo [EXECUTION_ID].
+int runMoveExecute(const QStringList& arguments);
+int runUndo(const QStringList& arguments);
+
 } // namespace caseyos::cli

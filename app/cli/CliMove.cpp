@@ -1,4 +1,6 @@
 // caseyos move accept|dismiss|snooze|complete|reopen|show ID [--reason T] [--until WHEN] [--json]
+// (move execute ID: CliExecute.cpp)
+#include "Cli.h"
 #include "CliCommon.h"
 #include "core/Clock.h"
 #include "core/Timestamps.h"
@@ -118,6 +120,20 @@ int showMove(Database& db, qint64 id, bool json)
 
 int runMove(const QStringList& arguments)
 {
+    // "move execute ID" has options of its own (CliExecute.cpp): the first word after "move" decides.
+    const qsizetype at = arguments.indexOf(u"move"_s);
+    for (qsizetype i = at + 1; at >= 0 && i < arguments.size(); ++i) {
+        const QString& word = arguments.at(i);
+        if (word == u"--home"_s || word == u"--log-level"_s || word == u"--reason"_s || word == u"--until"_s) {
+            ++i;
+            continue;
+        }
+        if (word.startsWith(u'-'))
+            continue;
+        if (word == u"execute"_s)
+            return runMoveExecute(arguments);
+        break;
+    }
     CommandParser command(u"move"_s,
         u"Change one move: accept (take it on; completes it), dismiss (--reason optional), snooze\n"
         "(--until required), complete, reopen; or show its detail and history.\n"
