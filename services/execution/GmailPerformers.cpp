@@ -5,6 +5,8 @@
 #include "execution/ActionPayloads.h"
 
 #include <memory>
+#include <tuple>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +31,24 @@ EmailPayload emailOf(const QJsonObject& payload, ActionKind kind)
 {
     const Result<EmailPayload> parsed = EmailPayload::fromJson(payload, kind);
     return parsed ? parsed.value() : EmailPayload {};
+}
+
+// A look-up by Message-ID as a reconcile answer: the first match (remote ref + undo info from `describe`), none,
+// or the error that stopped the look-up.
+template<typename Ref, typename Describe>
+FindResult findResultFrom(const ClientResult<QList<Ref>>& result, Describe describe)
+{
+    FindResult out;
+    if (!result.ok()) {
+        out.status = FindResult::Status::Error;
+        out.error = result.error.message;
+    } else if (result.value.isEmpty()) {
+        out.status = FindResult::Status::NotFound;
+    } else {
+        out.status = FindResult::Status::Found;
+        std::tie(out.remoteRef, out.undoInfo) = describe(result.value.first());
+    }
+    return out;
 }
 
 // What both Gmail performers share: the client, the message, the preview.
@@ -86,18 +106,9 @@ public:
     {
         m_client->findMessages(messageIdForKey(remoteKey), context,
             [done](const ClientResult<QList<GmailMessageRef>>& result) {
-                FindResult out;
-                if (!result.ok()) {
-                    out.status = FindResult::Status::Error;
-                    out.error = result.error.message;
-                } else if (result.value.isEmpty()) {
-                    out.status = FindResult::Status::NotFound;
-                } else {
-                    out.status = FindResult::Status::Found;
-                    out.remoteRef = result.value.first().id;
-                    out.undoInfo = { { u"thread_id"_s, result.value.first().threadId } };
-                }
-                done(out);
+                done(findResultFrom(result, [](const GmailMessageRef& m) {
+                    return std::pair { m.id, QJsonObject { { u"thread_id"_s, m.threadId } } };
+                }));
             });
     }
 };
@@ -128,19 +139,9 @@ public:
     {
         m_client->findDrafts(messageIdForKey(remoteKey), context,
             [done](const ClientResult<QList<GmailDraftRef>>& result) {
-                FindResult out;
-                if (!result.ok()) {
-                    out.status = FindResult::Status::Error;
-                    out.error = result.error.message;
-                } else if (result.value.isEmpty()) {
-                    out.status = FindResult::Status::NotFound;
-                } else {
-                    out.status = FindResult::Status::Found;
-                    out.remoteRef = result.value.first().id;
-                    out.undoInfo = { { u"draft_id"_s, result.value.first().id },
-                        { u"message_id"_s, result.value.first().messageId } };
-                }
-                done(out);
+                done(findResultFrom(result, [](const GmailDraftRef& d) {
+                    return std::pair { d.id, QJsonObject { { u"draft_id"_s, d.id }, { u"message_id"_s, d.messageId } } };
+                }));
             });
     }
 

@@ -12,17 +12,35 @@ namespace caseyos {
 
 namespace {
 
-class SlackPerformer final : public ActionPerformer
+// What a Slack and an X post share: it reaches people at once, cannot be looked up, and is not taken back.
+class PostPerformer : public ActionPerformer
+{
+public:
+    PostPerformer(ActionKind kind, QString service, QString refusal)
+        : m_kind(kind)
+        , m_service(std::move(service))
+        , m_refusal(std::move(refusal))
+    {
+    }
+    ActionKind kind() const override { return m_kind; }
+    QString serviceName() const override { return m_service; }
+    QString pastTense() const override { return u"posted"_s; }
+    QString undoRefusal() const override { return m_refusal; }
+
+private:
+    ActionKind m_kind;
+    QString m_service;
+    QString m_refusal;
+};
+
+class SlackPerformer final : public PostPerformer
 {
 public:
     SlackPerformer(HttpClient& http, const ClientConfig& config)
-        : m_client(http, config)
+        : PostPerformer(ActionKind::PostSlack, u"Slack"_s, u"delete the message in Slack if it must go"_s)
+        , m_client(http, config)
     {
     }
-    ActionKind kind() const override { return ActionKind::PostSlack; }
-    QString serviceName() const override { return u"Slack"_s; }
-    QString pastTense() const override { return u"posted"_s; }
-    QString undoRefusal() const override { return u"delete the message in Slack if it must go"_s; }
 
     void perform(const QJsonObject& payload, const QString&, QObject* context, PerformDone done) override
     {
@@ -42,17 +60,14 @@ private:
     SlackClient m_client;
 };
 
-class XPerformer final : public ActionPerformer
+class XPerformer final : public PostPerformer
 {
 public:
     XPerformer(HttpClient& http, const ClientConfig& config)
-        : m_client(http, config)
+        : PostPerformer(ActionKind::PostX, u"X"_s, u"delete the post on X if it must go"_s)
+        , m_client(http, config)
     {
     }
-    ActionKind kind() const override { return ActionKind::PostX; }
-    QString serviceName() const override { return u"X"_s; }
-    QString pastTense() const override { return u"posted"_s; }
-    QString undoRefusal() const override { return u"delete the post on X if it must go"_s; }
 
     void perform(const QJsonObject& payload, const QString&, QObject* context, PerformDone done) override
     {
