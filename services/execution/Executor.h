@@ -75,7 +75,8 @@ QJsonObject submitResultToJson(const SubmitResult& result);
 //
 // Crash safety: a row is committed before any external call. On start(), rows a crash left running are
 // reconciled first (ActionPerformer::find by remote key): found → succeeded; not found → run again; cannot
-// tell → failed and marked uncertain, never retried on its own. Only then does the outbox run. Two
+// tell → failed and marked uncertain, never retried on its own. Only then does the outbox run. A retry of a
+// failed row asks find() first as well (a timeout may hide a call that landed). Two
 // processes may share a data folder: a queued row is claimed with a conditional update, so it runs once.
 // Use one Executor per process and database.
 class Executor : public QObject
@@ -122,7 +123,8 @@ Q_SIGNALS:
     void reconciled(int rows); // start() finished reconciling `rows` rows
 
 private:
-    void perform(ExecutionRecord record);
+    void perform(ExecutionRecord record); // a retry (attempts > 1) asks find() first
+    void call(ActionPerformer* performer, const ExecutionRecord& record);
     void complete(qint64 id, const PerformResult& result, const QString& via);
     void fail(ExecutionRecord record, const QString& error);
     void reconcile(const ExecutionRecord& record);

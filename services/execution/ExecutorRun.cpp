@@ -110,6 +110,33 @@ void Executor::perform(ExecutionRecord record)
     crashPoint("before_call");
     m_inFlight.insert(record.id);
     Q_EMIT started(record.id);
+    if (record.attempts <= 1) {
+        call(performer, record);
+        return;
+    }
+    // A retry: an earlier attempt may have landed although it reported a failure (a timeout after the
+    // server acted), so the remote side is asked first, like after a crash.
+    performer->find(record.remoteKey, record.payload, this, [this, performer, record](const FindResult& found) {
+        switch (found.status) {
+        case FindResult::Status::Found:
+            m_inFlight.remove(record.id);
+            complete(record.id, PerformResult { true, found.remoteRef, found.undoInfo, {} }, u"retry_found"_s);
+            return;
+        case FindResult::Status::Error:
+            m_inFlight.remove(record.id);
+            fail(record, u"Could not check whether the earlier attempt went through, so it was not run again: "_s
+                    + found.error);
+            return;
+        case FindResult::Status::NotFound:
+        case FindResult::Status::Unknown: // the user confirmed it again after the warning in the preview
+            call(performer, record);
+            return;
+        }
+    });
+}
+
+void Executor::call(ActionPerformer* performer, const ExecutionRecord& record)
+{
     performer->perform(record.payload, record.remoteKey, this, [this, id = record.id](const PerformResult& result) {
         crashPoint("after_call");
         m_inFlight.remove(id);
