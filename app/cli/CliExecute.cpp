@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 #ifdef Q_OS_WIN
@@ -61,24 +62,38 @@ void printPreview(const Move& move, const SubmitResult& result)
     printOut(text);
 }
 
-// Runs the event loop until `id` finished or failed; returns the exit code.
-int waitForResult(Executor& executor, qint64 id, bool json)
+// Runs the event loop until `id` has an answer; returns the exit code. Another process may answer it too:
+// `caseyos undo` in another terminal cancels it, or the running app's outbox sends it first (a queued row is
+// claimed by one process only), so the row is also read every half second.
+int waitForResult(Executor& executor, Database& db, qint64 id, bool json)
 {
     int code = ExitFailure;
-    auto report = [&code, id, json](const ExecutionRecord& r, bool ok) {
-        if (r.id != id)
+    bool reported = false;
+    auto report = [&code, &reported, id, json](const ExecutionRecord& r) {
+        if (r.id != id || reported)
             return;
-        code = ok ? ExitOk : ExitFailure;
+        reported = true;
+        code = r.state == ExecutionState::Succeeded ? ExitOk : ExitFailure;
         if (json)
             printJson(executionToJson(r, false));
-        else if (ok)
+        else if (r.state == ExecutionState::Succeeded)
             printOut(u"Execution %1 succeeded%2\n"_s.arg(id).arg(r.remoteRef.isEmpty() ? QString() : u" ("_s + r.remoteRef + u')'));
+        else if (r.state == ExecutionState::Cancelled)
+            printErr(u"execution %1 was cancelled: nothing was sent"_s.arg(id));
         else
-            printErr(u"execution %1 failed: %2"_s.arg(id).arg(r.error));
+            printErr(u"execution %1 %2: %3"_s.arg(id).arg(toString(r.state), r.error));
         QCoreApplication::exit(code);
     };
-    QObject::connect(&executor, &Executor::finished, &executor, [report](const ExecutionRecord& r) { report(r, true); });
-    QObject::connect(&executor, &Executor::failed, &executor, [report](const ExecutionRecord& r) { report(r, false); });
+    QObject::connect(&executor, &Executor::finished, &executor, report);
+    QObject::connect(&executor, &Executor::failed, &executor, report);
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &executor, [&db, &executor, id, report] {
+        const std::optional<ExecutionRecord> row = ExecutionRepository(db).find(id);
+        if (row && row->state != ExecutionState::Queued && row->state != ExecutionState::Running
+            && executor.inFlight() == 0)
+            report(*row);
+    });
+    poll.start(500);
     executor.start(); // reconciles what a crash left, then runs the outbox (this one when it is due)
     QCoreApplication::exec();
     return code;
@@ -93,7 +108,7 @@ bool confirmOnTerminal()
     return answer == u"y"_s || answer == u"yes"_s;
 }
 
-int finishSubmit(const Move& move, const SubmitResult& result, Executor& executor, bool json)
+int finishSubmit(const Move& move, const SubmitResult& result, Executor& executor, Database& db, bool json)
 {
     switch (result.status) {
     case SubmitResult::Status::Queued:
@@ -105,7 +120,7 @@ int finishSubmit(const Move& move, const SubmitResult& result, Executor& executo
             else
                 printOut(u"Execution %1 running…\n"_s.arg(result.record->id));
         }
-        return waitForResult(executor, result.record->id, json);
+        return waitForResult(executor, db, result.record->id, json);
     case SubmitResult::Status::AlreadyDone:
         if (json)
             printJson(submitResultToJson(result));
@@ -216,7 +231,7 @@ int runMoveExecute(const QStringList& arguments)
         request.approved = true;
         result = executor.submit(request);
     }
-    return finishSubmit(*move, result, executor, asJson);
+    return finishSubmit(*move, result, executor, db, asJson);
 }
 
 int runUndo(const QStringList& arguments)

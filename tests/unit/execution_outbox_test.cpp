@@ -1,6 +1,7 @@
 // The outbox, idempotency, the move link, undo and reconciliation, with fake performers.
 #include "core/Timestamps.h"
 #include "execution/ExecutionRepository.h"
+#include "execution/ExecutionSettings.h"
 #include "execution_test_support.h"
 #include "storage/MoveEventRepository.h"
 
@@ -212,4 +213,23 @@ TEST_F(ExecutorFixture, ReconcileNeverGuessesWhereTheServiceCannotTell)
     EXPECT_TRUE(r.uncertain);
     EXPECT_TRUE(r.error.contains(u"check Fake before running it again"_s)) << r.error.toStdString();
     EXPECT_EQ(ExecutionRepository(db).find(live.id)->state, ExecutionState::Running);
+}
+
+TEST_F(ExecutorFixture, RetryAsksTheServiceFirst)
+{
+    // The first attempt reported a failure (say a timeout) although the message had landed.
+    send->nextResult = { false, {}, {}, u"The server did not answer in time"_s };
+    ExecutionSettings(db).setUndoWindowMs(0, clock.now());
+    QSignalSpy failed(executor.get(), &Executor::failed);
+    QSignalSpy finished(executor.get(), &Executor::finished);
+    ASSERT_EQ(run(std::nullopt, ActionKind::SendEmail, mail(u"ann@acme.com"_s)).status, SubmitResult::Status::Queued);
+    executor->runDue();
+    ASSERT_TRUE(waitForSignal(failed));
+    send->findResult = { FindResult::Status::Found, u"m-landed"_s, {}, {} };
+    ASSERT_EQ(run(std::nullopt, ActionKind::SendEmail, mail(u"ann@acme.com"_s)).status, SubmitResult::Status::Queued);
+    executor->runDue();
+    ASSERT_TRUE(waitForSignal(finished));
+    EXPECT_EQ(send->calls.size(), 1); // not sent a second time
+    EXPECT_EQ(send->finds.size(), 1);
+    EXPECT_EQ(ExecutionRepository(db).find(1)->remoteRef, u"m-landed"_s);
 }
