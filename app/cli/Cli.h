@@ -26,5 +26,6 @@ int runApprovals(const QStringList& arguments); // approvals [list|approve ID|re
 // Execution (CliExecute.cpp): move execute ID [--dry-run] [--yes] [--json], and undo [EXECUTION_ID].
 int runMoveExecute(const QStringList& arguments);
 int runUndo(const QStringList& arguments);
+int runKillSwitch(const QStringList& arguments); // kill-switch [on|off] [--json]
 
 } // namespace caseyos::cli

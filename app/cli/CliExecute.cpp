@@ -1,5 +1,6 @@
 // caseyos move execute ID [--dry-run] [--yes] [--json] [--action NAME] [--payload JSON]
 // caseyos undo [EXECUTION_ID] [--json]
+// caseyos kill-switch [on|off] [--json]
 #include "Cli.h"
 #include "CliCommon.h"
 #include "CliExecutors.h"
@@ -294,6 +295,43 @@ int runUndo(const QStringList& arguments)
     });
     QCoreApplication::exec();
     return code;
+}
+
+int runKillSwitch(const QStringList& arguments)
+{
+    CommandParser command(u"kill-switch"_s,
+        u"Show, turn on or turn off the kill switch. While it is on nothing is sent or posted (emails, Slack,\n"
+        "X), sends waiting in the outbox are stopped, and drafts, tasks and CRM updates still run."_s,
+        u"[on|off]"_s);
+    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
+    command.addOption(json);
+    int exitCode = ExitOk;
+    if (!command.parse(arguments, &exitCode))
+        return exitCode;
+    const QStringList args = command.positional();
+    const QString wanted = args.value(0);
+    if (args.size() > 1 || !(wanted.isEmpty() || wanted == u"on"_s || wanted == u"off"_s)) {
+        printErr(u"usage: caseyos kill-switch [on|off] [--json]"_s);
+        return ExitUsage;
+    }
+    Context context;
+    if (!prepareContext(command.globals(), &context))
+        return ExitFailure;
+    Database db;
+    if (!openDatabase(context, db))
+        return ExitFailure;
+    CliExecutor cli(db, SystemClock::instance(), context.databasePath);
+    QString error;
+    if (!wanted.isEmpty() && !cli.executor().setKillSwitch(wanted == u"on"_s, &error)) {
+        printErr(error);
+        return ExitFailure;
+    }
+    const bool on = cli.executor().limits().killSwitch;
+    if (command.parser().isSet(json))
+        printJson(QJsonObject { { u"kill_switch"_s, on } });
+    else
+        printOut(on ? u"Kill switch: on (nothing is sent or posted)\n"_s : u"Kill switch: off\n"_s);
+    return ExitOk;
 }
 
 } // namespace caseyos::cli

@@ -4,6 +4,7 @@
 #include "CliCommon.h"
 #include "core/Clock.h"
 #include "core/Timestamps.h"
+#include "execution/ExecutionRepository.h"
 #include "moves/MoveJson.h"
 #include "moves/MoveService.h"
 #include "moves/SnoozePresets.h"
@@ -102,6 +103,7 @@ int showMove(Database& db, qint64 id, bool json)
         return ExitFailure;
     }
     const QList<MoveEvent> history = MoveService(db, SystemClock::instance()).history(id);
+    const QList<ExecutionRecord> executions = ExecutionRepository(db).forMove(id);
     const QDateTime now = SystemClock::instance().now();
     if (json) {
         QJsonObject object = moveToJson(found->move, found->signal, now);
@@ -109,9 +111,24 @@ int showMove(Database& db, qint64 id, bool json)
         for (const MoveEvent& event : history)
             events.append(moveEventToJson(event));
         object.insert(u"history"_s, events);
+        QJsonArray runs;
+        for (const ExecutionRecord& r : executions)
+            runs.append(executionToJson(r, false));
+        object.insert(u"executions"_s, runs);
         printJson(object);
     } else {
         printDetail(*found, history, now);
+        if (!executions.isEmpty()) {
+            QString text = u"Executions:\n"_s;
+            for (const ExecutionRecord& r : executions) {
+                text += u"  #%1  %2  %3  %4"_s.arg(r.id).arg(localTime(r.updatedAt), padRight(toString(r.action), 12),
+                    padRight(toString(r.state), 9));
+                if (!r.error.isEmpty())
+                    text += u"  "_s + r.error;
+                text += u'\n';
+            }
+            printOut(text);
+        }
     }
     return ExitOk;
 }

@@ -92,3 +92,38 @@ TEST(CliExecute, UndoCancelsAQueuedSend)
     EXPECT_EQ(again.exitCode, 1);
     EXPECT_TRUE(again.errText().contains(u"already cancelled"_s));
 }
+
+TEST(CliExecute, KillSwitchIsPersistedAndBlocksSends)
+{
+    TempHome home;
+    const qint64 id = leadMove(home);
+    EXPECT_TRUE(runCli(home.path(), { u"kill-switch"_s }).outText().contains(u"Kill switch: off"_s));
+    ASSERT_EQ(runCli(home.path(), { u"kill-switch"_s, u"on"_s }).exitCode, 0);
+    EXPECT_TRUE(runCli(home.path(), { u"kill-switch"_s, u"--json"_s }).json().value(u"kill_switch"_s).toBool());
+    const CliRun blocked = runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id), u"--dry-run"_s });
+    EXPECT_EQ(blocked.exitCode, 1);
+    EXPECT_TRUE(blocked.errText().contains(u"kill switch is on"_s)) << blocked.errText().toStdString();
+    ASSERT_EQ(runCli(home.path(), { u"kill-switch"_s, u"off"_s }).exitCode, 0);
+    EXPECT_EQ(runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id), u"--dry-run"_s }).exitCode, 0);
+    EXPECT_EQ(runCli(home.path(), { u"kill-switch"_s, u"maybe"_s }).exitCode, 2);
+}
+
+TEST(CliExecute, MoveShowListsItsExecutions)
+{
+    TempHome home;
+    const qint64 id = leadMove(home);
+    {
+        DbProbe db(home.databasePath());
+        ASSERT_TRUE(db.exec(
+            u"INSERT INTO executions (move_id, action, payload, payload_hash, idempotency_key, remote_key, state, "
+            "error, created_at, updated_at) VALUES (%1, 'create_draft', '{}', 'h', 'k1', 'k1', 'failed', "
+            "'Gmail refused the request (HTTP 400)', 1, 1)"_s.arg(id)));
+    }
+    const CliRun json = runCli(home.path(), { u"move"_s, u"show"_s, QString::number(id), u"--json"_s });
+    const QJsonArray runs = json.json().value(u"executions"_s).toArray();
+    ASSERT_EQ(runs.size(), 1);
+    EXPECT_EQ(runs.first().toObject().value(u"state"_s).toString(), u"failed"_s);
+    const CliRun text = runCli(home.path(), { u"move"_s, u"show"_s, QString::number(id) });
+    EXPECT_TRUE(text.outText().contains(u"create_draft"_s)) << text.outText().toStdString();
+    EXPECT_TRUE(text.outText().contains(u"HTTP 400"_s));
+}

@@ -14,6 +14,7 @@
 #include "execution/MessagingPerformers.h"
 #include "storage/Database.h"
 
+#include <QFile>
 #include <QThread>
 #include <gtest/gtest.h>
 
@@ -106,6 +107,11 @@ TEST_F(ExecutionServers, SendEmailLeavesExactlyOnce)
     const Result<ExecutionRecord> refused = undo(r.record->id);
     ASSERT_FALSE(refused.ok());
     EXPECT_TRUE(refused.error().contains(u"an email cannot be recalled"_s)) << refused.error().toStdString();
+    // The bearer token went to the server in a header and nowhere else.
+    db.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    QFile file(home.databasePath());
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_FALSE(file.readAll().contains("test-token"));
 }
 
 TEST_F(ExecutionServers, DraftIsGoneFromTheServerAfterUndo)
