@@ -15,7 +15,6 @@
 #include <QJsonDocument>
 #include <QTextStream>
 #include <QTimer>
-
 #include <cstdio>
 #ifdef Q_OS_WIN
 #include <io.h>
@@ -50,8 +49,9 @@ void printPreview(const Move& move, const SubmitResult& result)
     QString text = u"Move %1: %2\n"_s.arg(move.id).arg(move.title);
     text += u"  Action:  %1"_s.arg(toString(p.kind));
     if (p.send)
-        text += p.undoWindowMs > 0 ? u" (waits %1 s in the outbox; \"caseyos undo\" cancels it)"_s.arg(p.undoWindowMs / 1000.0)
-                                   : u" (leaves at once: the undo window is 0)"_s;
+        text += p.undoWindowMs > 0
+            ? u" (waits %1 s in the outbox; \"caseyos undo\" cancels it)"_s.arg(p.undoWindowMs / 1000.0)
+            : u" (leaves at once: the undo window is 0)"_s;
     text += u'\n';
     for (auto it = p.payload.begin(); it != p.payload.end(); ++it) {
         QString value = fieldText(it.value());
@@ -78,7 +78,8 @@ int waitForResult(Executor& executor, Database& db, qint64 id, bool json)
         if (json)
             printJson(executionToJson(r, false));
         else if (r.state == ExecutionState::Succeeded)
-            printOut(u"Execution %1 succeeded%2\n"_s.arg(id).arg(r.remoteRef.isEmpty() ? QString() : u" ("_s + r.remoteRef + u')'));
+            printOut(u"Execution %1 succeeded%2\n"_s.arg(id).arg(
+                r.remoteRef.isEmpty() ? QString() : u" ("_s + r.remoteRef + u')'));
         else if (r.state == ExecutionState::Cancelled)
             printErr(u"execution %1 was cancelled: nothing was sent"_s.arg(id));
         else
@@ -116,8 +117,9 @@ int finishSubmit(const Move& move, const SubmitResult& result, Executor& executo
     case SubmitResult::Status::Started:
         if (!json) {
             if (result.status == SubmitResult::Status::Queued)
-                printOut(u"Execution %1 queued: leaves at %2 unless \"caseyos undo %1\" cancels it first\n"_s.arg(
-                    result.record->id).arg(localTime(result.record->dueAt)));
+                printOut(u"Execution %1 queued: leaves at %2 unless \"caseyos undo %1\" cancels it first\n"_s
+                             .arg(result.record->id)
+                             .arg(localTime(result.record->dueAt)));
             else
                 printOut(u"Execution %1 running…\n"_s.arg(result.record->id));
         }
@@ -143,16 +145,18 @@ int finishSubmit(const Move& move, const SubmitResult& result, Executor& executo
 int runMoveExecute(const QStringList& arguments)
 {
     CommandParser command(u"move execute"_s,
-        u"Execute a move for real: its action (send an email, create a draft, …) with the payload built from\n"
+        u"Execute a move for real: its action (send an email, create a draft, …) with the payload built "
+        u"from\n"
         "the move. Shows the preview first and runs it only when confirmed (on a terminal) or with --yes.\n"
         "Sends wait in the outbox for the undo window (default 10 s); \"caseyos undo\" cancels them."_s,
         u"execute ID"_s, u"The move's id as \"caseyos today\" shows it."_s);
     const QCommandLineOption dryRun(u"dry-run"_s, u"Show exactly what would go out; do nothing."_s);
     const QCommandLineOption yes(u"yes"_s, u"Run without asking (the preview is the confirmation)."_s);
     const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
-    const QCommandLineOption action(u"action"_s, u"Another action than the move's own: "_s + actionKindNames() + u'.', u"NAME"_s);
-    const QCommandLineOption payload(u"payload"_s,
-        u"JSON object merged over the default payload (a null removes a field)."_s, u"JSON"_s);
+    const QCommandLineOption action(
+        u"action"_s, u"Another action than the move's own: "_s + actionKindNames() + u'.', u"NAME"_s);
+    const QCommandLineOption payload(
+        u"payload"_s, u"JSON object merged over the default payload (a null removes a field)."_s, u"JSON"_s);
     for (const QCommandLineOption& option : { dryRun, yes, json, action, payload })
         command.addOption(option);
     int exitCode = ExitOk;
@@ -162,7 +166,8 @@ int runMoveExecute(const QStringList& arguments)
     bool idOk = false;
     const qint64 id = args.value(1).toLongLong(&idOk);
     if (args.size() != 2 || !idOk || id < 1) {
-        printErr(u"usage: caseyos move execute ID [--dry-run] [--yes] [--json] [--action NAME] [--payload JSON]"_s);
+        printErr(
+            u"usage: caseyos move execute ID [--dry-run] [--yes] [--json] [--action NAME] [--payload JSON]"_s);
         return ExitUsage;
     }
     const QCommandLineParser& parser = command.parser();
@@ -204,7 +209,8 @@ int runMoveExecute(const QStringList& arguments)
 
     CliExecutor cli(db, SystemClock::instance(), context.databasePath);
     Executor& executor = cli.executor();
-    ExecuteRequest request { move->id, draft.kind, draft.payload, parser.isSet(dryRun), parser.isSet(yes), {} };
+    ExecuteRequest request { move->id, draft.kind, draft.payload, parser.isSet(dryRun), parser.isSet(yes),
+        {} };
     SubmitResult result = executor.submit(request);
     const bool asJson = parser.isSet(json);
     if (result.status == SubmitResult::Status::DryRun) {
@@ -226,7 +232,8 @@ int runMoveExecute(const QStringList& arguments)
             return ExitFailure;
         }
         if (asJson || !confirmOnTerminal()) {
-            printErr(asJson ? u"--json needs --yes: nothing was done"_s : u"not confirmed: nothing was done"_s);
+            printErr(
+                asJson ? u"--json needs --yes: nothing was done"_s : u"not confirmed: nothing was done"_s);
             return ExitFailure;
         }
         request.approved = true;
@@ -300,7 +307,8 @@ int runUndo(const QStringList& arguments)
 int runKillSwitch(const QStringList& arguments)
 {
     CommandParser command(u"kill-switch"_s,
-        u"Show, turn on or turn off the kill switch. While it is on nothing is sent or posted (emails, Slack,\n"
+        u"Show, turn on or turn off the kill switch. While it is on nothing is sent or posted (emails, "
+        u"Slack,\n"
         "X), sends waiting in the outbox are stopped, and drafts, tasks and CRM updates still run."_s,
         u"[on|off]"_s);
     const QCommandLineOption json(u"json"_s, u"Print JSON."_s);

@@ -14,7 +14,8 @@ CliExecutor::CliExecutor(Database& db, const Clock& clock, const QString& databa
     const QList<Account> accounts = AccountRegistry().accounts();
     if (!accounts.isEmpty())
         m_accounts = std::make_unique<AccountsRuntime>(clock, databasePath);
-    addAccountPerformers(m_performers, *m_http, accounts, m_accounts ? &m_accounts->tokens() : nullptr, QSettings());
+    addAccountPerformers(
+        m_performers, *m_http, accounts, m_accounts ? &m_accounts->tokens() : nullptr, QSettings());
     m_executor = std::make_unique<Executor>(db, clock, m_performers);
 }
 

@@ -23,8 +23,8 @@ std::optional<Account> usable(const QList<Account>& accounts, const QString& pro
     return std::nullopt;
 }
 
-ClientConfig configFor(const Account& account, TokenStore* tokens, const QSettings& settings, const QString& key,
-    const QString& fallback)
+ClientConfig configFor(const Account& account, TokenStore* tokens, const QSettings& settings,
+    const QString& key, const QString& fallback)
 {
     ClientConfig config;
     config.baseUrl = QUrl(settings.value(key, fallback).toString());
@@ -34,16 +34,18 @@ ClientConfig configFor(const Account& account, TokenStore* tokens, const QSettin
     const QString provider = account.provider;
     const QString id = account.id;
     config.token = [store, provider, id](QObject* context, CredentialCallback done) {
-        requestAccessToken(store.data(), provider, id, context, [done](const QString& token, const QString& error) {
-            done(error.isEmpty() ? Result<QString>::success(token) : Result<QString>::failure(error));
-        });
+        requestAccessToken(
+            store.data(), provider, id, context, [done](const QString& token, const QString& error) {
+                done(error.isEmpty() ? Result<QString>::success(token) : Result<QString>::failure(error));
+            });
     };
     return config;
 }
 
 QString notConnected(const QString& service)
 {
-    return u"No connected %1 account: connect one on the Accounts page first (nothing was done)"_s.arg(service);
+    return u"No connected %1 account: connect one on the Accounts page first (nothing was done)"_s.arg(
+        service);
 }
 
 } // namespace
@@ -59,11 +61,13 @@ void addAccountPerformers(PerformerRegistry& registry, HttpClient& http, const Q
         registry.setUnavailable(ActionKind::CreateDraft, notConnected(u"Google"_s));
     }
     if (const auto slack = usable(accounts, u"slack"_s))
-        addSlackPerformer(registry, http, configFor(*slack, tokens, settings, u"clients/slack/baseUrl"_s, u"https://slack.com/api"_s));
+        addSlackPerformer(registry, http,
+            configFor(*slack, tokens, settings, u"clients/slack/baseUrl"_s, u"https://slack.com/api"_s));
     else
         registry.setUnavailable(ActionKind::PostSlack, notConnected(u"Slack"_s));
     if (const auto x = usable(accounts, u"x"_s))
-        addXPerformer(registry, http, configFor(*x, tokens, settings, u"clients/x/baseUrl"_s, u"https://api.x.com"_s));
+        addXPerformer(
+            registry, http, configFor(*x, tokens, settings, u"clients/x/baseUrl"_s, u"https://api.x.com"_s));
     else
         registry.setUnavailable(ActionKind::PostX, notConnected(u"X"_s));
 }

@@ -8,9 +8,9 @@ namespace caseyos {
 
 const QList<ActionKind>& allActionKinds()
 {
-    static const QList<ActionKind> kinds { ActionKind::SendEmail, ActionKind::CreateDraft, ActionKind::CreateTask,
-        ActionKind::UpdateTask, ActionKind::BookMeeting, ActionKind::UpdateDeal, ActionKind::PostSlack,
-        ActionKind::PostX, ActionKind::LogNote };
+    static const QList<ActionKind> kinds { ActionKind::SendEmail, ActionKind::CreateDraft,
+        ActionKind::CreateTask, ActionKind::UpdateTask, ActionKind::BookMeeting, ActionKind::UpdateDeal,
+        ActionKind::PostSlack, ActionKind::PostX, ActionKind::LogNote };
     return kinds;
 }
 

@@ -3,13 +3,22 @@
 #include <QList>
 #include <QString>
 #include <QStringView>
-
 #include <optional>
 
 namespace caseyos {
 
 // What an execution does in the outside world (PRODUCT.md §7). Stored by name ("send_email").
-enum class ActionKind { SendEmail, CreateDraft, CreateTask, UpdateTask, BookMeeting, UpdateDeal, PostSlack, PostX, LogNote };
+enum class ActionKind {
+    SendEmail,
+    CreateDraft,
+    CreateTask,
+    UpdateTask,
+    BookMeeting,
+    UpdateDeal,
+    PostSlack,
+    PostX,
+    LogNote
+};
 
 const QList<ActionKind>& allActionKinds();
 QString toString(ActionKind kind);

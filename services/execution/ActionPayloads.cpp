@@ -45,15 +45,15 @@ private:
     QJsonObject m_object;
 };
 
-template<typename T>
-Result<T> finish(const FieldReader& reader, T value)
+template<typename T> Result<T> finish(const FieldReader& reader, T value)
 {
     const QString problems = reader.problems();
     return problems.isEmpty() ? Result<T>::success(std::move(value)) : Result<T>::failure(problems);
 }
 
 const QStringList kPriorities { u"LOW"_s, u"MEDIUM"_s, u"HIGH"_s };
-const QStringList kTaskStatuses { u"NOT_STARTED"_s, u"IN_PROGRESS"_s, u"WAITING"_s, u"COMPLETED"_s, u"DEFERRED"_s };
+const QStringList kTaskStatuses { u"NOT_STARTED"_s, u"IN_PROGRESS"_s, u"WAITING"_s, u"COMPLETED"_s,
+    u"DEFERRED"_s };
 
 } // namespace
 
@@ -72,7 +72,8 @@ Result<EmailPayload> EmailPayload::fromJson(const QJsonObject& json, ActionKind 
         r.fail(u"\"subject\" is required for a new email (only a reply may leave it empty)"_s);
     if (p.text.isEmpty() && p.html.isEmpty())
         r.fail(u"a body is required: \"text\" and/or \"html\""_s);
-    if (!p.inReplyTo.isEmpty() && !(p.inReplyTo.startsWith(u'<') && p.inReplyTo.endsWith(u'>') && p.inReplyTo.contains(u'@')))
+    if (!p.inReplyTo.isEmpty()
+        && !(p.inReplyTo.startsWith(u'<') && p.inReplyTo.endsWith(u'>') && p.inReplyTo.contains(u'@')))
         r.fail(u"\"in_reply_to\" must be a Message-ID such as <abc@mail.example.com>"_s);
     for (const QString& field : { p.subject, p.inReplyTo, p.threadId })
         if (field.contains(u'\r') || field.contains(u'\n'))
@@ -111,7 +112,8 @@ Result<TaskPayload> TaskPayload::fromJson(const QJsonObject& json, ActionKind ki
         r.fail(u"\"contact_email\" takes one address"_s);
     p.contactEmail = contact.value(0);
     p.dealId = r.text("deal_id");
-    if (update && p.subject.isEmpty() && p.body.isEmpty() && !p.dueAt && p.priority.isEmpty() && p.status.isEmpty())
+    if (update && p.subject.isEmpty() && p.body.isEmpty() && !p.dueAt && p.priority.isEmpty()
+        && p.status.isEmpty())
         r.fail(u"nothing to change: give subject, body, due_at, priority or status"_s);
     return finish(r, p);
 }
@@ -229,10 +231,10 @@ QJsonObject NotePayload::toJson() const
 
 namespace {
 
-template<typename T>
-Result<QJsonObject> normalized(const Result<T>& parsed)
+template<typename T> Result<QJsonObject> normalized(const Result<T>& parsed)
 {
-    return parsed ? Result<QJsonObject>::success(parsed.value().toJson()) : Result<QJsonObject>::failure(parsed.error());
+    return parsed ? Result<QJsonObject>::success(parsed.value().toJson())
+                  : Result<QJsonObject>::failure(parsed.error());
 }
 
 } // namespace

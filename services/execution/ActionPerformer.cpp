@@ -10,10 +10,10 @@ namespace caseyos {
 namespace {
 
 // Answers on the context's event loop, never inside the caller's own call (the contract of every callback).
-template<typename Result, typename Done>
-void answerLater(QObject* context, Done done, Result result)
+template<typename Result, typename Done> void answerLater(QObject* context, Done done, Result result)
 {
-    QMetaObject::invokeMethod(context, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
 }
 
 } // namespace

@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,7 +16,8 @@ namespace caseyos {
 struct PerformResult
 {
     bool ok = false;
-    QString remoteRef; // the created/changed object: Gmail message id, draft id, Slack "channel/ts", task id, …
+    QString
+        remoteRef; // the created/changed object: Gmail message id, draft id, Slack "channel/ts", task id, …
     QJsonObject undoInfo; // what undo needs: ids of created objects, previous values of updated fields
     QString error; // one sentence for people; never a token, a key or a full URL
 };
@@ -71,7 +71,9 @@ public:
     // A short name of the service for messages: "Gmail", "Slack".
     virtual QString serviceName() const = 0;
 
-    virtual void perform(const QJsonObject& payload, const QString& remoteKey, QObject* context, PerformDone done) = 0;
+    virtual void perform(
+        const QJsonObject& payload, const QString& remoteKey, QObject* context, PerformDone done)
+        = 0;
 
     // Exactly what perform() would send (the dry run and the preview show it). Default: the payload itself.
     virtual QJsonObject describe(const QJsonObject& payload, const QString& remoteKey) const;

@@ -19,16 +19,19 @@ const QList<Term>& termPatterns()
     // (?<![\w-]) / (?![\w-]) instead of \b: "risk-free" and "100% free" start or end in a non-word character.
     static const QList<Term> terms = [] {
         const QList<std::pair<QString, QString>> spec { { u"guarantee(d)"_s, u"guaranteed?"_s },
-            { u"100% free"_s, u"100\\s*%\\s*free"_s }, { u"risk-free"_s, u"risk-free"_s }, { u"no risk"_s, u"no\\s+risk"_s },
-            { u"promise(d)"_s, u"promised?"_s }, { u"free money"_s, u"free\\s+money"_s }, { u"act now"_s, u"act\\s+now"_s },
+            { u"100% free"_s, u"100\\s*%\\s*free"_s }, { u"risk-free"_s, u"risk-free"_s },
+            { u"no risk"_s, u"no\\s+risk"_s }, { u"promise(d)"_s, u"promised?"_s },
+            { u"free money"_s, u"free\\s+money"_s }, { u"act now"_s, u"act\\s+now"_s },
             { u"limited time"_s, u"limited\\s+time"_s }, { u"click here"_s, u"click\\s+here"_s },
-            { u"cash bonus"_s, u"cash\\s+bonus"_s }, { u"you have been selected"_s, u"you\\s+have\\s+been\\s+selected"_s },
+            { u"cash bonus"_s, u"cash\\s+bonus"_s },
+            { u"you have been selected"_s, u"you\\s+have\\s+been\\s+selected"_s },
             { u"winner"_s, u"winner"_s }, { u"congratulations you"_s, u"congratulations,?\\s+you"_s },
             { u"claim your"_s, u"claim\\s+your"_s } };
         QList<Term> out;
         for (const auto& [label, regex] : spec)
             out.append({ label,
-                QRegularExpression(u"(?<![\\w-])"_s + regex + u"(?![\\w-])"_s, QRegularExpression::CaseInsensitiveOption) });
+                QRegularExpression(
+                    u"(?<![\\w-])"_s + regex + u"(?![\\w-])"_s, QRegularExpression::CaseInsensitiveOption) });
         return out;
     }();
     return terms;
@@ -130,11 +133,14 @@ SafetyReport checkEmailSafety(const EmailPayload& email, UnsubscribePolicy polic
         if (m.hasMatch())
             report.violations << u"the prohibited term \"%1\" (found \"%2\")"_s.arg(term.label, m.captured());
     }
-    const bool required = policy == UnsubscribePolicy::Always || (policy == UnsubscribePolicy::NewThreads && !email.isReply());
+    const bool required = policy == UnsubscribePolicy::Always
+        || (policy == UnsubscribePolicy::NewThreads && !email.isReply());
     if (required) {
-        static const QRegularExpression optOut(u"unsubscribe|opt-out|preferences"_s, QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression optOut(
+            u"unsubscribe|opt-out|preferences"_s, QRegularExpression::CaseInsensitiveOption);
         if (!optOut.match(text).hasMatch())
-            report.violations << u"a new email needs unsubscribe wording (\"unsubscribe\", \"opt-out\" or \"preferences\")"_s;
+            report.violations
+                << u"a new email needs unsubscribe wording (\"unsubscribe\", \"opt-out\" or \"preferences\")"_s;
     }
     for (const QString& address : email.recipients()) {
         const QString domain = address.section(u'@', 1).toLower();

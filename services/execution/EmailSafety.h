@@ -28,7 +28,8 @@ struct SafetyReport
 // the contact started is a conversation, not outreach, so by default only new threads need it.
 enum class UnsubscribePolicy { NewThreads, Always, Never };
 
-SafetyReport checkEmailSafety(const EmailPayload& email, UnsubscribePolicy policy = UnsubscribePolicy::NewThreads);
+SafetyReport checkEmailSafety(
+    const EmailPayload& email, UnsubscribePolicy policy = UnsubscribePolicy::NewThreads);
 
 const QStringList& prohibitedTerms(); // as listed above, for tests and the settings page
 const QStringList& blockedDomains();

@@ -21,8 +21,8 @@ GateResult blocked(const char* by, QString message)
 
 } // namespace
 
-GateResult checkGates(Database& db, const ExecutionLimits& limits, ActionKind kind, const QJsonObject& payload,
-    const QDateTime& leavesAt)
+GateResult checkGates(Database& db, const ExecutionLimits& limits, ActionKind kind,
+    const QJsonObject& payload, const QDateTime& leavesAt)
 {
     if (limits.killSwitch && isSend(kind))
         return blocked("kill_switch",
@@ -45,7 +45,8 @@ GateResult checkGates(Database& db, const ExecutionLimits& limits, ActionKind ki
             return blocked("storage", error);
         if (today >= limits.emailsPerDay)
             return blocked("daily_cap",
-                u"Send cap reached: %1 emails in the last 24 hours (the cap is %2 a day)"_s.arg(today).arg(limits.emailsPerDay));
+                u"Send cap reached: %1 emails in the last 24 hours (the cap is %2 a day)"_s.arg(today).arg(
+                    limits.emailsPerDay));
         for (const QString& address : email.value().recipients()) {
             const int week = executions.countSends(kind, at - 7 * kDay, at + 1, address, &error);
             if (week < 0)

@@ -23,7 +23,7 @@ struct GateResult
 // `payload` is normalized. Caps count send_email rows that are queued, running or succeeded, by the time they
 // leave: at most limits.emailsPerDay in the 24 h before `leavesAt`, and limits.emailsPerContactPerWeek to any
 // one recipient in the 7 days before it (the one being checked included).
-GateResult checkGates(Database& db, const ExecutionLimits& limits, ActionKind kind, const QJsonObject& payload,
-    const QDateTime& leavesAt);
+GateResult checkGates(Database& db, const ExecutionLimits& limits, ActionKind kind,
+    const QJsonObject& payload, const QDateTime& leavesAt);
 
 } // namespace caseyos

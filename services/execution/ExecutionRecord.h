@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
-
 #include <optional>
 
 namespace caseyos {
@@ -41,7 +40,11 @@ struct ExecutionRecord
     QDateTime startedAt;
     QDateTime finishedAt;
 
-    bool isFinal() const { return state == ExecutionState::Succeeded || state == ExecutionState::Cancelled || state == ExecutionState::Undone; }
+    bool isFinal() const
+    {
+        return state == ExecutionState::Succeeded || state == ExecutionState::Cancelled
+            || state == ExecutionState::Undone;
+    }
 };
 
 // For the UI, the CLI and the audit: ids, action, state, times, remote ref, error — and the payload only when

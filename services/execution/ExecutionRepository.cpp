@@ -1,7 +1,6 @@
 #include "execution/ExecutionRepository.h"
 
 #include "execution/ActionPayloads.h"
-
 #include "storage/Database.h"
 #include "storage/SqlValues.h"
 
@@ -13,9 +12,10 @@ namespace caseyos {
 
 namespace {
 
-const QString kColumns = u"id, move_id, action, payload, payload_hash, idempotency_key, remote_key, generation, state, "
-                         "due_at, remote_ref, undo_info, error, uncertain, attempts, runner, approval_id, created_at, "
-                         "updated_at, started_at, finished_at"_s;
+const QString kColumns
+    = u"id, move_id, action, payload, payload_hash, idempotency_key, remote_key, generation, state, "
+      "due_at, remote_ref, undo_info, error, uncertain, attempts, runner, approval_id, created_at, "
+      "updated_at, started_at, finished_at"_s;
 
 QJsonObject parseObject(const QVariant& value)
 {
@@ -99,10 +99,11 @@ ExecutionRepository::ExecutionRepository(Database& db)
 bool ExecutionRepository::insert(ExecutionRecord& record, QString* error)
 {
     QSqlQuery q(m_db.sql());
-    q.prepare(u"INSERT INTO executions (move_id, action, payload, payload_hash, idempotency_key, remote_key, "
-              "generation, state, due_at, remote_ref, undo_info, error, uncertain, attempts, recipients, runner, "
-              "approval_id, updated_at, started_at, finished_at, created_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(
+        u"INSERT INTO executions (move_id, action, payload, payload_hash, idempotency_key, remote_key, "
+        "generation, state, due_at, remote_ref, undo_info, error, uncertain, attempts, recipients, runner, "
+        "approval_id, updated_at, started_at, finished_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     bindCommon(q, record);
     q.addBindValue(toEpochMs(record.createdAt));
     if (!q.exec())
@@ -114,10 +115,11 @@ bool ExecutionRepository::insert(ExecutionRecord& record, QString* error)
 bool ExecutionRepository::update(const ExecutionRecord& record, QString* error)
 {
     QSqlQuery q(m_db.sql());
-    q.prepare(u"UPDATE executions SET move_id = ?, action = ?, payload = ?, payload_hash = ?, idempotency_key = ?, "
-              "remote_key = ?, generation = ?, state = ?, due_at = ?, remote_ref = ?, undo_info = ?, error = ?, "
-              "uncertain = ?, attempts = ?, recipients = ?, runner = ?, approval_id = ?, updated_at = ?, "
-              "started_at = ?, finished_at = ? WHERE id = ?"_s);
+    q.prepare(
+        u"UPDATE executions SET move_id = ?, action = ?, payload = ?, payload_hash = ?, idempotency_key = ?, "
+        "remote_key = ?, generation = ?, state = ?, due_at = ?, remote_ref = ?, undo_info = ?, error = ?, "
+        "uncertain = ?, attempts = ?, recipients = ?, runner = ?, approval_id = ?, updated_at = ?, "
+        "started_at = ?, finished_at = ? WHERE id = ?"_s);
     bindCommon(q, record);
     q.addBindValue(record.id);
     if (!q.exec())
@@ -145,7 +147,8 @@ bool ExecutionRepository::transition(
     return q.numRowsAffected() == 1;
 }
 
-QList<ExecutionRecord> ExecutionRepository::select(const QString& where, const QVariantList& values, QString* error) const
+QList<ExecutionRecord> ExecutionRepository::select(
+    const QString& where, const QVariantList& values, QString* error) const
 {
     QSqlQuery q(m_db.sql());
     QList<ExecutionRecord> out;

@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace caseyos {
@@ -35,7 +34,8 @@ public:
 
     // Sends of `action` that left or will leave (queued, running, succeeded) with due_at in [fromMs, toMs);
     // only those written to `recipient` when it is given.
-    int countSends(ActionKind action, qint64 fromMs, qint64 toMs, const QString& recipient, QString* error) const;
+    int countSends(
+        ActionKind action, qint64 fromMs, qint64 toMs, const QString& recipient, QString* error) const;
 
 private:
     QList<ExecutionRecord> select(const QString& where, const QVariantList& values, QString* error) const;

@@ -55,7 +55,8 @@ ExecutionLimits ExecutionSettings::load(QString* error) const
             limits.emailsPerDay = number;
         else if (key == "emails_per_contact_per_week"_L1 && ok && number >= 0)
             limits.emailsPerContactPerWeek = number;
-        else if (key == "undo_window_ms"_L1 && ok && number >= 0 && number <= ExecutionLimits::kMaxUndoWindowMs)
+        else if (key == "undo_window_ms"_L1 && ok && number >= 0
+            && number <= ExecutionLimits::kMaxUndoWindowMs)
             limits.undoWindowMs = number;
         else if (key == "unsubscribe_policy"_L1)
             limits.unsubscribe = value == "always"_L1 ? UnsubscribePolicy::Always

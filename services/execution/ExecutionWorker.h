@@ -6,7 +6,6 @@
 
 #include <QObject>
 #include <QString>
-
 #include <functional>
 #include <memory>
 
@@ -27,8 +26,8 @@ class ExecutionWorker : public QObject
 {
     Q_OBJECT
 public:
-    ExecutionWorker(QString databasePath, const Clock& clock, PerformerSetup setup, Executor::AuditSink audit = {},
-        HttpClientOptions options = {}, QObject* parent = nullptr);
+    ExecutionWorker(QString databasePath, const Clock& clock, PerformerSetup setup,
+        Executor::AuditSink audit = {}, HttpClientOptions options = {}, QObject* parent = nullptr);
     ~ExecutionWorker() override;
 
 public Q_SLOTS:

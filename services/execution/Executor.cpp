@@ -121,14 +121,15 @@ SubmitResult Executor::submit(const ExecuteRequest& request)
         out.record = existing;
         if (existing->state == ExecutionState::Succeeded)
             return finish(SubmitResult::Status::AlreadyDone,
-                u"Already done: execution %1 succeeded at %2; it is not run twice"_s.arg(existing->id).arg(
-                    toIsoUtc(existing->finishedAt)));
+                u"Already done: execution %1 succeeded at %2; it is not run twice"_s.arg(existing->id)
+                    .arg(toIsoUtc(existing->finishedAt)));
         if (existing->state == ExecutionState::Queued || existing->state == ExecutionState::Running)
             return finish(SubmitResult::Status::InProgress,
                 u"Execution %1 is already %2"_s.arg(existing->id).arg(toString(existing->state)));
         if (existing->uncertain)
-            preview.warnings << u"An earlier run was interrupted mid-call and may have gone through: check before "
-                                "running it again"_s;
+            preview.warnings
+                << u"An earlier run was interrupted mid-call and may have gone through: check before "
+                   "running it again"_s;
     }
     const bool newObject = existing
         && (existing->state == ExecutionState::Cancelled || existing->state == ExecutionState::Undone);
@@ -156,7 +157,8 @@ SubmitResult Executor::submit(const ExecuteRequest& request)
     if (request.dryRun)
         return finish(SubmitResult::Status::DryRun, u"Dry run: nothing was sent or changed"_s);
     if (!performer)
-        return finish(SubmitResult::Status::Blocked, m_performers.missingReason(request.kind), u"no_connector"_s);
+        return finish(
+            SubmitResult::Status::Blocked, m_performers.missingReason(request.kind), u"no_connector"_s);
 
     // 7. Approval: the caller must bring the user's explicit confirmation.
     if (!request.approved)
@@ -179,12 +181,13 @@ SubmitResult Executor::submit(const ExecuteRequest& request)
     return finish(SubmitResult::Status::Started, u"Running"_s);
 }
 
-std::optional<ExecutionRecord> Executor::prepareRow(const ExecuteRequest& request, const ExecutionPreview& preview,
-    std::optional<ExecutionRecord> existing, QString* error)
+std::optional<ExecutionRecord> Executor::prepareRow(const ExecuteRequest& request,
+    const ExecutionPreview& preview, std::optional<ExecutionRecord> existing, QString* error)
 {
     const QDateTime now = m_clock.now();
     ExecutionRecord r = existing.value_or(ExecutionRecord {});
-    if (existing && (existing->state == ExecutionState::Cancelled || existing->state == ExecutionState::Undone))
+    if (existing
+        && (existing->state == ExecutionState::Cancelled || existing->state == ExecutionState::Undone))
         ++r.generation;
     r.moveId = request.moveId;
     r.action = request.kind;

@@ -10,7 +10,6 @@
 #include <QObject>
 #include <QSet>
 #include <QStringList>
-
 #include <functional>
 #include <optional>
 
@@ -84,8 +83,8 @@ class Executor : public QObject
     Q_OBJECT
 public:
     // kind: "execution.queued", "execution.succeeded", "execution.failed", "execution.cancelled",
-    // "execution.undone", "execution.blocked", "execution.reconciled", "kill_switch.changed". Details carry ids,
-    // action, state, error and the payload hash — never message text or a credential.
+    // "execution.undone", "execution.blocked", "execution.reconciled", "kill_switch.changed". Details carry
+    // ids, action, state, error and the payload hash — never message text or a credential.
     using AuditSink = std::function<void(const QString& kind, const QJsonObject& details)>;
     using UndoDone = std::function<void(const Result<ExecutionRecord>&)>;
 

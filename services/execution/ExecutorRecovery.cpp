@@ -1,7 +1,7 @@
 // Reconciliation after a crash, and undo.
 #include "core/Timestamps.h"
-#include "execution/Executor.h"
 #include "execution/ExecutionRepository.h"
+#include "execution/Executor.h"
 #include "execution/MoveLink.h"
 #include "storage/Database.h"
 
@@ -21,7 +21,8 @@ namespace {
 // Answers on the executor's event loop, never inside the caller's own call.
 void answer(QObject* context, const Executor::UndoDone& done, const Result<ExecutionRecord>& result)
 {
-    QMetaObject::invokeMethod(context, [done, result] { done(result); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done, result] { done(result); }, Qt::QueuedConnection);
 }
 
 Result<ExecutionRecord> refused(const QString& message)
@@ -77,12 +78,14 @@ void Executor::reconcile(const ExecutionRecord& row)
             ExecutionRecord r = row;
             r.uncertain = true;
             fail(r,
-                u"Interrupted during the call, and %1 cannot be asked whether it went through: check %1 before "
+                u"Interrupted during the call, and %1 cannot be asked whether it went through: check %1 "
+                u"before "
                 "running it again"_s.arg(service));
             break;
         }
         case FindResult::Status::Error:
-            audit(u"execution.reconciled"_s, row, { { u"result"_s, u"error"_s }, { u"reconcile_error"_s, found.error } });
+            audit(u"execution.reconciled"_s, row,
+                { { u"result"_s, u"error"_s }, { u"reconcile_error"_s, found.error } });
             break;
         }
         if (--m_reconciling == 0)
@@ -130,7 +133,8 @@ void Executor::undo(qint64 executionId, UndoDone done)
         answer(this, done, refused(u"Execution %1 is under way right now: wait for its result"_s.arg(r.id)));
         return;
     case ExecutionState::Failed:
-        answer(this, done, refused(u"Execution %1 failed, so nothing was done and there is nothing to undo"_s.arg(r.id)));
+        answer(this, done,
+            refused(u"Execution %1 failed, so nothing was done and there is nothing to undo"_s.arg(r.id)));
         return;
     case ExecutionState::Cancelled:
         answer(this, done, refused(u"Execution %1 was already cancelled: nothing went out"_s.arg(r.id)));
@@ -153,9 +157,10 @@ void Executor::cancelQueued(const ExecutionRecord& row, const UndoDone& done)
     bool claimed = false;
     const bool ok = m_db.transaction(
         [&] {
-            // Conditional: if the outbox took it a moment ago, it is no longer queued and cannot be cancelled.
-            claimed = executions.transition(r.id, ExecutionState::Queued, ExecutionState::Cancelled, {},
-                toEpochMs(now), &error);
+            // Conditional: if the outbox took it a moment ago, it is no longer queued and cannot be
+            // cancelled.
+            claimed = executions.transition(
+                r.id, ExecutionState::Queued, ExecutionState::Cancelled, {}, toEpochMs(now), &error);
             return claimed && executions.update(r, &error) && MoveLink(m_db, now).reverted(r, &error);
         },
         &error);

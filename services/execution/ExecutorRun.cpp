@@ -1,15 +1,14 @@
 // Running rows: the outbox timer, the performer call, and storing its result with the move link.
 #include "core/Timestamps.h"
 #include "execution/ActionPayloads.h"
-#include "execution/Executor.h"
 #include "execution/ExecutionRepository.h"
+#include "execution/Executor.h"
 #include "execution/MoveLink.h"
 #include "outcomes/OutcomeService.h"
 #include "storage/Database.h"
 
 #include <QSqlQuery>
 #include <QTimer>
-
 #include <algorithm>
 #include <cstdlib>
 
@@ -116,32 +115,36 @@ void Executor::perform(ExecutionRecord record)
     }
     // A retry: an earlier attempt may have landed although it reported a failure (a timeout after the
     // server acted), so the remote side is asked first, like after a crash.
-    performer->find(record.remoteKey, record.payload, this, [this, performer, record](const FindResult& found) {
-        switch (found.status) {
-        case FindResult::Status::Found:
-            m_inFlight.remove(record.id);
-            complete(record.id, PerformResult { true, found.remoteRef, found.undoInfo, {} }, u"retry_found"_s);
-            return;
-        case FindResult::Status::Error:
-            m_inFlight.remove(record.id);
-            fail(record, u"Could not check whether the earlier attempt went through, so it was not run again: "_s
-                    + found.error);
-            return;
-        case FindResult::Status::NotFound:
-        case FindResult::Status::Unknown: // the user confirmed it again after the warning in the preview
-            call(performer, record);
-            return;
-        }
-    });
+    performer->find(
+        record.remoteKey, record.payload, this, [this, performer, record](const FindResult& found) {
+            switch (found.status) {
+            case FindResult::Status::Found:
+                m_inFlight.remove(record.id);
+                complete(
+                    record.id, PerformResult { true, found.remoteRef, found.undoInfo, {} }, u"retry_found"_s);
+                return;
+            case FindResult::Status::Error:
+                m_inFlight.remove(record.id);
+                fail(record,
+                    u"Could not check whether the earlier attempt went through, so it was not run again: "_s
+                        + found.error);
+                return;
+            case FindResult::Status::NotFound:
+            case FindResult::Status::Unknown: // the user confirmed it again after the warning in the preview
+                call(performer, record);
+                return;
+            }
+        });
 }
 
 void Executor::call(ActionPerformer* performer, const ExecutionRecord& record)
 {
-    performer->perform(record.payload, record.remoteKey, this, [this, id = record.id](const PerformResult& result) {
-        crashPoint("after_call");
-        m_inFlight.remove(id);
-        complete(id, result, u"perform"_s);
-    });
+    performer->perform(
+        record.payload, record.remoteKey, this, [this, id = record.id](const PerformResult& result) {
+            crashPoint("after_call");
+            m_inFlight.remove(id);
+            complete(id, result, u"perform"_s);
+        });
 }
 
 void Executor::complete(qint64 id, const PerformResult& result, const QString& via)
@@ -218,7 +221,9 @@ void Executor::fail(ExecutionRecord record, const QString& error)
     ExecutionRepository executions(m_db);
     QString storeError;
     m_db.transaction(
-        [&] { return executions.update(record, &storeError) && MoveLink(m_db, now).failed(record, &storeError); },
+        [&] {
+            return executions.update(record, &storeError) && MoveLink(m_db, now).failed(record, &storeError);
+        },
         &storeError);
     audit(u"execution.failed"_s, record);
     Q_EMIT failed(record);

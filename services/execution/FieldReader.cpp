@@ -45,7 +45,9 @@ QString FieldReader::text(const char* key, bool required, int maxLength)
     if (required && result.isEmpty())
         fail(u"\"%1\" is required"_s.arg(QLatin1StringView(key)));
     else if (maxLength > 0 && result.size() > maxLength)
-        fail(u"\"%1\" is %2 characters long (at most %3)"_s.arg(QLatin1StringView(key)).arg(result.size()).arg(maxLength));
+        fail(u"\"%1\" is %2 characters long (at most %3)"_s.arg(QLatin1StringView(key))
+                 .arg(result.size())
+                 .arg(maxLength));
     return result;
 }
 
@@ -68,7 +70,8 @@ QStringList FieldReader::emails(const char* key, bool required)
         if (address.isEmpty())
             continue;
         if (!isEmailAddress(address))
-            fail(u"\"%1\" holds something that is not an email address: %2"_s.arg(QLatin1StringView(key), address));
+            fail(u"\"%1\" holds something that is not an email address: %2"_s.arg(
+                QLatin1StringView(key), address));
         else if (!result.contains(address))
             result << address;
     }
@@ -119,7 +122,8 @@ QString FieldReader::oneOf(const char* key, const QStringList& allowed)
 {
     const QString value = text(key).toUpper();
     if (!value.isEmpty() && !allowed.contains(value)) {
-        fail(u"\"%1\" must be one of %2 (not %3)"_s.arg(QLatin1StringView(key), allowed.join(u", "_s), value));
+        fail(
+            u"\"%1\" must be one of %2 (not %3)"_s.arg(QLatin1StringView(key), allowed.join(u", "_s), value));
         return {};
     }
     return value;
@@ -136,8 +140,8 @@ QString FieldReader::problems() const
         QStringList known(m_known.begin(), m_known.end());
         known.sort();
         unknown.sort();
-        all << u"unknown field%1 %2 (%3 takes %4)"_s.arg(unknown.size() > 1 ? u"s"_s : QString(),
-                   unknown.join(u", "_s), m_action, known.join(u", "_s));
+        all << u"unknown field%1 %2 (%3 takes %4)"_s.arg(
+            unknown.size() > 1 ? u"s"_s : QString(), unknown.join(u", "_s), m_action, known.join(u", "_s));
     }
     return all.isEmpty() ? QString() : m_action + u": "_s + all.join(u"; "_s);
 }

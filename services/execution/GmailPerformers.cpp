@@ -33,8 +33,8 @@ EmailPayload emailOf(const QJsonObject& payload, ActionKind kind)
     return parsed ? parsed.value() : EmailPayload {};
 }
 
-// A look-up by Message-ID as a reconcile answer: the first match (remote ref + undo info from `describe`), none,
-// or the error that stopped the look-up.
+// A look-up by Message-ID as a reconcile answer: the first match (remote ref + undo info from `describe`),
+// none, or the error that stopped the look-up.
 template<typename Ref, typename Describe>
 FindResult findResultFrom(const ClientResult<QList<Ref>>& result, Describe describe)
 {
@@ -88,7 +88,8 @@ public:
     QString pastTense() const override { return u"sent"_s; }
     QString undoRefusal() const override { return u"an email cannot be recalled once it has left"_s; }
 
-    void perform(const QJsonObject& payload, const QString& remoteKey, QObject* context, PerformDone done) override
+    void perform(
+        const QJsonObject& payload, const QString& remoteKey, QObject* context, PerformDone done) override
     {
         const QString threadId = payload.value("thread_id"_L1).toString();
         m_client->sendMessage(rawFor(payload, remoteKey), threadId, context,
@@ -104,8 +105,8 @@ public:
 
     void find(const QString& remoteKey, const QJsonObject&, QObject* context, FindDone done) override
     {
-        m_client->findMessages(messageIdForKey(remoteKey), context,
-            [done](const ClientResult<QList<GmailMessageRef>>& result) {
+        m_client->findMessages(
+            messageIdForKey(remoteKey), context, [done](const ClientResult<QList<GmailMessageRef>>& result) {
                 done(findResultFrom(result, [](const GmailMessageRef& m) {
                     return std::pair { m.id, QJsonObject { { u"thread_id"_s, m.threadId } } };
                 }));
@@ -121,26 +122,29 @@ public:
     QString pastTense() const override { return u"created"_s; }
     bool canUndo() const override { return true; }
 
-    void perform(const QJsonObject& payload, const QString& remoteKey, QObject* context, PerformDone done) override
+    void perform(
+        const QJsonObject& payload, const QString& remoteKey, QObject* context, PerformDone done) override
     {
         const QString threadId = payload.value("thread_id"_L1).toString();
-        m_client->createDraft(rawFor(payload, remoteKey), threadId, context,
-            [done](const ClientResult<GmailDraftRef>& result) {
+        m_client->createDraft(
+            rawFor(payload, remoteKey), threadId, context, [done](const ClientResult<GmailDraftRef>& result) {
                 PerformResult out;
                 out.ok = result.ok();
                 out.error = result.error.message;
                 out.remoteRef = result.value.id;
-                out.undoInfo = { { u"draft_id"_s, result.value.id }, { u"message_id"_s, result.value.messageId } };
+                out.undoInfo
+                    = { { u"draft_id"_s, result.value.id }, { u"message_id"_s, result.value.messageId } };
                 done(out);
             });
     }
 
     void find(const QString& remoteKey, const QJsonObject&, QObject* context, FindDone done) override
     {
-        m_client->findDrafts(messageIdForKey(remoteKey), context,
-            [done](const ClientResult<QList<GmailDraftRef>>& result) {
+        m_client->findDrafts(
+            messageIdForKey(remoteKey), context, [done](const ClientResult<QList<GmailDraftRef>>& result) {
                 done(findResultFrom(result, [](const GmailDraftRef& d) {
-                    return std::pair { d.id, QJsonObject { { u"draft_id"_s, d.id }, { u"message_id"_s, d.messageId } } };
+                    return std::pair { d.id,
+                        QJsonObject { { u"draft_id"_s, d.id }, { u"message_id"_s, d.messageId } } };
                 }));
             });
     }
@@ -148,7 +152,8 @@ public:
     void undo(const ExecutionRecord& record, QObject* context, UndoDone done) override
     {
         m_client->deleteDraft(record.remoteRef, context, [done](const ClientResult<bool>& result) {
-            // Already gone (deleted, or sent, by hand in Gmail): there is no draft left, which is what undo wants.
+            // Already gone (deleted, or sent, by hand in Gmail): there is no draft left, which is what undo
+            // wants.
             if (result.ok() || result.error.status == 404)
                 done({ true, {} });
             else

@@ -45,15 +45,17 @@ public:
     void perform(const QJsonObject& payload, const QString&, QObject* context, PerformDone done) override
     {
         const Result<SlackPayload> parsed = SlackPayload::fromJson(payload);
-        const SlackPayload p = parsed ? parsed.value() : SlackPayload {}; // validated before; Slack refuses an empty one
-        m_client.postMessage(p.channel, p.text, p.threadTs, context, [done](const ClientResult<SlackPosted>& result) {
-            PerformResult out;
-            out.ok = result.ok();
-            out.error = result.error.message;
-            out.remoteRef = result.value.channel + u'/' + result.value.ts;
-            out.undoInfo = { { u"channel"_s, result.value.channel }, { u"ts"_s, result.value.ts } };
-            done(out);
-        });
+        const SlackPayload p
+            = parsed ? parsed.value() : SlackPayload {}; // validated before; Slack refuses an empty one
+        m_client.postMessage(
+            p.channel, p.text, p.threadTs, context, [done](const ClientResult<SlackPosted>& result) {
+                PerformResult out;
+                out.ok = result.ok();
+                out.error = result.error.message;
+                out.remoteRef = result.value.channel + u'/' + result.value.ts;
+                out.undoInfo = { { u"channel"_s, result.value.channel }, { u"ts"_s, result.value.ts } };
+                done(out);
+            });
     }
 
 private:

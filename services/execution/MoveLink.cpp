@@ -63,41 +63,54 @@ bool changeMove(Database& db, const ExecutionRecord& record, const QDateTime& no
 
 bool MoveLink::started(const ExecutionRecord& record, QString* error)
 {
-    return changeMove(m_db, record, m_now, u"move_execution_started"_s, [](Move& m) {
-        if (m.status != MoveStatus::Completed) {
-            m.status = MoveStatus::InProgress;
-            m.snoozedUntil = {};
-        }
-    }, error);
+    return changeMove(
+        m_db, record, m_now, u"move_execution_started"_s,
+        [](Move& m) {
+            if (m.status != MoveStatus::Completed) {
+                m.status = MoveStatus::InProgress;
+                m.snoozedUntil = {};
+            }
+        },
+        error);
 }
 
 bool MoveLink::succeeded(const ExecutionRecord& record, QString* error)
 {
     const QDateTime now = m_now;
-    return changeMove(m_db, record, now, u"move_executed"_s, [now](Move& m) {
-        m.status = MoveStatus::Completed;
-        if (!m.completedAt.isValid())
-            m.completedAt = now;
-        m.executedAt = now;
-    }, error);
+    return changeMove(
+        m_db, record, now, u"move_executed"_s,
+        [now](Move& m) {
+            m.status = MoveStatus::Completed;
+            if (!m.completedAt.isValid())
+                m.completedAt = now;
+            m.executedAt = now;
+        },
+        error);
 }
 
 bool MoveLink::failed(const ExecutionRecord& record, QString* error)
 {
-    return changeMove(m_db, record, m_now, u"move_execution_failed"_s, [](Move& m) {
-        if (m.status != MoveStatus::Completed)
-            m.status = MoveStatus::Failed;
-    }, error);
+    return changeMove(
+        m_db, record, m_now, u"move_execution_failed"_s,
+        [](Move& m) {
+            if (m.status != MoveStatus::Completed)
+                m.status = MoveStatus::Failed;
+        },
+        error);
 }
 
 bool MoveLink::reverted(const ExecutionRecord& record, QString* error)
 {
-    const QString type = record.state == ExecutionState::Cancelled ? u"move_execution_cancelled"_s : u"move_execution_undone"_s;
-    return changeMove(m_db, record, m_now, type, [](Move& m) {
-        m.status = MoveStatus::Pending;
-        m.completedAt = {};
-        m.executedAt = {};
-    }, error);
+    const QString type = record.state == ExecutionState::Cancelled ? u"move_execution_cancelled"_s
+                                                                   : u"move_execution_undone"_s;
+    return changeMove(
+        m_db, record, m_now, type,
+        [](Move& m) {
+            m.status = MoveStatus::Pending;
+            m.completedAt = {};
+            m.executedAt = {};
+        },
+        error);
 }
 
 } // namespace caseyos

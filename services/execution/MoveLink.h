@@ -9,10 +9,10 @@ namespace caseyos {
 
 class Database;
 
-// Keeps a move in step with its execution (PRODUCT.md §7): in_progress while queued or running, completed with
-// executed_at when it succeeded, failed when it failed, pending again when it was cancelled or undone. Each
-// change writes its move_events row in the same transaction. Moves that are dismissed are left alone, and a
-// completed move stays completed. Call inside Database::transaction.
+// Keeps a move in step with its execution (PRODUCT.md §7): in_progress while queued or running, completed
+// with executed_at when it succeeded, failed when it failed, pending again when it was cancelled or undone.
+// Each change writes its move_events row in the same transaction. Moves that are dismissed are left alone,
+// and a completed move stays completed. Call inside Database::transaction.
 class MoveLink
 {
 public:

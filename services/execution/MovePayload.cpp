@@ -16,8 +16,8 @@ ActionKind kindFor(const Move& move)
     if (const auto named = actionKindFromString(move.actionType))
         return *named;
     const QString type = move.actionType.trimmed().toLower();
-    static const QSet<QString> emails { u"email_follow_up"_s, u"thread_reply"_s, u"thread_bump"_s, u"follow_up"_s,
-        u"check_in"_s, u"proposal_send"_s, u"contract_follow_up"_s, u"meeting_follow_up"_s };
+    static const QSet<QString> emails { u"email_follow_up"_s, u"thread_reply"_s, u"thread_bump"_s,
+        u"follow_up"_s, u"check_in"_s, u"proposal_send"_s, u"contract_follow_up"_s, u"meeting_follow_up"_s };
     if (emails.contains(type) && !move.contactEmail.isEmpty())
         return ActionKind::SendEmail;
     if ((type == "schedule_meeting"_L1 || type == "book_meeting"_L1) && !move.contactEmail.isEmpty())
@@ -39,7 +39,8 @@ QJsonObject emailPayload(const Move& move)
 {
     const QJsonObject& c = move.actionContext;
     const QString threadId = c.value("thread_id"_L1).toString();
-    const QString messageHeader = c.value("message_id_header"_L1).toString(c.value("message_id"_L1).toString());
+    const QString messageHeader
+        = c.value("message_id_header"_L1).toString(c.value("message_id"_L1).toString());
     QString subject = c.value("subject"_L1).toString();
     const bool reply = !threadId.isEmpty();
     if (reply && !subject.isEmpty() && !subject.startsWith(u"re:"_s, Qt::CaseInsensitive))
@@ -47,11 +48,13 @@ QJsonObject emailPayload(const Move& move)
     if (subject.isEmpty())
         subject = move.title;
     const QString greeting = firstName(move).isEmpty() ? u"Hi,"_s : u"Hi %1,"_s.arg(firstName(move));
-    QString body = greeting + u"\n\n"_s + (move.description.isEmpty() ? move.title : move.description) + u"\n\nBest,\n"_s;
+    QString body = greeting + u"\n\n"_s + (move.description.isEmpty() ? move.title : move.description)
+        + u"\n\nBest,\n"_s;
     // A new thread is outreach: it carries the opt-out wording the safety checks require (original §14.3).
     if (!reply)
         body += u"\nIf this is not relevant to you, reply \"unsubscribe\" and I will not follow up.\n"_s;
-    QJsonObject p { { u"to"_s, QJsonArray { move.contactEmail } }, { u"subject"_s, subject }, { u"text"_s, body } };
+    QJsonObject p { { u"to"_s, QJsonArray { move.contactEmail } }, { u"subject"_s, subject },
+        { u"text"_s, body } };
     if (reply)
         p.insert(u"thread_id"_s, threadId);
     // Only an RFC 5322 Message-ID can go in In-Reply-To; a Gmail API id cannot.
@@ -62,7 +65,11 @@ QJsonObject emailPayload(const Move& move)
 
 QJsonObject taskPayload(const Move& move)
 {
-    QJsonObject p { { u"subject"_s, move.title }, { u"priority"_s, move.aps >= 80 ? u"HIGH"_s : move.aps >= 50 ? u"MEDIUM"_s : u"LOW"_s } };
+    QJsonObject p { { u"subject"_s, move.title },
+        { u"priority"_s,
+            move.aps >= 80       ? u"HIGH"_s
+                : move.aps >= 50 ? u"MEDIUM"_s
+                                 : u"LOW"_s } };
     if (!move.description.isEmpty())
         p.insert(u"body"_s, move.description);
     if (move.dueBy.isValid())

@@ -27,13 +27,14 @@ TEST_F(GmailWriteContract, ExecutorRequestsAreAccepted)
 {
     startPrism(u"google-gmail.prism.openapi.yaml"_s);
     GmailWriteClient client(m_http, config({}));
-    const auto sent = run<GmailMessageRef>(
-        [&](auto done) { client.sendMessage(message(), {}, &m_context, done); });
+    const auto sent
+        = run<GmailMessageRef>([&](auto done) { client.sendMessage(message(), {}, &m_context, done); });
     expectAccepted(sent, "users.messages.send");
     const auto reply = run<GmailMessageRef>(
         [&](auto done) { client.sendMessage(message(), u"18c1f0a2b3c4d5e6"_s, &m_context, done); });
     expectAccepted(reply, "users.messages.send in a thread");
-    const auto draft = run<GmailDraftRef>([&](auto done) { client.createDraft(message(), {}, &m_context, done); });
+    const auto draft
+        = run<GmailDraftRef>([&](auto done) { client.createDraft(message(), {}, &m_context, done); });
     expectAccepted(draft, "users.drafts.create");
     const auto removed = run<bool>([&](auto done) { client.deleteDraft(u"r-123"_s, &m_context, done); });
     expectAccepted(removed, "users.drafts.delete");

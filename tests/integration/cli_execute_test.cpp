@@ -1,6 +1,6 @@
 // `caseyos move execute` and `caseyos undo` through the real binary, without a connected account: the preview
-// and dry run work, nothing runs unconfirmed or without a connector (with a clear message), and undo cancels a
-// send still in the outbox.
+// and dry run work, nothing runs unconfirmed or without a connector (with a clear message), and undo cancels
+// a send still in the outbox.
 #include "IntegrationSupport.h"
 #include "TempHome.h"
 
@@ -26,13 +26,16 @@ TEST(CliExecute, DryRunShowsThePayloadAndSendsNothing)
 {
     TempHome home;
     const qint64 id = leadMove(home);
-    const CliRun dry = runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id), u"--dry-run"_s, u"--json"_s });
+    const CliRun dry
+        = runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id), u"--dry-run"_s, u"--json"_s });
     ASSERT_EQ(dry.exitCode, 0) << dry.errText().toStdString();
     const QJsonObject r = dry.json();
     EXPECT_EQ(r.value(u"status"_s).toString(), u"dry_run"_s);
     EXPECT_EQ(r.value(u"action"_s).toString(), u"send_email"_s);
-    EXPECT_EQ(r.value(u"payload"_s).toObject().value(u"to"_s).toArray().first().toString(), u"dana@acme.example"_s);
-    EXPECT_TRUE(r.value(u"warnings"_s).toArray().first().toString().contains(u"No connected Google account"_s));
+    EXPECT_EQ(
+        r.value(u"payload"_s).toObject().value(u"to"_s).toArray().first().toString(), u"dana@acme.example"_s);
+    EXPECT_TRUE(
+        r.value(u"warnings"_s).toArray().first().toString().contains(u"No connected Google account"_s));
     const CliRun text = runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id), u"--dry-run"_s });
     EXPECT_TRUE(text.outText().contains(u"Dry run: nothing was sent"_s)) << text.outText().toStdString();
     EXPECT_TRUE(text.outText().contains(u"to:"_s));
@@ -48,17 +51,21 @@ TEST(CliExecute, RefusesWithoutConfirmationOrConnector)
     // keychain, which the unit tests cover with NeedsApproval).
     const CliRun unconfirmed = runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id) });
     EXPECT_EQ(unconfirmed.exitCode, 1);
-    EXPECT_TRUE(unconfirmed.errText().contains(u"No connected Google account"_s)) << unconfirmed.errText().toStdString();
-    const CliRun noAccount = runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id), u"--yes"_s });
+    EXPECT_TRUE(unconfirmed.errText().contains(u"No connected Google account"_s))
+        << unconfirmed.errText().toStdString();
+    const CliRun noAccount
+        = runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id), u"--yes"_s });
     EXPECT_EQ(noAccount.exitCode, 1);
-    EXPECT_TRUE(noAccount.errText().contains(u"No connected Google account"_s)) << noAccount.errText().toStdString();
+    EXPECT_TRUE(noAccount.errText().contains(u"No connected Google account"_s))
+        << noAccount.errText().toStdString();
     const CliRun unsafe = runCli(home.path(),
-        { u"move"_s, u"execute"_s, QString::number(id), u"--dry-run"_s, u"--payload"_s, u"{\"text\":\"Act now!\"}"_s });
+        { u"move"_s, u"execute"_s, QString::number(id), u"--dry-run"_s, u"--payload"_s,
+            u"{\"text\":\"Act now!\"}"_s });
     EXPECT_EQ(unsafe.exitCode, 1);
     EXPECT_TRUE(unsafe.errText().contains(u"\"act now\""_s)) << unsafe.errText().toStdString();
-    const CliRun task = runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id), u"--yes"_s,
-                                                u"--action"_s, u"create_task"_s, u"--payload"_s,
-                                                u"{\"to\":null,\"subject\":null,\"text\":null,\"body\":null}"_s });
+    const CliRun task = runCli(home.path(),
+        { u"move"_s, u"execute"_s, QString::number(id), u"--yes"_s, u"--action"_s, u"create_task"_s,
+            u"--payload"_s, u"{\"to\":null,\"subject\":null,\"text\":null,\"body\":null}"_s });
     EXPECT_EQ(task.exitCode, 1);
     EXPECT_TRUE(task.errText().contains(u"create_task"_s)) << task.errText().toStdString();
     DbProbe db(home.databasePath());
@@ -75,11 +82,12 @@ TEST(CliExecute, UndoCancelsAQueuedSend)
     {
         // A send waiting in the outbox, as `move execute --yes` leaves it when its process is stopped.
         DbProbe db(home.databasePath());
-        ASSERT_TRUE(db.exec(
-            u"INSERT INTO executions (move_id, action, payload, payload_hash, idempotency_key, remote_key, state, "
-            "due_at, recipients, created_at, updated_at) VALUES (%1, 'send_email', "
-            "'{\"to\":[\"dana@acme.example\"],\"subject\":\"Hi\",\"text\":\"Hi. unsubscribe\"}', 'h', 'k1', 'k1', "
-            "'queued', 4102444800000, ',dana@acme.example,', 1, 1)"_s.arg(id)));
+        ASSERT_TRUE(db.exec(u"INSERT INTO executions (move_id, action, payload, payload_hash, "
+                            u"idempotency_key, remote_key, state, "
+                            "due_at, recipients, created_at, updated_at) VALUES (%1, 'send_email', "
+                            "'{\"to\":[\"dana@acme.example\"],\"subject\":\"Hi\",\"text\":\"Hi. "
+                            "unsubscribe\"}', 'h', 'k1', 'k1', "
+                            "'queued', 4102444800000, ',dana@acme.example,', 1, 1)"_s.arg(id)));
         ASSERT_TRUE(db.exec(u"UPDATE moves SET status = 'in_progress' WHERE id = %1"_s.arg(id)));
     }
     const CliRun undo = runCli(home.path(), { u"undo"_s });
@@ -99,12 +107,15 @@ TEST(CliExecute, KillSwitchIsPersistedAndBlocksSends)
     const qint64 id = leadMove(home);
     EXPECT_TRUE(runCli(home.path(), { u"kill-switch"_s }).outText().contains(u"Kill switch: off"_s));
     ASSERT_EQ(runCli(home.path(), { u"kill-switch"_s, u"on"_s }).exitCode, 0);
-    EXPECT_TRUE(runCli(home.path(), { u"kill-switch"_s, u"--json"_s }).json().value(u"kill_switch"_s).toBool());
-    const CliRun blocked = runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id), u"--dry-run"_s });
+    EXPECT_TRUE(
+        runCli(home.path(), { u"kill-switch"_s, u"--json"_s }).json().value(u"kill_switch"_s).toBool());
+    const CliRun blocked
+        = runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id), u"--dry-run"_s });
     EXPECT_EQ(blocked.exitCode, 1);
     EXPECT_TRUE(blocked.errText().contains(u"kill switch is on"_s)) << blocked.errText().toStdString();
     ASSERT_EQ(runCli(home.path(), { u"kill-switch"_s, u"off"_s }).exitCode, 0);
-    EXPECT_EQ(runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id), u"--dry-run"_s }).exitCode, 0);
+    EXPECT_EQ(
+        runCli(home.path(), { u"move"_s, u"execute"_s, QString::number(id), u"--dry-run"_s }).exitCode, 0);
     EXPECT_EQ(runCli(home.path(), { u"kill-switch"_s, u"maybe"_s }).exitCode, 2);
 }
 
@@ -115,7 +126,8 @@ TEST(CliExecute, MoveShowListsItsExecutions)
     {
         DbProbe db(home.databasePath());
         ASSERT_TRUE(db.exec(
-            u"INSERT INTO executions (move_id, action, payload, payload_hash, idempotency_key, remote_key, state, "
+            u"INSERT INTO executions (move_id, action, payload, payload_hash, idempotency_key, remote_key, "
+            u"state, "
             "error, created_at, updated_at) VALUES (%1, 'create_draft', '{}', 'h', 'k1', 'k1', 'failed', "
             "'Gmail refused the request (HTTP 400)', 1, 1)"_s.arg(id)));
     }

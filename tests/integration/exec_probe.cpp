@@ -32,7 +32,8 @@ int main(int argc, char** argv)
     }
     HttpClient http(SystemClock::instance());
     PerformerRegistry registry;
-    addGmailPerformers(registry, http, ClientConfig { QUrl(args[2]), fixedToken(u"probe-token"_s), u"google:probe"_s, 5000 });
+    addGmailPerformers(registry, http,
+        ClientConfig { QUrl(args[2]), fixedToken(u"probe-token"_s), u"google:probe"_s, 5000 });
     Executor executor(db, SystemClock::instance(), registry);
     int code = 1;
     QObject::connect(&executor, &Executor::finished, &app, [&code, &app](const ExecutionRecord&) {
@@ -47,8 +48,9 @@ int main(int argc, char** argv)
         const QString round = args[3];
         ExecuteRequest request;
         request.kind = ActionKind::SendEmail;
-        request.payload = { { u"to"_s, u"round%1@acme.com"_s.arg(round) }, { u"subject"_s, u"Round %1"_s.arg(round) },
-            { u"text"_s, u"Hello from round %1. Reply unsubscribe to stop."_s.arg(round) } };
+        request.payload
+            = { { u"to"_s, u"round%1@acme.com"_s.arg(round) }, { u"subject"_s, u"Round %1"_s.arg(round) },
+                  { u"text"_s, u"Hello from round %1. Reply unsubscribe to stop."_s.arg(round) } };
         request.approved = true;
         const SubmitResult result = executor.submit(request);
         if (result.status != SubmitResult::Status::Queued) {

@@ -32,7 +32,8 @@ bool crashRound(FakeGmail& gmail, const QString& database, int round, Crash cras
     bool killed = false;
     gmail.onRequest = [&](const FakeRequest& request) {
         // Killed while the server handles the send: Gmail has it, the probe never hears back.
-        if (crash == Crash::DuringCall && request.path.endsWith(u"/messages/send"_s) && probe.state() == QProcess::Running) {
+        if (crash == Crash::DuringCall && request.path.endsWith(u"/messages/send"_s)
+            && probe.state() == QProcess::Running) {
             probe.kill();
             probe.waitForFinished(5000);
             killed = true;
@@ -45,7 +46,8 @@ bool crashRound(FakeGmail& gmail, const QString& database, int round, Crash cras
         env.insert(u"CASEYOS_EXEC_CRASH_AT"_s, u"after_call"_s);
     probe.setProcessEnvironment(env);
     probe.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    probe.start(QStringLiteral(CASEYOS_EXEC_PROBE), { database, gmail.baseUrl().toString(), QString::number(round) });
+    probe.start(
+        QStringLiteral(CASEYOS_EXEC_PROBE), { database, gmail.baseUrl().toString(), QString::number(round) });
     EXPECT_TRUE(probe.waitForStarted(5000));
     EXPECT_TRUE(waitFor([&] { return probe.state() == QProcess::NotRunning; }, 30000));
     gmail.onRequest = nullptr;
@@ -88,13 +90,15 @@ TEST(ExecutionCrash, TwentyCrashesThenReconcileNoDuplicateNoneLost)
 
     HttpClient http(SystemClock::instance());
     PerformerRegistry registry;
-    addGmailPerformers(registry, http, ClientConfig { gmail.baseUrl(), fixedToken(u"t"_s), u"google:crash"_s, 5000 });
+    addGmailPerformers(
+        registry, http, ClientConfig { gmail.baseUrl(), fixedToken(u"t"_s), u"google:crash"_s, 5000 });
     Executor executor(db, SystemClock::instance(), registry);
     QSignalSpy reconciled(&executor, &Executor::reconciled);
     executor.start();
     ASSERT_TRUE(waitForSignal(reconciled, 1, 20000));
     EXPECT_EQ(reconciled.first().first().toInt(), kRounds);
-    ASSERT_TRUE(waitFor([&] { return executions.inState(ExecutionState::Succeeded).size() == kRounds; }, 20000))
+    ASSERT_TRUE(
+        waitFor([&] { return executions.inState(ExecutionState::Succeeded).size() == kRounds; }, 20000))
         << executions.inState(ExecutionState::Succeeded).size() << " succeeded";
     QTest::qWait(300);
 

@@ -1,6 +1,6 @@
 // The executor against in-process fakes of Gmail, Slack and X over real HTTP, checking the servers' state:
-// a send leaves exactly once after the undo window, a cancelled one never arrives, a draft is gone after undo,
-// the outbox survives a restart, and a blocked send never reaches the server.
+// a send leaves exactly once after the undo window, a cancelled one never arrives, a draft is gone after
+// undo, the outbox survives a restart, and a blocked send never reaches the server.
 #include "FakeGmail.h"
 #include "FakeMessaging.h"
 #include "TempHome.h"
@@ -10,8 +10,8 @@
 #include "execution/ExecutionWorker.h"
 #include "execution/Executor.h"
 #include "execution/GmailPerformers.h"
-#include "net/HttpClient.h"
 #include "execution/MessagingPerformers.h"
+#include "net/HttpClient.h"
 #include "storage/Database.h"
 
 #include <QFile>
@@ -45,7 +45,10 @@ protected:
         addXPerformer(registry, http, configFor(x, u"x:test"_s));
         restart();
     }
-    void setWindow(int ms) { ASSERT_TRUE(ExecutionSettings(db).setUndoWindowMs(ms, QDateTime::currentDateTimeUtc())); }
+    void setWindow(int ms)
+    {
+        ASSERT_TRUE(ExecutionSettings(db).setUndoWindowMs(ms, QDateTime::currentDateTimeUtc()));
+    }
     void restart()
     {
         executor = std::make_unique<Executor>(db, SystemClock::instance(), registry);
@@ -88,7 +91,9 @@ TEST_F(ExecutionServers, SendEmailLeavesExactlyOnce)
 {
     const SubmitResult r = submit(ActionKind::SendEmail, mail());
     ASSERT_EQ(r.status, SubmitResult::Status::Queued) << r.message.toStdString();
-    EXPECT_TRUE(r.preview.outgoing.value("message"_L1).toString().contains(u"Message-ID: <"_s + r.preview.idempotencyKey));
+    EXPECT_TRUE(r.preview.outgoing.value("message"_L1)
+                    .toString()
+                    .contains(u"Message-ID: <"_s + r.preview.idempotencyKey));
     EXPECT_EQ(gmail.requestCount(u"/messages/send"_s), 0); // still in the outbox
     ASSERT_TRUE(waitFor([&] { return state(r.record->id) == ExecutionState::Succeeded; }));
     ASSERT_EQ(gmail.sentCount(), 1);
@@ -172,10 +177,12 @@ TEST_F(ExecutionServers, QueuedSendIsStillUndoableAfterARestart)
 
 TEST_F(ExecutionServers, BlockedSendsNeverReachTheServer)
 {
-    EXPECT_EQ(submit(ActionKind::SendEmail, mail(u"Guaranteed results. unsubscribe"_s)).blockedBy, u"safety"_s);
-    EXPECT_EQ(submit(ActionKind::SendEmail,
-                  { { u"to"_s, u"x@donotreply.com"_s }, { u"subject"_s, u"s"_s }, { u"text"_s, u"unsubscribe"_s } })
-                  .blockedBy,
+    EXPECT_EQ(
+        submit(ActionKind::SendEmail, mail(u"Guaranteed results. unsubscribe"_s)).blockedBy, u"safety"_s);
+    EXPECT_EQ(
+        submit(ActionKind::SendEmail,
+            { { u"to"_s, u"x@donotreply.com"_s }, { u"subject"_s, u"s"_s }, { u"text"_s, u"unsubscribe"_s } })
+            .blockedBy,
         u"safety"_s);
     ASSERT_TRUE(executor->setKillSwitch(true));
     EXPECT_EQ(submit(ActionKind::SendEmail, mail()).blockedBy, u"kill_switch"_s);
@@ -188,12 +195,15 @@ TEST_F(ExecutionServers, BlockedSendsNeverReachTheServer)
 TEST_F(ExecutionServers, SlackAndXPostOnceAndExplainUndo)
 {
     setWindow(0);
-    const SubmitResult s = submit(ActionKind::PostSlack, { { u"channel"_s, u"C42"_s }, { u"text"_s, u"Deal won"_s } });
-    const SubmitResult p = submit(ActionKind::PostX, { { u"text"_s, u"We shipped"_s }, { u"reply_to"_s, u"17"_s } });
+    const SubmitResult s
+        = submit(ActionKind::PostSlack, { { u"channel"_s, u"C42"_s }, { u"text"_s, u"Deal won"_s } });
+    const SubmitResult p
+        = submit(ActionKind::PostX, { { u"text"_s, u"We shipped"_s }, { u"reply_to"_s, u"17"_s } });
     ASSERT_EQ(s.status, SubmitResult::Status::Queued);
     ASSERT_EQ(p.status, SubmitResult::Status::Queued);
     ASSERT_TRUE(waitFor([&] {
-        return state(s.record->id) == ExecutionState::Succeeded && state(p.record->id) == ExecutionState::Succeeded;
+        return state(s.record->id) == ExecutionState::Succeeded
+            && state(p.record->id) == ExecutionState::Succeeded;
     }));
     ASSERT_EQ(slack.posts().size(), 1);
     EXPECT_EQ(slack.posts().first().text, u"Deal won"_s);
@@ -203,7 +213,8 @@ TEST_F(ExecutionServers, SlackAndXPostOnceAndExplainUndo)
     const Result<ExecutionRecord> refused = undo(s.record->id);
     EXPECT_TRUE(refused.error().contains(u"Already posted at"_s)) << refused.error().toStdString();
     // A Slack refusal is a failure with Slack's reason, retryable.
-    const SubmitResult bad = submit(ActionKind::PostSlack, { { u"channel"_s, u"#nowhere"_s }, { u"text"_s, u"x"_s } });
+    const SubmitResult bad
+        = submit(ActionKind::PostSlack, { { u"channel"_s, u"#nowhere"_s }, { u"text"_s, u"x"_s } });
     ASSERT_TRUE(waitFor([&] { return state(bad.record->id) == ExecutionState::Failed; }));
     EXPECT_TRUE(ExecutionRepository(db).find(bad.record->id)->error.contains(u"channel_not_found"_s));
 }
@@ -215,9 +226,11 @@ TEST_F(ExecutionServers, WorkerRunsOnItsOwnThread)
     thread.setObjectName(u"execution"_s);
     const QUrl base = gmail.baseUrl();
     QStringList audit;
-    auto* worker = new ExecutionWorker(home.databasePath(), SystemClock::instance(),
+    auto* worker = new ExecutionWorker(
+        home.databasePath(), SystemClock::instance(),
         [base](PerformerRegistry& registry, HttpClient& http) {
-            addGmailPerformers(registry, http, ClientConfig { base, fixedToken(u"t"_s), u"google:w"_s, 5000 });
+            addGmailPerformers(
+                registry, http, ClientConfig { base, fixedToken(u"t"_s), u"google:w"_s, 5000 });
         },
         [&audit](const QString& kind, const QJsonObject&) { audit << kind; }); // called on the worker thread
     worker->moveToThread(&thread);
@@ -233,7 +246,8 @@ TEST_F(ExecutionServers, WorkerRunsOnItsOwnThread)
     request.kind = ActionKind::SendEmail;
     request.payload = mail();
     request.approved = true;
-    QMetaObject::invokeMethod(worker, [worker, request] { worker->submit(7, request); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, request] { worker->submit(7, request); }, Qt::QueuedConnection);
     ASSERT_TRUE(waitForSignal(submitted));
     EXPECT_EQ(submitted.first().at(0).toULongLong(), 7u);
     EXPECT_EQ(submitted.first().at(1).value<SubmitResult>().status, SubmitResult::Status::Queued);

@@ -34,7 +34,8 @@ TEST_F(ExecutorFixture, DryRunShowsAndSendsNothing)
 
 TEST_F(ExecutorFixture, InvalidPayloadAndUnknownMoveAreRefused)
 {
-    EXPECT_EQ(run(std::nullopt, ActionKind::SendEmail, { { u"to"_s, u"nobody"_s } }).status, SubmitResult::Status::Invalid);
+    EXPECT_EQ(run(std::nullopt, ActionKind::SendEmail, { { u"to"_s, u"nobody"_s } }).status,
+        SubmitResult::Status::Invalid);
     const SubmitResult r = run(999, ActionKind::SendEmail, mail(u"ann@acme.com"_s));
     EXPECT_EQ(r.status, SubmitResult::Status::Invalid);
     EXPECT_TRUE(r.message.contains(u"No move with id 999"_s));
@@ -49,10 +50,12 @@ TEST_F(ExecutorFixture, NoConnectorIsAClearErrorNotAFakeSuccess)
     EXPECT_EQ(r.message, u"No connector for create_task yet: nothing was done"_s);
     EXPECT_EQ(rows(), 0);
     // A dry run still shows it, with the same warning.
-    const SubmitResult dry = run(std::nullopt, ActionKind::CreateTask, { { u"subject"_s, u"Call Ann"_s } }, true, true);
+    const SubmitResult dry
+        = run(std::nullopt, ActionKind::CreateTask, { { u"subject"_s, u"Call Ann"_s } }, true, true);
     EXPECT_EQ(dry.status, SubmitResult::Status::DryRun);
     EXPECT_TRUE(dry.preview.warnings.contains(u"No connector for create_task yet: nothing was done"_s));
-    registry.setUnavailable(ActionKind::BookMeeting, u"No connected Google account: connect one on the Accounts page"_s);
+    registry.setUnavailable(
+        ActionKind::BookMeeting, u"No connected Google account: connect one on the Accounts page"_s);
     EXPECT_TRUE(run(std::nullopt, ActionKind::BookMeeting,
         { { u"summary"_s, u"Demo"_s }, { u"attendees"_s, u"ann@acme.com"_s } })
                     .message.contains(u"No connected Google account"_s));
@@ -67,7 +70,8 @@ TEST_F(ExecutorFixture, KillSwitchStopsSendsButNotDrafts)
     EXPECT_EQ(r.status, SubmitResult::Status::Blocked);
     EXPECT_EQ(r.blockedBy, u"kill_switch"_s);
     EXPECT_TRUE(r.message.contains(u"kill switch is on"_s));
-    EXPECT_EQ(run(std::nullopt, ActionKind::PostSlack, { { u"channel"_s, u"C1"_s }, { u"text"_s, u"hi"_s } }).blockedBy,
+    EXPECT_EQ(run(std::nullopt, ActionKind::PostSlack, { { u"channel"_s, u"C1"_s }, { u"text"_s, u"hi"_s } })
+                  .blockedBy,
         u"kill_switch"_s);
     r = run(std::nullopt, ActionKind::CreateDraft, mail(u"ann@acme.com"_s));
     EXPECT_EQ(r.status, SubmitResult::Status::Started);
@@ -93,22 +97,28 @@ TEST_F(ExecutorFixture, KillSwitchStopsAQueuedSendBeforeItLeaves)
 TEST_F(ExecutorFixture, DailyCapCountsSends)
 {
     ExecutionSettings(db).setEmailsPerDay(2, clock.now());
-    EXPECT_EQ(run(makeMove(u"a@acme.com"_s), ActionKind::SendEmail, mail(u"a@acme.com"_s)).status, SubmitResult::Status::Queued);
-    EXPECT_EQ(run(makeMove(u"b@acme.com"_s), ActionKind::SendEmail, mail(u"b@acme.com"_s)).status, SubmitResult::Status::Queued);
+    EXPECT_EQ(run(makeMove(u"a@acme.com"_s), ActionKind::SendEmail, mail(u"a@acme.com"_s)).status,
+        SubmitResult::Status::Queued);
+    EXPECT_EQ(run(makeMove(u"b@acme.com"_s), ActionKind::SendEmail, mail(u"b@acme.com"_s)).status,
+        SubmitResult::Status::Queued);
     const SubmitResult third = run(makeMove(u"c@acme.com"_s), ActionKind::SendEmail, mail(u"c@acme.com"_s));
     EXPECT_EQ(third.status, SubmitResult::Status::Blocked);
     EXPECT_EQ(third.blockedBy, u"daily_cap"_s);
     EXPECT_TRUE(third.message.contains(u"2 emails in the last 24 hours"_s));
     // Drafts are not sends.
-    EXPECT_EQ(run(std::nullopt, ActionKind::CreateDraft, mail(u"c@acme.com"_s)).status, SubmitResult::Status::Started);
+    EXPECT_EQ(run(std::nullopt, ActionKind::CreateDraft, mail(u"c@acme.com"_s)).status,
+        SubmitResult::Status::Started);
     // A cancelled send does not count; a day later the window is clear.
     const qint64 first = 1; // the first send (newestUndoable would name the draft)
     executor->undo(first, [](const Result<ExecutionRecord>&) {});
     EXPECT_TRUE(waitFor([&] { return rows(u"WHERE state = 'cancelled'"_s) == 1; }));
-    EXPECT_EQ(run(makeMove(u"d@acme.com"_s), ActionKind::SendEmail, mail(u"d@acme.com"_s)).status, SubmitResult::Status::Queued);
-    EXPECT_EQ(run(makeMove(u"e@acme.com"_s), ActionKind::SendEmail, mail(u"e@acme.com"_s)).blockedBy, u"daily_cap"_s);
+    EXPECT_EQ(run(makeMove(u"d@acme.com"_s), ActionKind::SendEmail, mail(u"d@acme.com"_s)).status,
+        SubmitResult::Status::Queued);
+    EXPECT_EQ(run(makeMove(u"e@acme.com"_s), ActionKind::SendEmail, mail(u"e@acme.com"_s)).blockedBy,
+        u"daily_cap"_s);
     clock.advance(24 * 3600 + 60);
-    EXPECT_EQ(run(makeMove(u"e@acme.com"_s), ActionKind::SendEmail, mail(u"e@acme.com"_s)).status, SubmitResult::Status::Queued);
+    EXPECT_EQ(run(makeMove(u"e@acme.com"_s), ActionKind::SendEmail, mail(u"e@acme.com"_s)).status,
+        SubmitResult::Status::Queued);
 }
 
 TEST_F(ExecutorFixture, WeeklyCapPerContact)
@@ -123,21 +133,25 @@ TEST_F(ExecutorFixture, WeeklyCapPerContact)
     const SubmitResult third = run(std::nullopt, ActionKind::SendEmail, cc);
     EXPECT_EQ(third.blockedBy, u"contact_cap"_s);
     EXPECT_TRUE(third.message.contains(u"ann@acme.com"_s));
-    EXPECT_EQ(run(std::nullopt, ActionKind::SendEmail, mail(u"bob@acme.com"_s, u"Four. unsubscribe"_s)).status,
+    EXPECT_EQ(
+        run(std::nullopt, ActionKind::SendEmail, mail(u"bob@acme.com"_s, u"Four. unsubscribe"_s)).status,
         SubmitResult::Status::Queued);
     clock.advance(6 * 24 * 3600); // the first one is now 8 days old
-    EXPECT_EQ(run(std::nullopt, ActionKind::SendEmail, mail(u"ann@acme.com"_s, u"Five. unsubscribe"_s)).status,
+    EXPECT_EQ(
+        run(std::nullopt, ActionKind::SendEmail, mail(u"ann@acme.com"_s, u"Five. unsubscribe"_s)).status,
         SubmitResult::Status::Queued);
 }
 
 TEST_F(ExecutorFixture, SafetyBlocksWithAClearMessage)
 {
-    const SubmitResult term = run(makeMove(), ActionKind::SendEmail, mail(u"ann@acme.com"_s, u"Act now! unsubscribe"_s));
+    const SubmitResult term
+        = run(makeMove(), ActionKind::SendEmail, mail(u"ann@acme.com"_s, u"Act now! unsubscribe"_s));
     EXPECT_EQ(term.blockedBy, u"safety"_s);
     EXPECT_TRUE(term.message.contains(u"\"act now\""_s));
     EXPECT_TRUE(run(std::nullopt, ActionKind::SendEmail, mail(u"ann@acme.com"_s, u"Hello there"_s))
                     .message.contains(u"unsubscribe wording"_s));
-    EXPECT_TRUE(run(std::nullopt, ActionKind::SendEmail, mail(u"bot@noreply.com"_s)).message.contains(u"blocked domain"_s));
+    EXPECT_TRUE(run(std::nullopt, ActionKind::SendEmail, mail(u"bot@noreply.com"_s))
+                    .message.contains(u"blocked domain"_s));
     // Even a dry run says so.
     EXPECT_EQ(run(std::nullopt, ActionKind::SendEmail, mail(u"bot@noreply.com"_s), true, true).status,
         SubmitResult::Status::Blocked);

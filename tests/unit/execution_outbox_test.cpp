@@ -48,7 +48,9 @@ TEST_F(ExecutorFixture, SendWaitsForTheUndoWindowThenLeavesOnce)
     const Move after = *MoveService(db, clock).find(move);
     EXPECT_EQ(after.status, MoveStatus::Completed);
     EXPECT_EQ(after.executedAt, clock.now());
-    EXPECT_EQ(count(db, u"SELECT COUNT(*) FROM outcomes WHERE type = 'email_sent' AND move_id = %1"_s.arg(move)), 1);
+    EXPECT_EQ(
+        count(db, u"SELECT COUNT(*) FROM outcomes WHERE type = 'email_sent' AND move_id = %1"_s.arg(move)),
+        1);
     EXPECT_EQ(MoveEventRepository(db).count(u"move_executed"_s), 1);
     EXPECT_TRUE(audits.contains(u"execution.queued"_s));
     EXPECT_TRUE(audits.contains(u"execution.succeeded"_s));
@@ -63,7 +65,8 @@ TEST_F(ExecutorFixture, SendWaitsForTheUndoWindowThenLeavesOnce)
 
     // After it left, undo explains instead of pretending.
     QString refusal;
-    executor->undo(r.record->id, [&](const Result<ExecutionRecord>& u) { refusal = u ? u"ok"_s : u.error(); });
+    executor->undo(
+        r.record->id, [&](const Result<ExecutionRecord>& u) { refusal = u ? u"ok"_s : u.error(); });
     ASSERT_TRUE(waitFor([&] { return !refusal.isEmpty(); }));
     EXPECT_TRUE(refusal.startsWith(u"Already sent at 2026-11-25 10:00"_s)) << refusal.toStdString();
     EXPECT_TRUE(refusal.contains(u"cannot take it back"_s));
@@ -102,10 +105,13 @@ TEST_F(ExecutorFixture, FailureIsStoredAndRetryable)
     const qint64 move = makeMove();
     draft->nextResult = { false, {}, {}, u"Gmail refused the request (HTTP 400)"_s };
     QSignalSpy failed(executor.get(), &Executor::failed);
-    ASSERT_EQ(run(move, ActionKind::CreateDraft, mail(u"ann@acme.com"_s)).status, SubmitResult::Status::Started);
+    ASSERT_EQ(
+        run(move, ActionKind::CreateDraft, mail(u"ann@acme.com"_s)).status, SubmitResult::Status::Started);
     ASSERT_TRUE(waitForSignal(failed));
     EXPECT_EQ(moveStatus(move), MoveStatus::Failed);
-    EXPECT_EQ(count(db, u"SELECT COUNT(*) FROM executions WHERE state = 'failed' AND error LIKE '%HTTP 400%'"_s), 1);
+    EXPECT_EQ(
+        count(db, u"SELECT COUNT(*) FROM executions WHERE state = 'failed' AND error LIKE '%HTTP 400%'"_s),
+        1);
 
     draft->nextResult = { true, u"r1"_s, { { u"draft_id"_s, u"r1"_s } }, {} };
     QSignalSpy finished(executor.get(), &Executor::finished);
@@ -146,7 +152,8 @@ TEST_F(ExecutorFixture, UndoOfADraftDeletesIt)
 namespace {
 
 // A row as a crash leaves it: committed as running by a process that is gone.
-qint64 orphan(Database& db, const Clock& clock, ActionKind kind, const QJsonObject& payload, const QString& key)
+qint64 orphan(
+    Database& db, const Clock& clock, ActionKind kind, const QJsonObject& payload, const QString& key)
 {
     ExecutionRecord r;
     r.action = kind;
@@ -200,7 +207,8 @@ TEST_F(ExecutorFixture, ReconcileNeverGuessesWhereTheServiceCannotTell)
     const QJsonObject payload { { u"channel"_s, u"C1"_s }, { u"text"_s, u"hi"_s } };
     const qint64 unsure = orphan(db, clock, ActionKind::PostSlack, payload, u"k-slack"_s);
     // A row a live process is running is left alone.
-    ExecutionRecord live = *ExecutionRepository(db).find(orphan(db, clock, ActionKind::PostSlack, payload, u"k-live"_s));
+    ExecutionRecord live
+        = *ExecutionRepository(db).find(orphan(db, clock, ActionKind::PostSlack, payload, u"k-live"_s));
     live.runner = QString::number(getppid()) + u"/other"_s;
     ExecutionRepository(db).update(live, nullptr);
     QSignalSpy reconciled(executor.get(), &Executor::reconciled);
@@ -222,11 +230,13 @@ TEST_F(ExecutorFixture, RetryAsksTheServiceFirst)
     ExecutionSettings(db).setUndoWindowMs(0, clock.now());
     QSignalSpy failed(executor.get(), &Executor::failed);
     QSignalSpy finished(executor.get(), &Executor::finished);
-    ASSERT_EQ(run(std::nullopt, ActionKind::SendEmail, mail(u"ann@acme.com"_s)).status, SubmitResult::Status::Queued);
+    ASSERT_EQ(run(std::nullopt, ActionKind::SendEmail, mail(u"ann@acme.com"_s)).status,
+        SubmitResult::Status::Queued);
     executor->runDue();
     ASSERT_TRUE(waitForSignal(failed));
     send->findResult = { FindResult::Status::Found, u"m-landed"_s, {}, {} };
-    ASSERT_EQ(run(std::nullopt, ActionKind::SendEmail, mail(u"ann@acme.com"_s)).status, SubmitResult::Status::Queued);
+    ASSERT_EQ(run(std::nullopt, ActionKind::SendEmail, mail(u"ann@acme.com"_s)).status,
+        SubmitResult::Status::Queued);
     executor->runDue();
     ASSERT_TRUE(waitForSignal(finished));
     EXPECT_EQ(send->calls.size(), 1); // not sent a second time

@@ -36,11 +36,15 @@ TEST(ExecutionPayload, EmailIsNormalized)
 
 TEST(ExecutionPayload, EmailProblemsAreNamed)
 {
-    EXPECT_TRUE(problem(ActionKind::SendEmail, { { u"subject"_s, u"x"_s }, { u"text"_s, u"y"_s } }).contains(u"\"to\""_s));
-    EXPECT_TRUE(problem(ActionKind::SendEmail, { { u"to"_s, u"bob@"_s }, { u"subject"_s, u"x"_s }, { u"text"_s, u"y"_s } })
+    EXPECT_TRUE(problem(ActionKind::SendEmail, { { u"subject"_s, u"x"_s }, { u"text"_s, u"y"_s } })
+                    .contains(u"\"to\""_s));
+    EXPECT_TRUE(problem(
+        ActionKind::SendEmail, { { u"to"_s, u"bob@"_s }, { u"subject"_s, u"x"_s }, { u"text"_s, u"y"_s } })
                     .contains(u"not an email address: bob@"_s));
-    EXPECT_TRUE(problem(ActionKind::SendEmail, { { u"to"_s, u"a@b.co"_s }, { u"text"_s, u"y"_s } }).contains(u"subject"_s));
-    EXPECT_TRUE(problem(ActionKind::SendEmail, { { u"to"_s, u"a@b.co"_s }, { u"subject"_s, u"x"_s } }).contains(u"body"_s));
+    EXPECT_TRUE(problem(ActionKind::SendEmail, { { u"to"_s, u"a@b.co"_s }, { u"text"_s, u"y"_s } })
+                    .contains(u"subject"_s));
+    EXPECT_TRUE(problem(ActionKind::SendEmail, { { u"to"_s, u"a@b.co"_s }, { u"subject"_s, u"x"_s } })
+                    .contains(u"body"_s));
     QJsonObject typo = email();
     typo.insert(u"subjct"_s, u"oops"_s);
     EXPECT_TRUE(problem(ActionKind::SendEmail, typo).contains(u"unknown field subjct"_s));
@@ -58,37 +62,49 @@ TEST(ExecutionPayload, EmailProblemsAreNamed)
 
 TEST(ExecutionPayload, EveryOtherActionValidates)
 {
-    EXPECT_EQ(problem(ActionKind::CreateTask, { { u"subject"_s, u"Call Ann"_s }, { u"priority"_s, u"high"_s } }), QString());
+    EXPECT_EQ(
+        problem(ActionKind::CreateTask, { { u"subject"_s, u"Call Ann"_s }, { u"priority"_s, u"high"_s } }),
+        QString());
     EXPECT_TRUE(problem(ActionKind::CreateTask, { { u"priority"_s, u"urgent"_s } }).contains(u"priority"_s));
     EXPECT_TRUE(problem(ActionKind::UpdateTask, { { u"subject"_s, u"x"_s } }).contains(u"task_id"_s));
-    EXPECT_TRUE(problem(ActionKind::UpdateTask, { { u"task_id"_s, u"7"_s } }).contains(u"nothing to change"_s));
-    EXPECT_EQ(problem(ActionKind::UpdateTask, { { u"task_id"_s, u"7"_s }, { u"status"_s, u"completed"_s } }), QString());
+    EXPECT_TRUE(
+        problem(ActionKind::UpdateTask, { { u"task_id"_s, u"7"_s } }).contains(u"nothing to change"_s));
+    EXPECT_EQ(problem(ActionKind::UpdateTask, { { u"task_id"_s, u"7"_s }, { u"status"_s, u"completed"_s } }),
+        QString());
     EXPECT_EQ(problem(ActionKind::BookMeeting,
                   { { u"summary"_s, u"Demo"_s }, { u"attendees"_s, QJsonArray { u"ann@acme.com"_s } },
                       { u"start"_s, u"2026-12-01T10:00:00Z"_s }, { u"duration_minutes"_s, 45 } }),
         QString());
-    EXPECT_TRUE(problem(ActionKind::BookMeeting, { { u"summary"_s, u"Demo"_s }, { u"attendees"_s, u"ann@acme.com"_s },
-                                                     { u"start"_s, u"next tuesday"_s } })
+    EXPECT_TRUE(problem(ActionKind::BookMeeting,
+        { { u"summary"_s, u"Demo"_s }, { u"attendees"_s, u"ann@acme.com"_s },
+            { u"start"_s, u"next tuesday"_s } })
                     .contains(u"ISO-8601"_s));
-    EXPECT_TRUE(problem(ActionKind::BookMeeting, { { u"summary"_s, u"Demo"_s }, { u"attendees"_s, u"ann@acme.com"_s },
-                                                     { u"duration_minutes"_s, 900 } })
+    EXPECT_TRUE(problem(ActionKind::BookMeeting,
+        { { u"summary"_s, u"Demo"_s }, { u"attendees"_s, u"ann@acme.com"_s },
+            { u"duration_minutes"_s, 900 } })
                     .contains(u"duration_minutes"_s));
-    EXPECT_TRUE(problem(ActionKind::UpdateDeal, { { u"deal_id"_s, u"42"_s } }).contains(u"nothing to change"_s));
-    EXPECT_TRUE(problem(ActionKind::UpdateDeal, { { u"deal_id"_s, u"42"_s }, { u"close_date"_s, u"31/12/2026"_s } })
-                    .contains(u"YYYY-MM-DD"_s));
-    EXPECT_EQ(problem(ActionKind::UpdateDeal, { { u"deal_id"_s, u"42"_s }, { u"stage"_s, u"contractsent"_s },
-                                                  { u"amount"_s, 12000 }, { u"close_date"_s, u"2026-12-31"_s } }),
+    EXPECT_TRUE(
+        problem(ActionKind::UpdateDeal, { { u"deal_id"_s, u"42"_s } }).contains(u"nothing to change"_s));
+    EXPECT_TRUE(
+        problem(ActionKind::UpdateDeal, { { u"deal_id"_s, u"42"_s }, { u"close_date"_s, u"31/12/2026"_s } })
+            .contains(u"YYYY-MM-DD"_s));
+    EXPECT_EQ(problem(ActionKind::UpdateDeal,
+                  { { u"deal_id"_s, u"42"_s }, { u"stage"_s, u"contractsent"_s }, { u"amount"_s, 12000 },
+                      { u"close_date"_s, u"2026-12-31"_s } }),
         QString());
     EXPECT_TRUE(problem(ActionKind::PostSlack, { { u"text"_s, u"hi"_s } }).contains(u"channel"_s));
     EXPECT_TRUE(problem(ActionKind::PostX, { { u"text"_s, QString(281, u'a') } }).contains(u"at most 280"_s));
-    EXPECT_EQ(problem(ActionKind::PostX, { { u"text"_s, u"Shipped"_s }, { u"reply_to"_s, u"123"_s } }), QString());
-    EXPECT_TRUE(problem(ActionKind::LogNote, { { u"body"_s, u"Called"_s } }).contains(u"contact_email or a deal_id"_s));
+    EXPECT_EQ(
+        problem(ActionKind::PostX, { { u"text"_s, u"Shipped"_s }, { u"reply_to"_s, u"123"_s } }), QString());
+    EXPECT_TRUE(problem(ActionKind::LogNote, { { u"body"_s, u"Called"_s } })
+                    .contains(u"contact_email or a deal_id"_s));
 }
 
 TEST(ExecutionPayload, IdempotencyKeyIsStable)
 {
     const QJsonObject a = normalizePayload(ActionKind::SendEmail, email()).value();
-    QJsonObject reordered { { u"text"_s, u"Hi Ann"_s }, { u"subject"_s, u" Q3 plan "_s }, { u"to"_s, QJsonArray { u"ann@acme.com"_s } } };
+    QJsonObject reordered { { u"text"_s, u"Hi Ann"_s }, { u"subject"_s, u" Q3 plan "_s },
+        { u"to"_s, QJsonArray { u"ann@acme.com"_s } } };
     const QJsonObject b = normalizePayload(ActionKind::SendEmail, reordered).value();
     const QString key = idempotencyKey(7, ActionKind::SendEmail, a);
     EXPECT_EQ(key.size(), 64);

@@ -29,9 +29,10 @@ TEST(EmailSafety, CleanEmailPasses)
 TEST(EmailSafety, EveryProhibitedTermBlocks)
 {
     const QStringList samples { u"We guarantee results"_s, u"It is guaranteed"_s, u"It's 100% free"_s,
-        u"A risk-free trial"_s, u"There is no risk"_s, u"I promise"_s, u"as promised"_s, u"free money inside"_s,
-        u"Act now!"_s, u"For a limited time"_s, u"Click here to book"_s, u"a cash bonus"_s,
-        u"You have been selected"_s, u"You are a winner"_s, u"Congratulations, you won"_s, u"Claim your seat"_s };
+        u"A risk-free trial"_s, u"There is no risk"_s, u"I promise"_s, u"as promised"_s,
+        u"free money inside"_s, u"Act now!"_s, u"For a limited time"_s, u"Click here to book"_s,
+        u"a cash bonus"_s, u"You have been selected"_s, u"You are a winner"_s, u"Congratulations, you won"_s,
+        u"Claim your seat"_s };
     ASSERT_EQ(prohibitedTerms().size(), 14);
     for (const QString& sample : samples) {
         const SafetyReport r = checkEmailSafety(mail(sample));
@@ -51,7 +52,8 @@ TEST(EmailSafety, NewEmailNeedsUnsubscribeWording)
     SafetyReport r = checkEmailSafety(e);
     ASSERT_FALSE(r.ok());
     EXPECT_TRUE(r.message().contains(u"unsubscribe wording"_s));
-    for (const QString& wording : { u"Unsubscribe here"_s, u"opt-out any time"_s, u"Manage your preferences"_s }) {
+    for (const QString& wording :
+        { u"Unsubscribe here"_s, u"opt-out any time"_s, u"Manage your preferences"_s }) {
         e.text = u"Hi Ann. "_s + wording;
         EXPECT_TRUE(checkEmailSafety(e).ok()) << wording.toStdString();
     }
@@ -66,7 +68,8 @@ TEST(EmailSafety, NewEmailNeedsUnsubscribeWording)
 
 TEST(EmailSafety, BlockedDomainsBlock)
 {
-    for (const QString& to : { u"x@donotreply.com"_s, u"x@noreply.com"_s, u"x@blackhole.com"_s, u"x@mail.noreply.com"_s }) {
+    for (const QString& to :
+        { u"x@donotreply.com"_s, u"x@noreply.com"_s, u"x@blackhole.com"_s, u"x@mail.noreply.com"_s }) {
         const SafetyReport r = checkEmailSafety(mail(u"Hello"_s, to));
         EXPECT_FALSE(r.ok()) << to.toStdString();
         EXPECT_TRUE(r.message().contains(u"blocked domain"_s));

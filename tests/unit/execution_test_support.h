@@ -52,8 +52,7 @@ public:
     QList<qint64> undos;
 
 private:
-    template<typename Fn>
-    static void later(QObject* context, Fn fn)
+    template<typename Fn> static void later(QObject* context, Fn fn)
     {
         QMetaObject::invokeMethod(context, std::move(fn), Qt::QueuedConnection);
     }
@@ -91,13 +90,14 @@ protected:
         EXPECT_TRUE(made.ok()) << made.error().toStdString();
         return made ? made.value().id : 0;
     }
-    static QJsonObject mail(const QString& to, const QString& text = QStringLiteral("Hi. Reply unsubscribe to stop."))
+    static QJsonObject mail(
+        const QString& to, const QString& text = QStringLiteral("Hi. Reply unsubscribe to stop."))
     {
         return { { QStringLiteral("to"), to }, { QStringLiteral("subject"), QStringLiteral("Hello") },
             { QStringLiteral("text"), text } };
     }
-    SubmitResult run(std::optional<qint64> moveId, ActionKind kind, const QJsonObject& payload, bool approved = true,
-        bool dryRun = false)
+    SubmitResult run(std::optional<qint64> moveId, ActionKind kind, const QJsonObject& payload,
+        bool approved = true, bool dryRun = false)
     {
         ExecuteRequest request;
         request.moveId = moveId;

@@ -82,7 +82,8 @@ void GmailWriteClient::createDraft(const QByteArray& rfc2822, const QString& thr
             if (!error.isError()) {
                 const QJsonObject o = result.response.json.object();
                 const QJsonObject m = o.value("message"_L1).toObject();
-                out.value = { o.value("id"_L1).toString(), m.value("id"_L1).toString(), m.value("threadId"_L1).toString() };
+                out.value = { o.value("id"_L1).toString(), m.value("id"_L1).toString(),
+                    m.value("threadId"_L1).toString() };
                 if (out.value.id.isEmpty())
                     out.error = missing(result, u"draft's id"_s);
             }

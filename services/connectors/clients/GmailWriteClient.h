@@ -6,7 +6,6 @@
 #include <QList>
 #include <QObject>
 #include <QString>
-
 #include <functional>
 
 namespace caseyos {
@@ -42,7 +41,8 @@ public:
     void createDraft(const QByteArray& rfc2822, const QString& threadId, QObject* context,
         std::function<void(const ClientResult<GmailDraftRef>&)> done);
     // A draft that no longer exists (404) is an error of status 404: the caller decides what it means.
-    void deleteDraft(const QString& draftId, QObject* context, std::function<void(const ClientResult<bool>&)> done);
+    void deleteDraft(
+        const QString& draftId, QObject* context, std::function<void(const ClientResult<bool>&)> done);
     // Messages (sent, received, in drafts, in the trash) whose Message-ID header is `messageIdHeader`.
     void findMessages(const QString& messageIdHeader, QObject* context,
         std::function<void(const ClientResult<QList<GmailMessageRef>>&)> done);

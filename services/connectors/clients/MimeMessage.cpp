@@ -56,8 +56,8 @@ QByteArray base64Lines(const QString& text)
 
 QByteArray part(const char* type, const QString& body)
 {
-    return QByteArray("Content-Type: ") + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-        + base64Lines(body);
+    return QByteArray("Content-Type: ") + type
+        + "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + base64Lines(body);
 }
 
 } // namespace
@@ -89,10 +89,12 @@ QByteArray MimeMessage::toRfc2822() const
         return head + part("text/html", html);
     // The boundary depends on the content only, so the same message always gives the same bytes.
     const QByteArray boundary = "caseyos-"
-        + QCryptographicHash::hash((messageId + text + html).toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
-    return head + "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n" + "--" + boundary
-        + "\r\n" + part("text/plain", text) + "--" + boundary + "\r\n" + part("text/html", html) + "--" + boundary
-        + "--\r\n";
+        + QCryptographicHash::hash((messageId + text + html).toUtf8(), QCryptographicHash::Sha256)
+              .toHex()
+              .left(24);
+    return head + "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n" + "--"
+        + boundary + "\r\n" + part("text/plain", text) + "--" + boundary + "\r\n" + part("text/html", html)
+        + "--" + boundary + "--\r\n";
 }
 
 } // namespace caseyos

@@ -20,7 +20,8 @@ struct MimeMessage
     QString inReplyTo; // "<…@…>" of the message answered; also written as References
     QDateTime date; // invalid: left out (Gmail stamps it)
 
-    QByteArray toRfc2822() const; // CRLF line ends; non-ASCII headers as RFC 2047 encoded words; bodies in base64
+    QByteArray
+    toRfc2822() const; // CRLF line ends; non-ASCII headers as RFC 2047 encoded words; bodies in base64
 };
 
 // "<remoteKey@caseyos.local>": the Message-ID an execution's email carries.

@@ -20,7 +20,8 @@ FakeReply FakeSlack::handle(const FakeRequest& request)
         u"1700000000.%1"_s.arg(m_posts.size() + 1, 6, 10, QLatin1Char('0')) };
     m_posts.append(post);
     return FakeReply::json(200,
-        QJsonDocument(QJsonObject { { u"ok"_s, true }, { u"channel"_s, post.channel }, { u"ts"_s, post.ts } }));
+        QJsonDocument(
+            QJsonObject { { u"ok"_s, true }, { u"channel"_s, post.channel }, { u"ts"_s, post.ts } }));
 }
 
 FakeReply FakeX::handle(const FakeRequest& request)
@@ -34,7 +35,8 @@ FakeReply FakeX::handle(const FakeRequest& request)
         body.value(u"reply"_s).toObject().value(u"in_reply_to_tweet_id"_s).toString() };
     m_posts.append(post);
     return FakeReply::json(201,
-        QJsonDocument(QJsonObject { { u"data"_s, QJsonObject { { u"id"_s, post.id }, { u"text"_s, post.text } } } }));
+        QJsonDocument(
+            QJsonObject { { u"data"_s, QJsonObject { { u"id"_s, post.id }, { u"text"_s, post.text } } } }));
 }
 
 } // namespace caseyos::test
