@@ -254,6 +254,20 @@ TEST_F(ExecutionServers, WorkerRunsOnItsOwnThread)
     EXPECT_EQ(queued.count(), 1);
     ASSERT_TRUE(waitForSignal(finished, 1, 5000));
     EXPECT_EQ(gmail.sentCount(), 1);
+
+    // The kill switch and undo through the worker: the newest undoable is a sent email, so undo explains.
+    QSignalSpy killSwitch(worker, &ExecutionWorker::killSwitchChanged);
+    QSignalSpy refused(worker, &ExecutionWorker::undoRefused);
+    QMetaObject::invokeMethod(worker, [worker] { worker->setKillSwitch(true); }, Qt::QueuedConnection);
+    ASSERT_TRUE(waitForSignal(killSwitch));
+    EXPECT_TRUE(killSwitch.first().first().toBool());
+    request.payload = mail(u"Another one. unsubscribe"_s);
+    QMetaObject::invokeMethod(worker, [worker, request] { worker->submit(8, request); }, Qt::QueuedConnection);
+    ASSERT_TRUE(waitForSignal(submitted, 2));
+    EXPECT_EQ(submitted.at(1).at(1).value<SubmitResult>().blockedBy, u"kill_switch"_s);
+    QMetaObject::invokeMethod(worker, &ExecutionWorker::undoNewest, Qt::QueuedConnection);
+    ASSERT_TRUE(waitForSignal(refused));
+    EXPECT_TRUE(refused.first().at(1).toString().contains(u"Nothing to undo"_s)) << refused.first().at(1).toString().toStdString();
     thread.quit();
     thread.wait();
     EXPECT_TRUE(audit.contains(u"execution.succeeded"_s));
