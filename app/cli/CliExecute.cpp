@@ -101,6 +101,12 @@ int waitForResult(Executor& executor, Database& db, qint64 id, bool json)
     return code;
 }
 
+// The data folder and its database for one command; false (the reason printed) when either fails.
+bool openWorkspace(const CommandParser& command, Context& context, Database& db)
+{
+    return prepareContext(command.globals(), &context) && openDatabase(context, db);
+}
+
 bool confirmOnTerminal()
 {
     printOut(u"Run it? [y/N] "_s);
@@ -190,10 +196,8 @@ int runMoveExecute(const QStringList& arguments)
     }
 
     Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command, context, db))
         return ExitFailure;
     QString error;
     const std::optional<Move> move = MoveRepository(db).find(id, &error);
@@ -269,10 +273,8 @@ int runUndo(const QStringList& arguments)
         }
     }
     Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command, context, db))
         return ExitFailure;
     CliExecutor cli(db, SystemClock::instance(), context.databasePath);
     Executor& executor = cli.executor();
@@ -323,10 +325,8 @@ int runKillSwitch(const QStringList& arguments)
         return ExitUsage;
     }
     Context context;
-    if (!prepareContext(command.globals(), &context))
-        return ExitFailure;
     Database db;
-    if (!openDatabase(context, db))
+    if (!openWorkspace(command, context, db))
         return ExitFailure;
     CliExecutor cli(db, SystemClock::instance(), context.databasePath);
     QString error;
