@@ -65,7 +65,9 @@ Without a command, the window opens.
 Commands:
   ingest FILE...       Import signals from JSON Lines (.jsonl) or CSV (.csv) files
   today                List Today's Moves in rank order
-  move ACTION ID       accept, dismiss, snooze, complete, reopen or show a move
+  move ACTION ID       accept, dismiss, snooze, complete, reopen, show or execute a move
+  undo [EXECUTION_ID]  Cancel a send still in the outbox, or delete a created draft
+  kill-switch [on|off] Stop (or allow again) every send and post
   health               Check the data folder and the database
   outcome SUBCOMMAND   record an outcome (re-scores the contact's moves), stats, types
   notifications        List unread notifications; read, dismiss or snooze one (read --all)
@@ -152,8 +154,12 @@ int run(const QStringList& arguments)
         return runAudit(arguments);
     if (found.command == u"agent"_s)
         return runAgent(arguments);
+    if (found.command == u"undo"_s)
+        return runUndo(arguments);
+    if (found.command == u"kill-switch"_s)
+        return runKillSwitch(arguments);
     printErr(u"unknown command \"%1\" (commands: ingest, today, move, health, outcome, notifications, "
-              "whats-up, daemon, mcp, approvals, ask, memory, audit, agent; run \"caseyos --help\")"_s.arg(found.command));
+              "whats-up, daemon, mcp, approvals, ask, memory, audit, agent, undo, kill-switch; run \"caseyos --help\")"_s.arg(found.command));
     return ExitUsage;
 }
 

@@ -31,4 +31,9 @@ int runAudit(const QStringList& arguments); // audit [verify|list|prune] [--json
 // caseyos agent list|run NAME (CliAgent.cpp).
 int runAgent(const QStringList& arguments);
 
+// Execution (CliExecute.cpp): move execute ID [--dry-run] [--yes] [--json], and undo [EXECUTION_ID].
+int runMoveExecute(const QStringList& arguments);
+int runUndo(const QStringList& arguments);
+int runKillSwitch(const QStringList& arguments); // kill-switch [on|off] [--json]
+
 } // namespace caseyos::cli

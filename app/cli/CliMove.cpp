@@ -1,7 +1,10 @@
 // caseyos move accept|dismiss|snooze|complete|reopen|show ID [--reason T] [--until WHEN] [--json]
+// (move execute ID: CliExecute.cpp)
+#include "Cli.h"
 #include "CliCommon.h"
 #include "core/Clock.h"
 #include "core/Timestamps.h"
+#include "execution/ExecutionRepository.h"
 #include "moves/MoveJson.h"
 #include "moves/MoveService.h"
 #include "moves/SnoozePresets.h"
@@ -100,6 +103,7 @@ int showMove(Database& db, qint64 id, bool json)
         return ExitFailure;
     }
     const QList<MoveEvent> history = MoveService(db, SystemClock::instance()).history(id);
+    const QList<ExecutionRecord> executions = ExecutionRepository(db).forMove(id);
     const QDateTime now = SystemClock::instance().now();
     if (json) {
         QJsonObject object = moveToJson(found->move, found->signal, now);
@@ -107,9 +111,24 @@ int showMove(Database& db, qint64 id, bool json)
         for (const MoveEvent& event : history)
             events.append(moveEventToJson(event));
         object.insert(u"history"_s, events);
+        QJsonArray runs;
+        for (const ExecutionRecord& r : executions)
+            runs.append(executionToJson(r, false));
+        object.insert(u"executions"_s, runs);
         printJson(object);
     } else {
         printDetail(*found, history, now);
+        if (!executions.isEmpty()) {
+            QString text = u"Executions:\n"_s;
+            for (const ExecutionRecord& r : executions) {
+                text += u"  #%1  %2  %3  %4"_s.arg(r.id).arg(localTime(r.updatedAt), padRight(toString(r.action), 12),
+                    padRight(toString(r.state), 9));
+                if (!r.error.isEmpty())
+                    text += u"  "_s + r.error;
+                text += u'\n';
+            }
+            printOut(text);
+        }
     }
     return ExitOk;
 }
@@ -118,6 +137,20 @@ int showMove(Database& db, qint64 id, bool json)
 
 int runMove(const QStringList& arguments)
 {
+    // "move execute ID" has options of its own (CliExecute.cpp): the first word after "move" decides.
+    const qsizetype at = arguments.indexOf(u"move"_s);
+    for (qsizetype i = at + 1; at >= 0 && i < arguments.size(); ++i) {
+        const QString& word = arguments.at(i);
+        if (word == u"--home"_s || word == u"--log-level"_s || word == u"--reason"_s || word == u"--until"_s) {
+            ++i;
+            continue;
+        }
+        if (word.startsWith(u'-'))
+            continue;
+        if (word == u"execute"_s)
+            return runMoveExecute(arguments);
+        break;
+    }
     CommandParser command(u"move"_s,
         u"Change one move: accept (take it on; completes it), dismiss (--reason optional), snooze\n"
         "(--until required), complete, reopen; or show its detail and history.\n"

@@ -53,40 +53,45 @@ QString accountProviderFor(SyncProvider provider)
     return provider == SyncProvider::Hubspot ? u"hubspot"_s : u"google"_s;
 }
 
+void requestAccessToken(TokenStore* store, const QString& provider, const QString& id, QObject* context,
+    TokenCallback done)
+{
+    const QPointer<QObject> target(context);
+    QPointer<TokenStore> weakStore(store);
+    if (!store) {
+        deliver(target, done, {}, u"The accounts are not available"_s);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        store,
+        [weakStore, target, done, provider, id] {
+            if (!weakStore) {
+                deliver(target, done, {}, u"The accounts are not available"_s);
+                return;
+            }
+            weakStore->validAccessToken(
+                provider, id, weakStore.data(), [target, done](const AccessTokenResult& result) {
+                    if (result.ok()) {
+                        deliver(target, done, result.token, {});
+                        return;
+                    }
+                    const QString message = result.error.message.isEmpty()
+                        ? oauthErrorKindName(result.error.kind)
+                        : result.error.message;
+                    deliver(target, done, {},
+                        result.error.needsReconnect() ? u"Reconnect needed: "_s + message
+                                                      : u"No access token: "_s + message);
+                });
+        },
+        Qt::QueuedConnection);
+}
+
 AccessTokenProvider tokenProviderFor(TokenStore* store)
 {
     QPointer<TokenStore> weakStore(store);
     return [weakStore](const SyncAccountConfig& account, QObject* context, TokenCallback done) {
-        const QPointer<QObject> target(context);
-        const QString provider = accountProviderFor(account.provider);
-        const QString id = account.accountId;
-        TokenStore* tokens = weakStore.data();
-        if (!tokens) {
-            deliver(target, done, {}, u"The accounts are not available"_s);
-            return;
-        }
-        QMetaObject::invokeMethod(
-            tokens,
-            [weakStore, target, done, provider, id] {
-                if (!weakStore) {
-                    deliver(target, done, {}, u"The accounts are not available"_s);
-                    return;
-                }
-                weakStore->validAccessToken(
-                    provider, id, weakStore.data(), [target, done](const AccessTokenResult& result) {
-                        if (result.ok()) {
-                            deliver(target, done, result.token, {});
-                            return;
-                        }
-                        const QString message = result.error.message.isEmpty()
-                            ? oauthErrorKindName(result.error.kind)
-                            : result.error.message;
-                        deliver(target, done, {},
-                            result.error.needsReconnect() ? u"Reconnect needed: "_s + message
-                                                          : u"No access token: "_s + message);
-                    });
-            },
-            Qt::QueuedConnection);
+        requestAccessToken(weakStore.data(), accountProviderFor(account.provider), account.accountId, context,
+            std::move(done));
     };
 }
 

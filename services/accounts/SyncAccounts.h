@@ -26,6 +26,11 @@ QString accountProviderFor(SyncProvider provider);
 // "Reconnect needed: …" text, which ends the run with needsReconnect. Tokens are never logged.
 AccessTokenProvider tokenProviderFor(TokenStore* store);
 
+// The same for one account of any provider ("google", "slack", "x", …): asks the store on its thread and
+// answers on `context`'s thread (token, or an empty token and the reason). Used by the executor's performers.
+void requestAccessToken(TokenStore* store, const QString& provider, const QString& id, QObject* context,
+    TokenCallback done);
+
 // What to sync for the registry's accounts: each Google account in state Connected or Error → a Gmail and a
 // Calendar config, each HubSpot account → a HubSpot one (accounts that need a reconnect are left out).
 // Settings: sync/<gmail|calendar|hubspot>/baseUrl (defaults: https://gmail.googleapis.com,

@@ -12,6 +12,8 @@ namespace caseyos::test {
 // messages.list (q=newer_than:Nd, labelIds, maxResults, pageToken), messages.get (format=metadata,
 // metadataHeaders), threads.get (format=minimal), history.list (startHistoryId, pageToken, maxResults; 404
 // for a history id older than the oldest kept one). Every message added gets the next history id.
+// Writes, for the executor: messages.send and drafts.create ({"raw": base64url RFC 2822}, the Message-ID and
+// To/Subject headers are read from it), drafts.delete, drafts.list and messages.list with q=rfc822msgid:<id>.
 class FakeGmail final : public FakeHttpServer
 {
     Q_OBJECT
@@ -27,6 +29,14 @@ public:
         QString failedRecipients;
         QDateTime date;
         qint64 historyId = 0;
+        QString rfc822Id; // the Message-ID header without <>, for q=rfc822msgid:
+        QString to;
+        QByteArray raw; // the RFC 2822 text a send carried
+    };
+    struct Draft
+    {
+        QString id;
+        Message message;
     };
 
     explicit FakeGmail(QString address, QObject* parent = nullptr);
@@ -44,6 +54,12 @@ public:
     const QString& address() const { return m_address; }
     void setNow(const QDateTime& now) { m_now = now; } // for newer_than (default: the wall clock)
 
+    // What the executor did: messages sent through messages.send, and the drafts that exist now.
+    QList<Message> sentMessages() const;
+    int sentCount(const QString& rfc822Id = {}) const; // all sends, or those with that Message-ID (no <>)
+    const QList<Draft>& drafts() const { return m_drafts; }
+    int deletedDrafts() const { return m_deletedDrafts; }
+
 protected:
     FakeReply handle(const FakeRequest& request) override;
 
@@ -52,9 +68,16 @@ private:
     FakeReply get(const QString& id, const FakeRequest& request) const;
     FakeReply thread(const QString& id) const;
     FakeReply history(const FakeRequest& request) const;
+    FakeReply send(const FakeRequest& request);
+    FakeReply createDraft(const FakeRequest& request);
+    FakeReply listDrafts(const FakeRequest& request) const;
+    FakeReply deleteDraft(const QString& id);
 
     QString m_address;
     QList<Message> m_messages; // in the order added (= history order)
+    QList<Draft> m_drafts;
+    int m_nextDraft = 1;
+    int m_deletedDrafts = 0;
     QSet<QString> m_deleted;
     qint64 m_history = 1000;
     qint64 m_oldestHistory = 0;

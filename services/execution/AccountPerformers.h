@@ -1,0 +1,24 @@
+#pragma once
+
+#include "accounts/Account.h"
+
+#include <QList>
+
+class QSettings;
+
+namespace caseyos {
+
+class HttpClient;
+class PerformerRegistry;
+class TokenStore;
+
+// Adds the performers the connected accounts allow, with their tokens from the keychain (TokenStore, asked on
+// its own thread): the first usable Google account → send_email and create_draft (Gmail); a Slack account →
+// post_slack; an X account → post_x. For each of those without an account it records why ("No connected
+// Google account: connect one on the Accounts page first"). Usable: Connected or Error (a passing failure).
+// Base URLs from the settings: sync/gmail/baseUrl (https://gmail.googleapis.com), clients/slack/baseUrl
+// (https://slack.com/api), clients/x/baseUrl (https://api.x.com).
+void addAccountPerformers(PerformerRegistry& registry, HttpClient& http, const QList<Account>& accounts,
+    TokenStore* tokens, const QSettings& settings);
+
+} // namespace caseyos

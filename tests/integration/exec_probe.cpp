@@ -1,0 +1,65 @@
+// One execution in a process of its own, for the crash tests: the test kills it (SIGKILL) or lets the
+// CASEYOS_EXEC_CRASH_AT hook end it, then reconciles in a fresh executor. Usage:
+//   exec_probe DB GMAIL_BASE_URL ROUND
+// submits an approved send_email of round ROUND (to round<ROUND>@acme.com) with no undo window and runs it
+// (no reconciliation: that is the test's job). Exit 0 when it succeeded, 1 when it failed.
+#include "execution/ExecutionSettings.h"
+#include "execution/Executor.h"
+#include "execution/GmailPerformers.h"
+#include "net/HttpClient.h"
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+#include <cstdio>
+
+using namespace caseyos;
+using namespace Qt::StringLiterals;
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() != 4) {
+        std::fprintf(stderr, "usage: exec_probe DB GMAIL_BASE_URL ROUND\n");
+        return 2;
+    }
+    Database db;
+    QString error;
+    if (!db.open(args[1], &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    HttpClient http(SystemClock::instance());
+    PerformerRegistry registry;
+    addGmailPerformers(registry, http,
+        ClientConfig { QUrl(args[2]), fixedToken(u"probe-token"_s), u"google:probe"_s, 5000 });
+    Executor executor(db, SystemClock::instance(), registry);
+    int code = 1;
+    QObject::connect(&executor, &Executor::finished, &app, [&code, &app](const ExecutionRecord&) {
+        code = 0;
+        app.quit();
+    });
+    QObject::connect(&executor, &Executor::failed, &app, [&app](const ExecutionRecord& r) {
+        std::fprintf(stderr, "failed: %s\n", qPrintable(r.error));
+        app.quit();
+    });
+    QTimer::singleShot(0, &executor, [&] {
+        const QString round = args[3];
+        ExecuteRequest request;
+        request.kind = ActionKind::SendEmail;
+        request.payload
+            = { { u"to"_s, u"round%1@acme.com"_s.arg(round) }, { u"subject"_s, u"Round %1"_s.arg(round) },
+                  { u"text"_s, u"Hello from round %1. Reply unsubscribe to stop."_s.arg(round) } };
+        request.approved = true;
+        const SubmitResult result = executor.submit(request);
+        if (result.status != SubmitResult::Status::Queued) {
+            std::fprintf(stderr, "not queued: %s\n", qPrintable(result.message));
+            app.exit(3);
+            return;
+        }
+        executor.runDue(); // the undo window is 0: due at once
+    });
+    app.exec();
+    return code;
+}
