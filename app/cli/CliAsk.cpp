@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "CliCommon.h"
 #include "core/Clock.h"
+#include "jarvis/AgentAnswer.h"
 #include "jarvis/MemoryAnswer.h"
 #include "jarvis/OfflineAssistant.h"
 #include "memory/MemoryStore.h"
@@ -42,6 +43,7 @@ int runAsk(const QStringList& arguments)
     MemoryStore memory(db, clock);
     jarvis::OfflineAssistant assistant(db, clock);
     assistant.setMemorySearcher([&memory](const QString& query) { return jarvis::memoryAnswer(memory, query); });
+    assistant.setAgentRunner([&db, &clock](const QString& key) { return jarvis::agentAnswer(db, clock, key); });
     const jarvis::AssistantReply reply = assistant.answer(text);
     // Both turns are remembered, like the pane's; a memory failure never hides the answer.
     const Result<MemoryMessage> asked = memory.remember(u"user"_s, text);

@@ -3,6 +3,7 @@
 #include "accounts/AccountRegistry.h"
 #include "accounts/AccountsRuntime.h"
 #include "execution/AccountPerformers.h"
+#include "execution/ExecutionAudit.h"
 
 #include <QSettings>
 
@@ -17,6 +18,7 @@ CliExecutor::CliExecutor(Database& db, const Clock& clock, const QString& databa
     addAccountPerformers(
         m_performers, *m_http, accounts, m_accounts ? &m_accounts->tokens() : nullptr, QSettings());
     m_executor = std::make_unique<Executor>(db, clock, m_performers);
+    m_executor->setAuditSink(executionAuditSink(db, clock, QStringLiteral("user")));
 }
 
 // The executor's pending callbacks go before the client and the accounts they use.

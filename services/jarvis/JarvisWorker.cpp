@@ -1,5 +1,6 @@
 #include "jarvis/JarvisWorker.h"
 
+#include "jarvis/AgentAnswer.h"
 #include "jarvis/MemoryAnswer.h"
 #include "jarvis/OfflineAssistant.h"
 #include "memory/MemoryStore.h"
@@ -36,6 +37,10 @@ bool JarvisWorker::ensureOpen(QString* error)
     m_assistant = std::make_unique<jarvis::OfflineAssistant>(*m_db, m_clock);
     MemoryStore* memory = m_memory.get();
     m_assistant->setMemorySearcher([memory](const QString& query) { return jarvis::memoryAnswer(*memory, query); });
+    Database* connection = m_db.get();
+    const Clock* clock = &m_clock;
+    m_assistant->setAgentRunner(
+        [connection, clock](const QString& key) { return jarvis::agentAnswer(*connection, *clock, key); });
     return true;
 }
 

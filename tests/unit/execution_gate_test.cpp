@@ -2,6 +2,8 @@
 // action writes no row and never reaches the performer.
 #include "execution/ExecutionSettings.h"
 #include "execution_test_support.h"
+#include "audit/AuditLog.h"
+#include "execution/ExecutionAudit.h"
 
 using namespace caseyos;
 using namespace caseyos::test;
@@ -169,4 +171,25 @@ TEST_F(ExecutorFixture, SettingsAreValidated)
     EXPECT_TRUE(settings.setUndoWindowMs(600'000, clock.now()));
     EXPECT_EQ(settings.load().undoWindowMs, 600'000);
     EXPECT_FALSE(settings.setEmailsPerDay(-1, clock.now()));
+}
+
+// The real sink: kill-switch changes, blocked sends and executions land in the hash-chained audit log, which
+// still verifies.
+TEST_F(ExecutorFixture, AuditLogRecordsKillSwitchBlocksAndExecutions)
+{
+    executor->setAuditSink(executionAuditSink(db, clock, u"user"_s));
+    ASSERT_TRUE(executor->setKillSwitch(true));
+    EXPECT_EQ(run(makeMove(), ActionKind::SendEmail, mail(u"ann@acme.com"_s)).status, SubmitResult::Status::Blocked);
+    ASSERT_TRUE(executor->setKillSwitch(false));
+    EXPECT_EQ(run(std::nullopt, ActionKind::CreateDraft, mail(u"ann@acme.com"_s)).status,
+        SubmitResult::Status::Started);
+    const QList<AuditEntry> entries = AuditLog(db, clock).list().value(); // newest first
+    QStringList kinds;
+    for (const AuditEntry& e : entries)
+        kinds.prepend(e.kind + u':' + e.details.value(u"event"_s).toString());
+    ASSERT_GE(kinds.size(), 4) << kinds.join(u", "_s).toStdString();
+    EXPECT_EQ(kinds.mid(0, 4),
+        QStringList({ u"kill_switch:changed"_s, u"execution:blocked"_s, u"kill_switch:changed"_s, u"execution:started"_s }))
+        << kinds.join(u", "_s).toStdString();
+    EXPECT_TRUE(AuditLog(db, clock).verify().value().ok);
 }

@@ -3,6 +3,8 @@
 // row says — a move's status, one outcome, one draft — or nothing at all.
 #include "FakeClock.h"
 #include "TempHome.h"
+#include "agents/AgentRegistry.h"
+#include "jarvis/AgentAnswer.h"
 #include "jarvis/IntentRouter.h"
 #include "jarvis/OfflineAssistant.h"
 #include "jarvis/Words.h"
@@ -365,6 +367,35 @@ TEST(JarvisWords, KeepsAddressesWhole)
     EXPECT_EQ(words[1].text, u"dana.lee@acme-corp.com"_s);
     EXPECT_TRUE(words[1].isEmail);
     EXPECT_EQ(words[3].text, u"#12"_s);
+}
+
+} // namespace
+
+namespace {
+
+// Every agent the router can name is one the registry runs (a renamed agent would make "run X" fail).
+TEST(JarvisRouterAgents, EveryRoutedAgentExists)
+{
+    for (const QString& key : IntentRouter::agentKeys())
+        EXPECT_NE(AgentRegistry::instance().find(key), nullptr) << key.toStdString();
+}
+
+// "check for duplicates" runs the real duplicate watcher through the assistant; its moves join the queue.
+TEST(JarvisRouterAgents, AskingForAnAgentRunsIt)
+{
+    TempHome home;
+    FakeClock clock;
+    Database db;
+    QString error;
+    ASSERT_TRUE(db.open(home.databasePath(), &error)) << error.toStdString();
+    OfflineAssistant assistant(db, clock);
+    assistant.setAgentRunner([&](const QString& key) { return agentAnswer(db, clock, key); });
+    const AssistantReply reply = assistant.answer(u"check for duplicates"_s);
+    EXPECT_FALSE(reply.failed) << reply.markdown.toStdString();
+    EXPECT_TRUE(reply.markdown.startsWith(u"**duplicate_watcher**"_s)) << reply.markdown.toStdString();
+    QSqlQuery runs(db.sql());
+    ASSERT_TRUE(runs.exec(u"SELECT COUNT(*) FROM agent_runs WHERE agent = 'duplicate_watcher'"_s) && runs.next());
+    EXPECT_EQ(runs.value(0).toInt(), 1);
 }
 
 } // namespace
