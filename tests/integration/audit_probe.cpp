@@ -2,6 +2,7 @@
 // Usage: audit_probe DB COUNT ACTOR — exit 0 when all COUNT entries were appended, 1 on the first failure.
 #include "audit/AuditLog.h"
 #include "core/Clock.h"
+#include "ProbeSupport.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
@@ -14,16 +15,9 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 4) {
-        std::fprintf(stderr, "usage: audit_probe DB COUNT ACTOR\n");
-        return 2;
-    }
     Database db;
-    QString error;
-    if (!db.open(args[1], &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    if (!test::startProbe(args, 4, "audit_probe DB COUNT ACTOR", db))
         return 2;
-    }
     AuditLog log(db, SystemClock::instance());
     const int count = args[2].toInt();
     for (int i = 0; i < count; ++i) {

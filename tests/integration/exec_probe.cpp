@@ -7,6 +7,7 @@
 #include "execution/Executor.h"
 #include "execution/GmailPerformers.h"
 #include "net/HttpClient.h"
+#include "ProbeSupport.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
@@ -20,16 +21,9 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 4) {
-        std::fprintf(stderr, "usage: exec_probe DB GMAIL_BASE_URL ROUND\n");
-        return 2;
-    }
     Database db;
-    QString error;
-    if (!db.open(args[1], &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    if (!test::startProbe(args, 4, "exec_probe DB GMAIL_BASE_URL ROUND", db))
         return 2;
-    }
     HttpClient http(SystemClock::instance());
     PerformerRegistry registry;
     addGmailPerformers(registry, http,

@@ -4,6 +4,7 @@
 #include "connectors/SyncEngine.h"
 #include "connectors/SyncWorker.h"
 #include "net/HttpClient.h"
+#include "ProbeSupport.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
@@ -18,16 +19,9 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 6) {
-        std::fprintf(stderr, "usage: sync_probe DB PROVIDER BASE_URL ACCOUNT PAGE_SIZE\n");
-        return 2;
-    }
     Database db;
-    QString error;
-    if (!db.open(args[1], &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    if (!test::startProbe(args, 6, "sync_probe DB PROVIDER BASE_URL ACCOUNT PAGE_SIZE", db))
         return 2;
-    }
     SyncAccountConfig config;
     config.provider = args[2] == u"hubspot"_s ? SyncProvider::Hubspot
         : args[2] == u"calendar"_s            ? SyncProvider::Calendar
