@@ -1,8 +1,13 @@
 // caseyos approvals [list [--status S] | approve ID | reject ID] [--json]: decide MCP approvals without the
-// window.
+// window. Approving execute_move (or create_email_draft with send) hands the call to the executor here and
+// waits for it, as `caseyos move execute` does.
 #include "Cli.h"
 #include "CliCommon.h"
+#include "CliExecutors.h"
 #include "core/Clock.h"
+#include "core/Timestamps.h"
+#include "execution/ApprovedCalls.h"
+#include "execution/ExecutionRepository.h"
 #include "mcp/ApprovalService.h"
 #include "storage/Database.h"
 
@@ -13,11 +18,50 @@ using namespace Qt::StringLiterals;
 
 namespace caseyos::cli {
 
+namespace {
+
+// Hands the approved call (and any other approved one still waiting) to the executor and waits for this one.
+int runApproved(Database& db, const Context& context, qint64 id, bool json)
+{
+    CliExecutor cli(db, SystemClock::instance(), context.databasePath);
+    const HandoffReport report = handOverApproved(db, SystemClock::instance(), cli.executor());
+    ApprovalService service(db, SystemClock::instance());
+    const Result<Approval> approval = service.find(id);
+    if (!report.error.isEmpty() || !approval) {
+        printErr(u"approval %1 approved, but not handed to the executor: %2"_s.arg(id).arg(
+            report.error.isEmpty() ? approval.error() : report.error));
+        return ExitFailure;
+    }
+    const Approval& a = approval.value();
+    if (!json)
+        printOut(u"Approval %1 approved: %2\n%3\n"_s.arg(id).arg(a.summary, a.handoff));
+    int code = a.executionId > 0 ? ExitOk : ExitFailure;
+    if (a.executionId > 0) {
+        const std::optional<ExecutionRecord> ended = waitForExecution(cli.executor(), db, a.executionId);
+        code = ended && ended->state == ExecutionState::Succeeded ? ExitOk : ExitFailure;
+        if (!json && ended)
+            printOut(u"Execution %1 %2%3\n"_s.arg(a.executionId).arg(toString(ended->state),
+                ended->error.isEmpty() ? QString() : u": "_s + ended->error));
+    }
+    if (json) {
+        const Result<Approval> after = service.find(id);
+        QJsonObject out = approvalToJson(after ? after.value() : a);
+        if (a.executionId > 0)
+            if (const auto row = ExecutionRepository(db).find(a.executionId))
+                out.insert(u"execution"_s, executionToJson(*row, false));
+        printJson(out);
+    }
+    return code;
+}
+
+} // namespace
+
 int runApprovals(const QStringList& arguments)
 {
     CommandParser command(u"approvals"_s,
-        u"List the approvals MCP clients asked for, or approve / reject a pending one. CaseyOS has no\n"
-        "executor yet: an approved call is recorded as approved and not executed; a rejected one never runs."_s,
+        u"List the approvals MCP clients asked for, or approve / reject a pending one. An approved call runs\n"
+        "at once through the executor (a send waits in the outbox for the undo window; \"caseyos undo\"\n"
+        "cancels it); a rejected one never runs."_s,
         u"[list|approve ID|reject ID]"_s);
     const QCommandLineOption status(u"status"_s, u"list: only pending, approved or rejected ones."_s, u"S"_s);
     const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
@@ -47,29 +91,32 @@ int runApprovals(const QStringList& arguments)
         id = *parsed;
     }
     Database db;
-    if (!openWorkspace(command.globals(), db))
+    Context context;
+    if (!openWorkspace(command.globals(), db, &context))
         return ExitFailure;
     ApprovalService service(db, SystemClock::instance());
+    const bool asJson = command.parser().isSet(json);
     if (decide) {
         const Result<Approval> result = action == u"approve"_s ? service.approve(id) : service.reject(id);
         if (!result) {
             printErr(result.error());
             return ExitFailure;
         }
-        if (command.parser().isSet(json))
-            printJson(approvalToJson(result.value()));
-        else
-            printOut(u"Approval %1 %2: %3%4\n"_s.arg(id).arg(result.value().status, result.value().summary,
-                result.value().status == u"approved"_s ? u" (recorded; CaseyOS cannot execute it yet)"_s
-                                                       : QString()));
-        return ExitOk;
+        if (!result.value().awaitsHandoff()) {
+            if (asJson)
+                printJson(approvalToJson(result.value()));
+            else
+                printOut(u"Approval %1 %2: %3\n"_s.arg(id).arg(result.value().status, result.value().summary));
+            return ExitOk;
+        }
+        return runApproved(db, context, id, asJson);
     }
     const Result<QList<Approval>> list = service.list(statusFilter);
     if (!list) {
         printErr(list.error());
         return ExitFailure;
     }
-    if (printJsonOrEmpty(list.value(), command.parser().isSet(json), approvalToJson, u"No approvals.\n"_s))
+    if (printJsonOrEmpty(list.value(), asJson, approvalToJson, u"No approvals.\n"_s))
         return ExitOk;
     QString text;
     for (const Approval& a : list.value())

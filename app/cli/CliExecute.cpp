@@ -14,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
-#include <QTimer>
 #include <cstdio>
 #ifdef Q_OS_WIN
 #include <io.h>
@@ -63,42 +62,24 @@ void printPreview(const Move& move, const SubmitResult& result)
     printOut(text);
 }
 
-// Runs the event loop until `id` has an answer; returns the exit code. Another process may answer it too:
-// `caseyos undo` in another terminal cancels it, or the running app's outbox sends it first (a queued row is
-// claimed by one process only), so the row is also read every half second.
+// Waits for `id` (waitForExecution) and prints its end; returns the exit code.
 int waitForResult(Executor& executor, Database& db, qint64 id, bool json)
 {
-    int code = ExitFailure;
-    bool reported = false;
-    auto report = [&code, &reported, id, json](const ExecutionRecord& r) {
-        if (r.id != id || reported)
-            return;
-        reported = true;
-        code = r.state == ExecutionState::Succeeded ? ExitOk : ExitFailure;
-        if (json)
-            printJson(executionToJson(r, false));
-        else if (r.state == ExecutionState::Succeeded)
-            printOut(u"Execution %1 succeeded%2\n"_s.arg(id).arg(
-                r.remoteRef.isEmpty() ? QString() : u" ("_s + r.remoteRef + u')'));
-        else if (r.state == ExecutionState::Cancelled)
-            printErr(u"execution %1 was cancelled: nothing was sent"_s.arg(id));
-        else
-            printErr(u"execution %1 %2: %3"_s.arg(id).arg(toString(r.state), r.error));
-        QCoreApplication::exit(code);
-    };
-    QObject::connect(&executor, &Executor::finished, &executor, report);
-    QObject::connect(&executor, &Executor::failed, &executor, report);
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &executor, [&db, &executor, id, report] {
-        const std::optional<ExecutionRecord> row = ExecutionRepository(db).find(id);
-        if (row && row->state != ExecutionState::Queued && row->state != ExecutionState::Running
-            && executor.inFlight() == 0)
-            report(*row);
-    });
-    poll.start(500);
-    executor.start(); // reconciles what a crash left, then runs the outbox (this one when it is due)
-    QCoreApplication::exec();
-    return code;
+    const std::optional<ExecutionRecord> r = waitForExecution(executor, db, id);
+    if (!r) {
+        printErr(u"execution %1 has no answer"_s.arg(id));
+        return ExitFailure;
+    }
+    if (json)
+        printJson(executionToJson(*r, false));
+    else if (r->state == ExecutionState::Succeeded)
+        printOut(u"Execution %1 succeeded%2\n"_s.arg(id).arg(
+            r->remoteRef.isEmpty() ? QString() : u" ("_s + r->remoteRef + u')'));
+    else if (r->state == ExecutionState::Cancelled)
+        printErr(u"execution %1 was cancelled: nothing was sent"_s.arg(id));
+    else
+        printErr(u"execution %1 %2: %3"_s.arg(id).arg(toString(r->state), r->error));
+    return r->state == ExecutionState::Succeeded ? ExitOk : ExitFailure;
 }
 
 // The data folder and its database for one command; false (the reason printed) when either fails.

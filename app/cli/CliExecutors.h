@@ -6,6 +6,7 @@
 #include "net/HttpClient.h"
 
 #include <memory>
+#include <optional>
 
 namespace caseyos {
 class AccountsRuntime;
@@ -30,5 +31,11 @@ private:
     PerformerRegistry m_performers;
     std::unique_ptr<Executor> m_executor;
 };
+
+// Runs the event loop until execution `id` has ended (succeeded, failed, cancelled, undone) and returns its
+// row; nullopt when it cannot be read. Another process may end it too: `caseyos undo` in another terminal
+// cancels it, or the running app's outbox sends it first (a queued row is claimed by one process only), so
+// the row is also read every half second. Starts the executor (reconcile, then the outbox).
+std::optional<ExecutionRecord> waitForExecution(Executor& executor, Database& db, qint64 id);
 
 } // namespace caseyos::cli

@@ -18,7 +18,7 @@ namespace caseyos::cli {
 
 namespace {
 
-constexpr int kTitleWidth = 70;
+constexpr int kNotificationTitleWidth = 70;
 
 QString priorityLabel(NotificationPriority priority)
 {
@@ -42,9 +42,9 @@ void printList(const QList<Notification>& list, bool withState, const QDateTime&
         text += padLeft(QString::number(n.id), idWidth) + u"  "_s + padRight(priorityLabel(n.priority), 8)
             + u"  "_s + padRight(localTime(n.createdAt), 16) + u"  "_s
             + (withState ? padRight(toString(n.state(now)), 9) + u"  "_s : QString())
-            + elide(n.title, kTitleWidth) + u'\n';
+            + elide(n.title, kNotificationTitleWidth) + u'\n';
         if (!n.message.isEmpty())
-            text += indent + elide(n.message, kTitleWidth + 40) + u'\n';
+            text += indent + elide(n.message, kNotificationTitleWidth + 40) + u'\n';
     }
     printOut(text);
 }
@@ -220,7 +220,7 @@ int runWhatsUp(const QStringList& arguments)
                     .arg(s.counts.low);
     for (const Notification& n : s.top)
         text += u"  #%1 %2  %3\n"_s.arg(n.id).arg(
-            padRight(priorityLabel(n.priority), 6), elide(n.title, kTitleWidth));
+            padRight(priorityLabel(n.priority), 6), elide(n.title, kNotificationTitleWidth));
     printOut(text);
     return ExitOk;
 }

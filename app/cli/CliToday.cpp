@@ -15,7 +15,7 @@ namespace caseyos::cli {
 namespace {
 
 constexpr int kDefaultLimit = 10;
-constexpr int kTitleWidth = 60;
+constexpr int kTodayTitleWidth = 60;
 
 void printTable(const QList<MoveWithSignal>& moves, qint64 pending)
 {
@@ -44,7 +44,7 @@ void printTable(const QList<MoveWithSignal>& moves, qint64 pending)
             + padLeft(QString::number(move.aps, 'f', 2), 6) + u"  "_s
             + padRight(localTime(move.dueBy, u"—"_s), 16) + u"  "_s + padRight(move.actionType, actionWidth)
             + u"  "_s + padRight(elide(move.contactEmail, 32), contactWidth) + u"  "_s
-            + elide(move.title, kTitleWidth) + u'\n';
+            + elide(move.title, kTodayTitleWidth) + u'\n';
     }
     if (pending > moves.size())
         text += u"\nShowing %1 of %2 pending moves (--limit N or --all for more).\n"_s.arg(moves.size())

@@ -11,7 +11,7 @@ namespace caseyos {
 
 namespace {
 
-constexpr auto kColumns
+constexpr auto kAgentRunColumns
     = "id, agent, domain, status, summary, input, result, moves_created, started_at, finished_at";
 
 AgentRunRecord readRun(const QSqlQuery& q)
@@ -68,7 +68,7 @@ QList<AgentRunRecord> AgentRunRepository::latestRuns(QString* error) const
     QList<AgentRunRecord> runs;
     // The newest run per agent: the highest id, as ids grow with time.
     if (!q.exec(u"SELECT %1 FROM agent_runs WHERE id IN (SELECT MAX(id) FROM agent_runs GROUP BY agent) "
-                "ORDER BY agent"_s.arg(QLatin1StringView(kColumns)))) {
+                "ORDER BY agent"_s.arg(QLatin1StringView(kAgentRunColumns)))) {
         setError(error, q);
         return runs;
     }
@@ -81,7 +81,7 @@ std::optional<AgentRunRecord> AgentRunRepository::latestRun(const QString& agent
 {
     QSqlQuery q(m_db.sql());
     q.prepare(u"SELECT %1 FROM agent_runs WHERE agent = ? ORDER BY id DESC LIMIT 1"_s.arg(
-        QLatin1StringView(kColumns)));
+        QLatin1StringView(kAgentRunColumns)));
     q.addBindValue(agent);
     if (!q.exec()) {
         setError(error, q);

@@ -44,7 +44,7 @@ SyncStreamState rowOf(const QSqlQuery& q)
     return s;
 }
 
-const QString kColumns = u"account, stream, cursor, status, last_error, last_sync_at, last_success_at, "
+const QString kSyncStateColumns = u"account, stream, cursor, status, last_error, last_sync_at, last_success_at, "
                          "full_syncs, items_seen, signals_made, outcomes_made"_s;
 
 } // namespace
@@ -58,7 +58,7 @@ std::optional<SyncStreamState> SyncStateStore::load(
     const QString& account, const QString& stream, QString* error) const
 {
     QSqlQuery q(m_db.sql());
-    q.prepare(u"SELECT "_s + kColumns + u" FROM sync_state WHERE account = ? AND stream = ?"_s);
+    q.prepare(u"SELECT "_s + kSyncStateColumns + u" FROM sync_state WHERE account = ? AND stream = ?"_s);
     q.addBindValue(account);
     q.addBindValue(stream);
     if (!run(q, error))
@@ -72,7 +72,7 @@ QList<SyncStreamState> SyncStateStore::all(QString* error) const
 {
     QList<SyncStreamState> rows;
     QSqlQuery q(m_db.sql());
-    q.prepare(u"SELECT "_s + kColumns + u" FROM sync_state ORDER BY account, stream"_s);
+    q.prepare(u"SELECT "_s + kSyncStateColumns + u" FROM sync_state ORDER BY account, stream"_s);
     if (!run(q, error))
         return rows;
     while (q.next())

@@ -12,7 +12,7 @@ namespace caseyos {
 
 namespace {
 
-const QString kColumns
+const QString kExecutionColumns
     = u"id, move_id, action, payload, payload_hash, idempotency_key, remote_key, generation, state, "
       "due_at, remote_ref, undo_info, error, uncertain, attempts, runner, approval_id, created_at, "
       "updated_at, started_at, finished_at"_s;
@@ -25,11 +25,6 @@ QJsonObject parseObject(const QVariant& value)
 std::optional<qint64> optionalId(const QVariant& value)
 {
     return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
-}
-
-QVariant idOrNull(const std::optional<qint64>& id)
-{
-    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
 }
 
 ExecutionRecord readRow(const QSqlQuery& q)
@@ -152,7 +147,7 @@ QList<ExecutionRecord> ExecutionRepository::select(
 {
     QSqlQuery q(m_db.sql());
     QList<ExecutionRecord> out;
-    q.prepare(u"SELECT "_s + kColumns + u" FROM executions "_s + where);
+    q.prepare(u"SELECT "_s + kExecutionColumns + u" FROM executions "_s + where);
     for (const QVariant& v : values)
         q.addBindValue(v);
     if (!q.exec()) {

@@ -1,5 +1,6 @@
 #include "execution/ExecutionWorker.h"
 
+#include "execution/ApprovedCalls.h"
 #include "storage/Database.h"
 
 using namespace Qt::StringLiterals;
@@ -60,6 +61,18 @@ void ExecutionWorker::start()
         return;
     m_executor->start();
     Q_EMIT ready(m_executor->limits().killSwitch);
+    handOverApproved(); // approvals decided while the app was closed, or by another process
+}
+
+void ExecutionWorker::handOverApproved()
+{
+    if (!ensureOpen())
+        return;
+    const HandoffReport report = caseyos::handOverApproved(*m_db, m_clock, *m_executor);
+    if (!report.error.isEmpty())
+        Q_EMIT error(u"Cannot hand approved calls to the executor: "_s + report.error);
+    if (report.handedOver > 0 || report.refused > 0)
+        Q_EMIT approvalsHandedOver(report.handedOver, report.refused);
 }
 
 void ExecutionWorker::submit(quint64 requestId, const ExecuteRequest& request)

@@ -38,6 +38,9 @@ public Q_SLOTS:
     void undo(qint64 executionId); // answered by undone(…) or undoRefused(…)
     void undoNewest(); // the newest undoable execution (the status bar's Undo, `z`)
     void setKillSwitch(bool on); // answered by killSwitchChanged(on)
+    // Hands approved MCP calls that have not run yet to the executor (ApprovedCalls); start() does it too.
+    // Call it when an approval was decided (here or in another process). Answered by approvalsHandedOver.
+    void handOverApproved();
 
 Q_SIGNALS:
     void ready(bool killSwitchOn);
@@ -49,6 +52,8 @@ Q_SIGNALS:
     void undone(const caseyos::ExecutionRecord& record);
     void undoRefused(qint64 executionId, const QString& message);
     void killSwitchChanged(bool on);
+    // handOverApproved() gave `handedOver` approvals an execution and recorded `refused` as not run.
+    void approvalsHandedOver(int handedOver, int refused);
     void error(const QString& message); // the database could not be opened, a setting not stored
 
 private:

@@ -15,8 +15,16 @@ namespace caseyos {
 
 namespace {
 
-const QString kColumns
-    = u"id, tool, arguments, summary, status, decided_by, created_at, decided_at, executed_at"_s;
+const QString kApprovalColumns
+    = u"id, tool, arguments, summary, status, decided_by, created_at, decided_at, executed_at, "
+      "ifnull(execution_id, 0), handoff"_s;
+
+// The tools whose approval makes something run; the others only record a decision.
+bool runsWhenApproved(const QString& tool, const QJsonObject& arguments)
+{
+    return tool == u"execute_move"_s
+        || (tool == u"create_email_draft"_s && arguments.value(u"send"_s).toBool(false));
+}
 
 QJsonValue timeOrNull(const QDateTime& value)
 {
@@ -35,6 +43,8 @@ Approval fromQuery(const QSqlQuery& query)
     a.createdAt = fromEpochMs(query.value(6).toLongLong());
     a.decidedAt = fromEpochMs(query.value(7).toLongLong());
     a.executedAt = fromEpochMs(query.value(8).toLongLong());
+    a.executionId = query.value(9).toLongLong();
+    a.handoff = query.value(10).toString();
     return a;
 }
 
@@ -49,6 +59,12 @@ Result<AuditEntry> auditDecision(Database& db, const Clock& clock, const Approva
 
 } // namespace
 
+bool Approval::awaitsHandoff() const
+{
+    return status == u"approved"_s && handoff.isEmpty() && !executedAt.isValid()
+        && runsWhenApproved(tool, arguments);
+}
+
 QString ApprovalService::notificationTitle(qint64 id)
 {
     return u"Approval #%1 needed"_s.arg(id);
@@ -59,7 +75,9 @@ QJsonObject approvalToJson(const Approval& a)
     return { { u"id"_s, a.id }, { u"tool"_s, a.tool }, { u"arguments"_s, a.arguments },
         { u"summary"_s, a.summary }, { u"status"_s, a.status }, { u"decided_by"_s, a.decidedBy },
         { u"created_at"_s, timeOrNull(a.createdAt) }, { u"decided_at"_s, timeOrNull(a.decidedAt) },
-        { u"executed"_s, a.executedAt.isValid() }, { u"executed_at"_s, timeOrNull(a.executedAt) } };
+        { u"executed"_s, a.executedAt.isValid() }, { u"executed_at"_s, timeOrNull(a.executedAt) },
+        { u"execution_id"_s, a.executionId > 0 ? QJsonValue(a.executionId) : QJsonValue(QJsonValue::Null) },
+        { u"handoff"_s, a.handoff } };
 }
 
 ApprovalService::ApprovalService(Database& db, const Clock& clock)
@@ -201,7 +219,7 @@ Result<Approval> ApprovalService::decide(qint64 id, const QString& status)
 Result<Approval> ApprovalService::find(qint64 id) const
 {
     QSqlQuery query(m_db.sql());
-    query.prepare(u"SELECT "_s + kColumns + u" FROM approvals WHERE id = ?"_s);
+    query.prepare(u"SELECT "_s + kApprovalColumns + u" FROM approvals WHERE id = ?"_s);
     query.addBindValue(id);
     if (!query.exec())
         return Result<Approval>::failure(query.lastError().text());
@@ -215,7 +233,7 @@ Result<QList<Approval>> ApprovalService::list(const QString& status) const
     QSqlQuery query(m_db.sql());
     query.setForwardOnly(true);
     query.prepare(
-        u"SELECT "_s + kColumns + u" FROM approvals WHERE (? = 'all' OR status = ?) ORDER BY id DESC"_s);
+        u"SELECT "_s + kApprovalColumns + u" FROM approvals WHERE (? = 'all' OR status = ?) ORDER BY id DESC"_s);
     const QString filter = status.isEmpty() ? u"all"_s : status;
     query.addBindValue(filter);
     query.addBindValue(filter);
@@ -225,6 +243,37 @@ Result<QList<Approval>> ApprovalService::list(const QString& status) const
     while (query.next())
         approvals.append(fromQuery(query));
     return Result<QList<Approval>>::success(approvals);
+}
+
+Result<QList<Approval>> ApprovalService::awaitingHandoff() const
+{
+    QSqlQuery query(m_db.sql());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT "_s + kApprovalColumns
+        + u" FROM approvals WHERE status = 'approved' AND handoff = '' AND executed_at IS NULL "
+          "AND (tool = 'execute_move' OR tool = 'create_email_draft') ORDER BY id"_s);
+    if (!query.exec())
+        return Result<QList<Approval>>::failure(query.lastError().text());
+    QList<Approval> approvals;
+    while (query.next()) {
+        Approval a = fromQuery(query);
+        if (a.awaitsHandoff())
+            approvals.append(a);
+    }
+    return Result<QList<Approval>>::success(approvals);
+}
+
+Result<bool> ApprovalService::recordHandoff(qint64 id, qint64 executionId, const QString& handoff)
+{
+    QSqlQuery update(m_db.sql());
+    update.prepare(
+        u"UPDATE approvals SET handoff = ?, execution_id = ? WHERE id = ? AND handoff = '' AND status = 'approved'"_s);
+    update.addBindValue(handoff.isEmpty() ? u"Handed over"_s : handoff);
+    update.addBindValue(executionId > 0 ? QVariant(executionId) : QVariant(QMetaType::fromType<qint64>()));
+    update.addBindValue(id);
+    if (!update.exec())
+        return Result<bool>::failure(u"Cannot record what approval %1 became: "_s.arg(id) + update.lastError().text());
+    return Result<bool>::success(update.numRowsAffected() == 1);
 }
 
 } // namespace caseyos

@@ -24,14 +24,19 @@ struct Approval
     QString decidedBy; // "", "user", "allowed_tool"
     QDateTime createdAt;
     QDateTime decidedAt;
-    QDateTime executedAt; // always invalid: no executor exists yet
+    QDateTime executedAt; // set by the executor when the call it became succeeded
+    qint64 executionId = 0; // the execution it was handed over as (0: none)
+    QString handoff; // "" until handed to the executor; then "Execution 12 queued" or why it did not run
+
+    // An approved call the executor should run that has not been handed over yet.
+    bool awaitsHandoff() const;
 };
 
 QJsonObject approvalToJson(const Approval& approval);
 
 // The approvals table for MCP, the CLI (`caseyos approvals`) and the desktop app. Synchronous; call it on
-// the thread that owns the Database. Nothing here executes anything: there is no executor yet, so an
-// approved call is recorded as approved and never run; a rejected one is final.
+// the thread that owns the Database. Nothing here executes anything: approved calls are handed to the
+// executor by ApprovedCalls (execution/); a rejected one is final and never runs.
 class ApprovalService
 {
 public:
@@ -46,6 +51,10 @@ public:
     Result<Approval> reject(qint64 id); // only a pending one
     Result<Approval> find(qint64 id) const;
     Result<QList<Approval>> list(const QString& status = {}) const; // newest first; status empty: all
+    // Approved execute_move / create_email_draft (send) calls with no hand-over yet, oldest first.
+    Result<QList<Approval>> awaitingHandoff() const;
+    // Records what the hand-over did, once: false (nothing changed) when another process recorded it first.
+    Result<bool> recordHandoff(qint64 id, qint64 executionId, const QString& handoff);
 
     // The title of a pending approval's "approval_pending" notification ("Approval #12 needed").
     static QString notificationTitle(qint64 id);

@@ -57,17 +57,19 @@ void ApprovalsWorker::poll()
     if (!ensureOpen())
         return;
     // New rows raise max(id); a decision (here or by another process) changes the pending count and
-    // max(decided_at). The status index covers the count.
+    // max(decided_at); the executor's hand-over changes the count still waiting for it, and its success
+    // max(executed_at). The table stays small (one row per MCP call that would act).
     QSqlQuery q(m_db->sql());
-    if (!q.exec(u"SELECT COALESCE(MAX(id), 0), SUM(status = 'pending'), COALESCE(MAX(decided_at), 0) "
-                "FROM approvals"_s)
+    if (!q.exec(u"SELECT COALESCE(MAX(id), 0), SUM(status = 'pending'), COALESCE(MAX(decided_at), 0), "
+                "SUM(status = 'approved' AND handoff = ''), COALESCE(MAX(executed_at), 0) FROM approvals"_s)
         || !q.next()) {
         Q_EMIT failed(u"Cannot read the approvals: "_s + q.lastError().text());
         return;
     }
-    const QString fingerprint = u"%1/%2/%3"_s.arg(q.value(0).toLongLong())
-                                    .arg(q.value(1).toLongLong())
-                                    .arg(q.value(2).toLongLong());
+    QStringList parts;
+    for (int i = 0; i < 5; ++i)
+        parts << QString::number(q.value(i).toLongLong());
+    const QString fingerprint = parts.join(u'/');
     if (fingerprint == m_fingerprint)
         return;
     m_fingerprint = fingerprint;

@@ -1,6 +1,7 @@
-// MCP tools that would act outside CaseyOS (execute a move, send an email). There is no executor yet, so they
-// never act: each call becomes an approval (pending, or approved-but-not-executed when the user allowed the
-// tool permanently) and the result says so.
+// MCP tools that would act outside CaseyOS (execute a move, send an email). They never act on their own: each
+// call becomes an approval, pending until the user decides in the app or with `caseyos approvals`; the
+// approved call is then handed to the executor (execution/ApprovedCalls). When the user allowed the tool
+// permanently it is approved at once and handed over right away (ToolContext::handOverApproved).
 #include "core/Clock.h"
 #include "core/Timestamps.h"
 #include "mcp/ApprovalService.h"
@@ -18,24 +19,34 @@ namespace caseyos::mcp {
 
 namespace {
 
-constexpr double kMaxId = 9007199254740991.0;
-
 QString approvalText(const Approval& approval)
 {
-    if (approval.status == u"approved"_s)
-        return u"Recorded as approval %1, approved because the user allowed this tool permanently. CaseyOS "
-               u"has "
-               "no executor yet, so nothing was sent or changed outside CaseyOS."_s.arg(approval.id);
+    if (approval.status == u"approved"_s) {
+        QString text = u"Approval %1 was approved at once because the user allowed this tool permanently."_s.arg(
+            approval.id);
+        text += approval.handoff.isEmpty()
+            ? u" The CaseyOS app runs it through its executor (preview rules, caps, undo window); check the "
+              "outcome with get_approval."_s
+            : u" "_s + approval.handoff + u'.';
+        return text;
+    }
     return u"Awaiting the user's approval (approval id %1). Nothing was sent or changed; the user decides in "
            "the CaseyOS app or with \"caseyos approvals\". Check the outcome with get_approval."_s.arg(
                approval.id);
 }
 
-ToolResult approvalResult(const Approval& approval, QJsonObject extra = {})
+// The approval as the client sees it; one approved at once is handed to the executor first, so the result
+// already says what became of it.
+ToolResult approvalResult(ToolContext& context, Approval approval, QJsonObject extra = {})
 {
-    extra.insert(
-        u"status"_s, approval.status == u"approved"_s ? u"approved_not_executed"_s : u"awaiting_approval"_s);
-    extra.insert(u"executed"_s, false);
+    if (approval.awaitsHandoff() && context.handOverApproved) {
+        context.handOverApproved();
+        const Result<Approval> after = ApprovalService(context.db, context.clock).find(approval.id);
+        if (after)
+            approval = after.value();
+    }
+    extra.insert(u"status"_s, approval.status == u"approved"_s ? u"approved"_s : u"awaiting_approval"_s);
+    extra.insert(u"executed"_s, approval.executedAt.isValid());
     extra.insert(u"approval"_s, approvalToJson(approval));
     extra.insert(u"message"_s, approvalText(approval));
     return ToolResult::ok(extra, approvalText(approval));
@@ -59,7 +70,7 @@ ToolResult executeMove(ToolContext& context, const QJsonObject& arguments)
                   context.allowedTools.contains(tool));
     if (!approval)
         return ToolResult::error(approval.error());
-    return approvalResult(approval.value(), { { u"move_id"_s, id } });
+    return approvalResult(context, approval.value(), { { u"move_id"_s, id } });
 }
 
 ToolResult createEmailDraft(ToolContext& context, const QJsonObject& arguments)
@@ -99,7 +110,7 @@ ToolResult createEmailDraft(ToolContext& context, const QJsonObject& arguments)
     const QJsonObject draft { { u"id"_s, draftId }, { u"to"_s, to },
         { u"subject"_s, arguments.value(u"subject"_s).toString() }, { u"created_at"_s, toIsoUtc(now) } };
     if (approval)
-        return approvalResult(*approval, { { u"draft"_s, draft }, { u"sent"_s, false } });
+        return approvalResult(context, *approval, { { u"draft"_s, draft }, { u"sent"_s, false } });
     return ToolResult::ok({ { u"draft"_s, draft }, { u"sent"_s, false }, { u"status"_s, u"draft_saved"_s } },
         u"Draft %1 saved in CaseyOS; nothing was sent."_s.arg(draftId));
 }

@@ -16,8 +16,6 @@ namespace caseyos::mcp {
 
 namespace {
 
-constexpr double kMaxId = 9007199254740991.0;
-
 QJsonObject idProperty()
 {
     return integerSchema(u"The move's id (from list_todays_moves)."_s, 1, kMaxId);

@@ -34,6 +34,8 @@ public:
     QByteArray handleUnparsable(const ParsedMessage& parsed); // errorCode != 0
     QByteArray handleOversized(qsizetype bytes);
 
+    // See ToolContext::handOverApproved.
+    void setApprovedCallRunner(std::function<void()> runner) { m_context.handOverApproved = std::move(runner); }
     bool isInitialized() const { return m_initialized; }
     const QString& protocolVersion() const { return m_version; }
 

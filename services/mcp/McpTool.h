@@ -20,6 +20,9 @@ struct ToolContext
     Database& db;
     const Clock& clock;
     QStringList allowedTools;
+    // Hands approved calls to the executor (ApprovedCalls), set by `caseyos mcp`: a tool the user allowed
+    // permanently runs at once. Unset: the running app (or `caseyos approvals`) hands them over.
+    std::function<void()> handOverApproved = {};
 };
 
 // A tool's answer: structured content (an object matching the tool's outputSchema) and its text form, or a
@@ -68,6 +71,8 @@ QList<ToolDef> infoTools();
 QList<ToolDef> actionTools();
 
 // Schema helpers shared by the tool files.
+// The largest integer a JSON number carries exactly (2^53 - 1): the upper bound of every id argument.
+inline constexpr double kMaxId = 9007199254740991.0;
 QJsonObject objectSchema(const QJsonObject& properties, const QStringList& required = {});
 QJsonObject integerSchema(const QString& description, double minimum, double maximum);
 QJsonObject stringSchema(const QString& description, int maxLength = 1000, int minLength = 0);

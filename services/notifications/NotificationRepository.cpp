@@ -9,7 +9,7 @@ namespace caseyos {
 
 namespace {
 
-const QString kColumns = u"id, title, message, priority, kind, move_id, signal_id, created_at, read_at, "
+const QString kNotificationColumns = u"id, title, message, priority, kind, move_id, signal_id, created_at, read_at, "
                          "dismissed_at, snoozed_until, expires_at"_s;
 
 // What "unread at :now" means in SQL; the same rule as Notification::isUnread().
@@ -18,7 +18,7 @@ const QString kUnreadWhere = u"read_at IS NULL AND dismissed_at IS NULL AND (exp
 
 const QString kOrder = u" ORDER BY priority DESC, created_at DESC, id DESC"_s;
 
-QVariant idOrNull(qint64 id)
+QVariant positiveIdOrNull(qint64 id)
 {
     return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
 }
@@ -62,8 +62,8 @@ bool NotificationRepository::insert(Notification& n, QString* error)
     q.addBindValue(textValue(n.message));
     q.addBindValue(weight(n.priority));
     q.addBindValue(textValue(n.kind));
-    q.addBindValue(idOrNull(n.moveId));
-    q.addBindValue(idOrNull(n.signalId));
+    q.addBindValue(positiveIdOrNull(n.moveId));
+    q.addBindValue(positiveIdOrNull(n.signalId));
     q.addBindValue(toEpochMs(n.createdAt));
     q.addBindValue(msOrNull(n.readAt));
     q.addBindValue(msOrNull(n.dismissedAt));
@@ -80,7 +80,7 @@ QList<Notification> NotificationRepository::select(
 {
     QSqlQuery q(m_db.sql());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + kColumns + u" FROM notifications "_s + whereAndOrder);
+    q.prepare(u"SELECT "_s + kNotificationColumns + u" FROM notifications "_s + whereAndOrder);
     for (const QVariant& value : values)
         q.addBindValue(value);
     QList<Notification> found;
@@ -105,7 +105,7 @@ QList<Notification> NotificationRepository::unread(qint64 nowMs, int limit, QStr
 {
     QSqlQuery q(m_db.sql());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + kColumns + u" FROM notifications WHERE "_s + kUnreadWhere + kOrder
+    q.prepare(u"SELECT "_s + kNotificationColumns + u" FROM notifications WHERE "_s + kUnreadWhere + kOrder
         + (limit >= 0 ? u" LIMIT %1"_s.arg(limit) : QString()));
     q.bindValue(u":now"_s, nowMs);
     QList<Notification> found;

@@ -15,13 +15,8 @@ namespace caseyos {
 
 namespace {
 
-const QString kColumns = u"id, type, source, confidence, impact, contact_email, move_id, deal_id, signal_id, "
+const QString kOutcomeColumns = u"id, type, source, confidence, impact, contact_email, move_id, deal_id, signal_id, "
                          "note, context, occurred_at, created_at"_s;
-
-QVariant idOrNull(const std::optional<qint64>& id)
-{
-    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
-}
 
 std::optional<qint64> optionalId(const QVariant& value)
 {
@@ -104,7 +99,7 @@ bool OutcomeRepository::insert(Outcome& outcome, QString* error)
 std::optional<Outcome> OutcomeRepository::find(qint64 id, QString* error) const
 {
     QSqlQuery q(m_db.sql());
-    q.prepare(u"SELECT "_s + kColumns + u" FROM outcomes WHERE id = ?"_s);
+    q.prepare(u"SELECT "_s + kOutcomeColumns + u" FROM outcomes WHERE id = ?"_s);
     q.addBindValue(id);
     const QList<Outcome> found = selectOutcomes(q, error);
     if (found.isEmpty())
@@ -117,7 +112,7 @@ QList<Outcome> OutcomeRepository::forMove(qint64 moveId, QString* error) const
     QSqlQuery q(m_db.sql());
     q.setForwardOnly(true);
     // "move_id IS NOT NULL" lets SQLite use the partial index outcomes_move.
-    q.prepare(u"SELECT "_s + kColumns
+    q.prepare(u"SELECT "_s + kOutcomeColumns
         + u" FROM outcomes WHERE move_id = ? AND move_id IS NOT NULL ORDER BY occurred_at, id"_s);
     q.addBindValue(moveId);
     return selectOutcomes(q, error);
@@ -127,7 +122,7 @@ QList<Outcome> OutcomeRepository::forContact(const QString& email, int limit, QS
 {
     QSqlQuery q(m_db.sql());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + kColumns
+    q.prepare(u"SELECT "_s + kOutcomeColumns
         + u" FROM outcomes WHERE contact_email = ? ORDER BY occurred_at DESC, id DESC LIMIT ?"_s);
     q.addBindValue(normalizeContactEmail(email));
     q.addBindValue(limit < 0 ? -1 : limit);

@@ -2,6 +2,7 @@
 
 #include "core/Timestamps.h"
 #include "storage/Database.h"
+#include "storage/SqlValues.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -10,15 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace caseyos {
-
-namespace {
-
-QVariant idOrNull(const std::optional<qint64>& id)
-{
-    return id ? QVariant(*id) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-} // namespace
 
 EmailDraftRepository::EmailDraftRepository(Database& db)
     : m_db(db)

@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+#include <optional>
 
 // Small conversions shared by the repositories (storage-internal).
 namespace caseyos {
@@ -19,6 +20,12 @@ namespace caseyos {
 inline QVariant msOrNull(const QDateTime& value)
 {
     return value.isValid() ? QVariant(toEpochMs(value)) : QVariant(QMetaType::fromType<qint64>());
+}
+
+// NULL for "no id", else the id (optional foreign keys).
+inline QVariant idOrNull(const std::optional<qint64>& id)
+{
+    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
 }
 
 // A QString for a NOT NULL text column: a null QString would bind as SQL NULL, so it becomes "".

@@ -24,7 +24,7 @@ using namespace caseyos::test;
 
 namespace {
 
-qint64 scalar(Database& db, const QString& sql)
+qint64 scalarInt(Database& db, const QString& sql)
 {
     QSqlQuery q(db.sql());
     if (!q.exec(sql) || !q.next())
@@ -56,11 +56,11 @@ TEST(IngestPipeline, DuplicatesWithinAndAcrossBatchesAreCountedNotStored)
     EXPECT_EQ(pipeline.report().duplicates, 2);
     EXPECT_EQ(pipeline.report().movesCreated, 5);
     EXPECT_EQ(pipeline.createdMoveIds().size(), 5);
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), 5);
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM moves"_s), 5);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM signals"_s), 5);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM moves"_s), 5);
     for (qint64 id : pipeline.createdMoveIds())
         EXPECT_EQ(
-            scalar(db, u"SELECT COUNT(*) FROM moves WHERE id = %1 AND signal_id IS NOT NULL"_s.arg(id)), 1);
+            scalarInt(db, u"SELECT COUNT(*) FROM moves WHERE id = %1 AND signal_id IS NOT NULL"_s.arg(id)), 1);
 }
 
 TEST(IngestPipeline, SignalsWithoutSourceIdDedupeByPayload)
@@ -108,8 +108,8 @@ TEST(IngestPipeline, StorageFailureStopsAndKeepsEarlierBatches)
     EXPECT_EQ(report.ingested, 2);
     EXPECT_EQ(report.movesCreated, 2);
     ASSERT_TRUE(db.exec(u"PRAGMA query_only = OFF"_s));
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), 2);
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM moves"_s), 2);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM signals"_s), 2);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM moves"_s), 2);
 }
 
 TEST(SignalImporter, ProgressCanCancelBetweenBatches)
@@ -135,14 +135,14 @@ TEST(SignalImporter, ProgressCanCancelBetweenBatches)
     EXPECT_EQ(calls, 1);
     EXPECT_EQ(report.ingested, 4);
     EXPECT_EQ(created.size(), 4);
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), 4);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM signals"_s), 4);
 
     // Running it again completes the import without duplicating the first batch.
     const IngestReport rest = importSignalFile(file, db, clock);
     EXPECT_EQ(rest.read, 10);
     EXPECT_EQ(rest.duplicates, 4);
     EXPECT_EQ(rest.ingested, 6);
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM moves"_s), 10);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM moves"_s), 10);
 }
 
 TEST(SignalImporter, UnreadableFileIsAFatalError)
@@ -167,13 +167,13 @@ TEST(DemoWorkspace, CreatedOnceWithTimesShiftedToNow)
     EXPECT_EQ(path, home.file(u"demo/caseyos.db"_s));
     Database db;
     ASSERT_TRUE(db.open(path, nullptr));
-    const qint64 signalCount = scalar(db, u"SELECT COUNT(*) FROM signals"_s);
+    const qint64 signalCount = scalarInt(db, u"SELECT COUNT(*) FROM signals"_s);
     EXPECT_GT(signalCount, 100);
-    EXPECT_GT(scalar(db, u"SELECT COUNT(*) FROM moves WHERE status = 'pending'"_s), 100);
-    EXPECT_EQ(scalar(db, u"SELECT MAX(occurred_at) FROM signals"_s),
+    EXPECT_GT(scalarInt(db, u"SELECT COUNT(*) FROM moves WHERE status = 'pending'"_s), 100);
+    EXPECT_EQ(scalarInt(db, u"SELECT MAX(occurred_at) FROM signals"_s),
         clock.now().addSecs(-3600).toMSecsSinceEpoch());
     // Payload times move with the signals: no meeting starts years before its booking.
-    EXPECT_EQ(scalar(db,
+    EXPECT_EQ(scalarInt(db,
                   u"SELECT COUNT(*) FROM signals WHERE source = 'calendar' AND event_type = "
                   "'meeting_scheduled' AND json_extract(payload, '$.start') < '2031'"_s),
         0);
@@ -181,7 +181,7 @@ TEST(DemoWorkspace, CreatedOnceWithTimesShiftedToNow)
     clock.advance(86400);
     const QString again = ensureDemoWorkspace(home.path(), clock, &error);
     EXPECT_EQ(again, path);
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), signalCount);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM signals"_s), signalCount);
 }
 
 // A new move starts with its contact's outcome adjustment (PRODUCT.md §2), not 0 until the next outcome.
@@ -244,12 +244,12 @@ TEST(IngestPipeline, FlushWithAStepCommitsItWithTheSignalsOrNeither)
     IngestPipeline pipeline(db, clock);
     ASSERT_TRUE(pipeline.add(parse(formLine(u"a@example.com"_s, u"1"_s), clock)));
     ASSERT_TRUE(pipeline.flush(saveCursor(u"page-1"_s)));
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), 1);
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM test_cursor"_s), 1);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM signals"_s), 1);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM test_cursor"_s), 1);
 
     // Nothing buffered: the step still runs in a transaction of its own.
     ASSERT_TRUE(pipeline.flush(saveCursor(u"page-2"_s)));
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM test_cursor"_s), 2);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM test_cursor"_s), 2);
 
     // A failing step takes the batch's signals and moves with it.
     ASSERT_TRUE(pipeline.add(parse(formLine(u"b@example.com"_s, u"2"_s), clock)));
@@ -258,7 +258,7 @@ TEST(IngestPipeline, FlushWithAStepCommitsItWithTheSignalsOrNeither)
         return false;
     }));
     EXPECT_TRUE(pipeline.report().fatalError.contains(u"cursor refused"_s)) << pipeline.report().fatalError.toStdString();
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM signals"_s), 1);
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM moves"_s), 1);
-    EXPECT_EQ(scalar(db, u"SELECT COUNT(*) FROM test_cursor"_s), 2);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM signals"_s), 1);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM moves"_s), 1);
+    EXPECT_EQ(scalarInt(db, u"SELECT COUNT(*) FROM test_cursor"_s), 2);
 }

@@ -1,7 +1,9 @@
-// Safety of the MCP tools that would act outside CaseyOS: execute_move and create_email_draft with send only
-// create approvals; nothing about the move changes; a rejected approval stays rejected and never runs; an
-// approved one is recorded as approved (there is no executor yet); a tool allowed permanently is approved at
-// once and still not executed.
+// Safety of the MCP tools that would act outside CaseyOS, through the real processes: execute_move and
+// create_email_draft with send only create approvals; nothing about the move changes; a rejected approval
+// stays rejected and never runs; approving hands the call to the executor, which here refuses it (the move's
+// action needs an account this home does not have) and the approval says why; a tool allowed permanently is
+// approved at once and handed over the same way. approval_handoff_test.cpp shows an approved call sending
+// for real against a fake Gmail.
 #include "IntegrationSupport.h"
 #include "McpProcess.h"
 #include "TempHome.h"
@@ -136,7 +138,7 @@ TEST_F(McpApprovalTest, ARejectedApprovalNeverRuns)
         0);
 }
 
-TEST_F(McpApprovalTest, AnApprovedApprovalIsRecordedButNotExecuted)
+TEST_F(McpApprovalTest, ApprovingHandsTheCallToTheExecutorWhichSaysWhyItCannotRun)
 {
     const QString before = moveState();
     const qint64 approvalId = executeThroughMcp()
@@ -148,27 +150,36 @@ TEST_F(McpApprovalTest, AnApprovedApprovalIsRecordedButNotExecuted)
                                   .toInteger();
     const CliRun approved
         = runCli(home.path(), { u"approvals"_s, u"approve"_s, QString::number(approvalId), u"--json"_s });
-    ASSERT_EQ(approved.exitCode, 0) << approved.errText().toStdString();
+    // Approved, but the task cannot run without a connected CRM account: exit 1 with the reason recorded.
+    EXPECT_EQ(approved.exitCode, 1) << approved.errText().toStdString();
     EXPECT_EQ(approved.json().value(u"status"_s).toString(), u"approved"_s);
     EXPECT_EQ(approved.json().value(u"decided_by"_s).toString(), u"user"_s);
     EXPECT_FALSE(approved.json().value(u"executed"_s).toBool(true));
     EXPECT_TRUE(approved.json().value(u"decided_at"_s).isString());
+    const QString handoff = approved.json().value(u"handoff"_s).toString();
+    EXPECT_TRUE(handoff.startsWith(u"Not run: "_s)) << handoff.toStdString();
+    EXPECT_TRUE(handoff.contains(u"HubSpot"_s) || handoff.contains(u"No connector"_s)) << handoff.toStdString();
     EXPECT_EQ(runCli(home.path(), { u"approvals"_s, u"reject"_s, QString::number(approvalId) }).exitCode, 1);
     EXPECT_EQ(moveState(), before);
     DbProbe db(home.databasePath());
     EXPECT_TRUE(db.value(u"SELECT executed_at FROM approvals WHERE id = %1"_s.arg(approvalId)).isNull());
+    EXPECT_EQ(db.value(u"SELECT handoff FROM approvals WHERE id = %1"_s.arg(approvalId)).toString(), handoff);
+    EXPECT_EQ(db.count(u"SELECT count(*) FROM executions"_s), 0);
 }
 
-TEST_F(McpApprovalTest, AToolAllowedPermanentlyIsApprovedAtOnceAndSaysNothingWasExecuted)
+TEST_F(McpApprovalTest, AToolAllowedPermanentlyIsApprovedAtOnceAndHandedToTheExecutor)
 {
     McpProcess::allowTools(home.path(), { u"execute_move"_s, u"create_email_draft"_s });
     const QString before = moveState();
     const QJsonObject result = executeThroughMcp();
     const QJsonObject data = result.value(u"structuredContent"_s).toObject();
-    EXPECT_EQ(data.value(u"status"_s).toString(), u"approved_not_executed"_s);
+    EXPECT_EQ(data.value(u"status"_s).toString(), u"approved"_s);
     EXPECT_EQ(data.value(u"approval"_s).toObject().value(u"decided_by"_s).toString(), u"allowed_tool"_s);
     EXPECT_FALSE(data.value(u"executed"_s).toBool(true));
-    EXPECT_TRUE(data.value(u"message"_s).toString().contains(u"no executor"_s));
+    // Handed over at once; the executor refused it (no CRM account here) and the client is told why.
+    EXPECT_TRUE(data.value(u"message"_s).toString().contains(u"Not run: "_s))
+        << data.value(u"message"_s).toString().toStdString();
+    EXPECT_TRUE(data.value(u"approval"_s).toObject().value(u"handoff"_s).toString().startsWith(u"Not run: "_s));
     EXPECT_EQ(moveState(), before);
     DbProbe db(home.databasePath());
     EXPECT_EQ(db.count(u"SELECT count(*) FROM notifications WHERE kind = 'approval_pending'"_s), 0);

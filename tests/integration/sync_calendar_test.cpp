@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kMe = u"casey@example.com"_s;
+const QString kCalendarOwner = u"casey@example.com"_s;
 
 class CalendarSyncTest : public ::testing::Test
 {
@@ -27,7 +27,7 @@ protected:
         m_clock.set(m_now);
         SyncAccountConfig config;
         config.provider = SyncProvider::Calendar;
-        config.accountId = kMe;
+        config.accountId = kCalendarOwner;
         config.baseUrl = m_calendar.baseUrl();
         config.pageSize = 2;
         config.requestTimeoutMs = 2000;
@@ -45,7 +45,7 @@ protected:
         return e;
     }
 
-    FakeCalendar m_calendar { kMe };
+    FakeCalendar m_calendar { kCalendarOwner };
     FakeClock m_clock;
     QDateTime m_now;
     std::unique_ptr<SyncHarness> m_sync;

@@ -20,13 +20,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kMe = u"casey@example.com"_s;
+const QString kFaultsOwner = u"casey@example.com"_s;
 
-SyncAccountConfig gmailConfig(const FakeGmail& server)
+SyncAccountConfig faultsGmailConfig(const FakeGmail& server)
 {
     SyncAccountConfig config;
     config.provider = SyncProvider::Gmail;
-    config.accountId = kMe;
+    config.accountId = kFaultsOwner;
     config.baseUrl = server.baseUrl();
     config.windowDays = 14;
     config.pageSize = 2;
@@ -60,7 +60,7 @@ protected:
         ASSERT_TRUE(m_gmail.listen());
         m_gmail.addSent(
             u"t1"_s, u"ann@acme.com"_s, u"Proposal"_s, QDateTime::currentDateTimeUtc().addDays(-1));
-        m_sync = std::make_unique<SyncHarness>(gmailConfig(m_gmail));
+        m_sync = std::make_unique<SyncHarness>(faultsGmailConfig(m_gmail));
         ASSERT_TRUE(m_sync->run().ok);
         for (int i = 0; i < 5; ++i)
             m_expected.append(m_gmail.addInbound(u"t1"_s, u"Ann <ann@acme.com>"_s, u"Re %1"_s.arg(i), u"ok"_s,
@@ -96,7 +96,7 @@ protected:
         expectExactlyTheReplies();
     }
 
-    FakeGmail m_gmail { kMe };
+    FakeGmail m_gmail { kFaultsOwner };
     std::unique_ptr<SyncHarness> m_sync;
     QStringList m_expected;
 };
@@ -194,10 +194,10 @@ TEST_F(GmailFaults, FiftyMegabyteBody)
 
 TEST(SyncBreaker, OpensAfterRepeatedFailuresAndRecovers)
 {
-    FakeGmail gmail(kMe);
+    FakeGmail gmail(kFaultsOwner);
     ASSERT_TRUE(gmail.listen());
     gmail.addSent(u"t1"_s, u"ann@acme.com"_s, u"Proposal"_s, QDateTime::currentDateTimeUtc().addDays(-1));
-    SyncHarness sync(gmailConfig(gmail), fastHttpOptions(1500));
+    SyncHarness sync(faultsGmailConfig(gmail), fastHttpOptions(1500));
     ASSERT_TRUE(sync.run().ok);
     const QString reply = gmail.addInbound(
         u"t1"_s, u"Ann <ann@acme.com>"_s, u"Re"_s, u"ok"_s, QDateTime::currentDateTimeUtc());
@@ -260,9 +260,9 @@ TEST(SyncHubspotFaults, RateLimitAndServerErrorsDuringPagingLoseNothing)
 // A refused token is not a transient fault: the run ends at once asking for a reconnect, nothing is written.
 TEST(SyncAuth, RefusedTokenOrNoTokenAsksForReconnect)
 {
-    FakeGmail gmail(kMe);
+    FakeGmail gmail(kFaultsOwner);
     ASSERT_TRUE(gmail.listen());
-    SyncHarness sync(gmailConfig(gmail));
+    SyncHarness sync(faultsGmailConfig(gmail));
     gmail.addFault(fault(FakeFault::Kind::Status, u"/profile"_s, 401));
     const SyncRunResult refused = sync.run();
     EXPECT_FALSE(refused.ok);
@@ -271,7 +271,7 @@ TEST(SyncAuth, RefusedTokenOrNoTokenAsksForReconnect)
     EXPECT_EQ(gmail.requestCount(), 1); // a 401 is final: no retry
     EXPECT_TRUE(sync.cursor(GmailSync::kStream).isEmpty());
 
-    SyncAccountConfig config = gmailConfig(gmail);
+    SyncAccountConfig config = faultsGmailConfig(gmail);
     HttpClient http(SystemClock::instance(), fastHttpOptions());
     auto engine = SyncWorker::createEngine(
         config, http, sync.db(), SystemClock::instance(), [](const SyncAccountConfig&, QObject* context, TokenCallback done) {

@@ -11,12 +11,14 @@
 #include "approvals/ApprovalsController.h"
 #include "approvals/ApprovalsDialog.h"
 #include "mcp/ApprovalService.h"
+#include "mcp/McpSettings.h"
 #include "notifications/Notification.h"
 #include "notifications/NotificationsModel.h"
 #include "notifications/NotificationsPanel.h"
 #include "storage/Database.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -27,6 +29,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSqlQuery>
 #include <QTest>
 #include <QTimer>
@@ -91,9 +94,9 @@ protected:
         return waitFor([&] { return approvals->pendingCount() == count; }, 10000);
     }
 
-    // Selects the approval, presses the button (approve or reject), and confirms with the confirmation's
-    // button; returns the confirmation's text as shown.
-    QString decide(ApprovalsDialog* dialog, qint64 id, QPushButton* button)
+    // Selects the approval, presses the button (approve or reject), ticks "Always allow" when asked (only an
+    // approval offers it), and confirms with the confirmation's button; returns the confirmation's text.
+    QString decide(ApprovalsDialog* dialog, qint64 id, QPushButton* button, bool alwaysAllow = false)
     {
         for (int row = 0; row < dialog->list()->count(); ++row) {
             if (dialog->list()->item(row)->text().startsWith(u"#%1 "_s.arg(id)))
@@ -108,6 +111,12 @@ protected:
             return {};
         const QString shown = box->text() + u'\n' + box->informativeText();
         EXPECT_FALSE(dialog->approveButton()->isEnabled()); // one decision at a time
+        QCheckBox* always = box->findChild<QCheckBox*>(u"alwaysAllowTool"_s);
+        EXPECT_EQ(always != nullptr, button == dialog->approveButton());
+        if (always) {
+            EXPECT_FALSE(always->isChecked()); // never allowed permanently by default
+            always->setChecked(alwaysAllow);
+        }
         QTest::mouseClick(box->findChild<QPushButton*>(u"confirmButton"_s), Qt::LeftButton);
         return shown;
     }
@@ -175,7 +184,8 @@ TEST_F(ApprovalsDialogTest, AnApprovalFromAnotherConnectionAppearsAndIsApprovedW
     ASSERT_TRUE(waitFor([&] {
         return dialog->resultLabel()->text().startsWith(u"✔ Approved #%1"_s.arg(id));
     })) << dialog->resultLabel()->text().toStdString();
-    EXPECT_TRUE(dialog->resultLabel()->text().contains(u"nothing has been sent"_s));
+    EXPECT_TRUE(dialog->resultLabel()->text().contains(u"running it through the executor"_s));
+    EXPECT_TRUE(allowedMcpTools(QSettings()).isEmpty()); // approved once, not allowed for good
     ASSERT_TRUE(waitForPending(1));
     EXPECT_EQ(approvals->action()->text(), u"A&pprovals (1)…"_s);
     EXPECT_EQ(other->status(draft), u"pending"_s);
@@ -263,8 +273,12 @@ TEST_F(ApprovalsDialogTest, TheWindowStaysResponsiveWhileADecisionWaitsOnTheData
     // Another connection holds the write lock: the worker's approve waits in SQLite's busy timeout.
     QSqlQuery lock(other->db().sql());
     ASSERT_TRUE(lock.exec(u"BEGIN IMMEDIATE"_s));
-    decide(dialog, id, dialog->approveButton());
+    QSettings().remove(u"mcp/allowedTools"_s);
+    decide(dialog, id, dialog->approveButton(), true); // and "Always allow execute_move"
     ASSERT_TRUE(dialog->isDeciding());
+    // The tool is allowed for good at once (a setting, not the database the lock holds).
+    EXPECT_EQ(allowedMcpTools(QSettings()), QStringList { u"execute_move"_s });
+    QSettings().remove(u"mcp/allowedTools"_s);
 
     // Meanwhile the UI thread keeps ticking, and the dialog closes and opens again at once.
     QElapsedTimer clock;

@@ -14,13 +14,13 @@ using namespace Qt::StringLiterals;
 using namespace caseyos::agents;
 
 namespace {
-const QDateTime kNow(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
+const QDateTime kDealsNow(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
 
 PipelineDeal deal(
     const QString& stage, double amount, int idleDays, int daysToClose = 60, bool competitor = false)
 {
-    return { u"d"_s, u"Deal"_s, stage, amount, kNow.date().addDays(daysToClose), kNow.addDays(-idleDays),
-        kNow.addDays(-idleDays - 1), competitor };
+    return { u"d"_s, u"Deal"_s, stage, amount, kDealsNow.date().addDays(daysToClose), kDealsNow.addDays(-idleDays),
+        kDealsNow.addDays(-idleDays - 1), competitor };
 }
 } // namespace
 
@@ -41,57 +41,57 @@ TEST(RevenueOps, StageProbabilities)
 
 TEST(RevenueOps, AtRiskScoreBoundaries)
 {
-    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 7), kNow).score, 0);
-    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 8), kNow).score, 15);
-    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 14), kNow).score, 15);
-    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 15), kNow).score, 30);
-    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 0, -1), kNow).score, 25); // past the close date
-    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 0, 6), kNow).score, 10); // < 7 days to close
-    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 0, 7), kNow).score, 0);
-    EXPECT_EQ(assessDealRisk(deal(u"qualified"_s, 50001, 0), kNow).score, 15);
-    EXPECT_EQ(assessDealRisk(deal(u"qualified"_s, 50000, 0), kNow).score, 0); // > $50k, not ≥
-    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 90000, 0), kNow).score, 0); // only early stages
-    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 0, 60, true), kNow).score, 20);
+    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 7), kDealsNow).score, 0);
+    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 8), kDealsNow).score, 15);
+    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 14), kDealsNow).score, 15);
+    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 15), kDealsNow).score, 30);
+    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 0, -1), kDealsNow).score, 25); // past the close date
+    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 0, 6), kDealsNow).score, 10); // < 7 days to close
+    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 0, 7), kDealsNow).score, 0);
+    EXPECT_EQ(assessDealRisk(deal(u"qualified"_s, 50001, 0), kDealsNow).score, 15);
+    EXPECT_EQ(assessDealRisk(deal(u"qualified"_s, 50000, 0), kDealsNow).score, 0); // > $50k, not ≥
+    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 90000, 0), kDealsNow).score, 0); // only early stages
+    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 0, 60, true), kDealsNow).score, 20);
     // At risk strictly above 25.
-    EXPECT_FALSE(assessDealRisk(deal(u"proposal"_s, 1000, 0, -1), kNow).atRisk); // 25
+    EXPECT_FALSE(assessDealRisk(deal(u"proposal"_s, 1000, 0, -1), kDealsNow).atRisk); // 25
 }
 
 TEST(RevenueOps, AtRiskIsStrictlyOverTwentyFive)
 {
-    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 8, 6), kNow).score, 25);
-    EXPECT_FALSE(assessDealRisk(deal(u"proposal"_s, 1000, 8, 6), kNow).atRisk);
-    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 8, 60, true), kNow).score, 35);
-    EXPECT_TRUE(assessDealRisk(deal(u"proposal"_s, 1000, 8, 60, true), kNow).atRisk);
+    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 8, 6), kDealsNow).score, 25);
+    EXPECT_FALSE(assessDealRisk(deal(u"proposal"_s, 1000, 8, 6), kDealsNow).atRisk);
+    EXPECT_EQ(assessDealRisk(deal(u"proposal"_s, 1000, 8, 60, true), kDealsNow).score, 35);
+    EXPECT_TRUE(assessDealRisk(deal(u"proposal"_s, 1000, 8, 60, true), kDealsNow).atRisk);
 }
 
 TEST(RevenueOps, PipelineHealth)
 {
     // Coverage: 400k at proposal (0.5) = 200k weighted = 2.0× the 100k target; nothing stalled, balanced.
-    PipelineHealth h = assessPipeline({ deal(u"proposal"_s, 400000, 1) }, kNow);
+    PipelineHealth h = assessPipeline({ deal(u"proposal"_s, 400000, 1) }, kDealsNow);
     EXPECT_EQ(h.score, 100);
     EXPECT_EQ(h.status, u"healthy"_s);
     EXPECT_DOUBLE_EQ(h.coverage, 2.0);
     // Coverage exactly 1.5×: no issue; just under: medium (−10); under 1.0×: high (−25).
-    EXPECT_TRUE(assessPipeline({ deal(u"proposal"_s, 300000, 1) }, kNow).issues.isEmpty());
-    h = assessPipeline({ deal(u"proposal"_s, 299000, 1) }, kNow);
+    EXPECT_TRUE(assessPipeline({ deal(u"proposal"_s, 300000, 1) }, kDealsNow).issues.isEmpty());
+    h = assessPipeline({ deal(u"proposal"_s, 299000, 1) }, kDealsNow);
     EXPECT_EQ(h.score, 90);
-    h = assessPipeline({ deal(u"proposal"_s, 199000, 1) }, kNow);
+    h = assessPipeline({ deal(u"proposal"_s, 199000, 1) }, kDealsNow);
     EXPECT_EQ(h.score, 75);
     EXPECT_EQ(h.status, u"needs_attention"_s);
     // Stalled (> 14 days): medium for up to 3 deals, high for more.
     QList<PipelineDeal> stalled(3, deal(u"negotiation"_s, 100000, 15));
-    EXPECT_EQ(assessPipeline(stalled, kNow).score, 90);
+    EXPECT_EQ(assessPipeline(stalled, kDealsNow).score, 90);
     stalled.append(deal(u"negotiation"_s, 100000, 15));
-    EXPECT_EQ(assessPipeline(stalled, kNow).score, 75);
+    EXPECT_EQ(assessPipeline(stalled, kDealsNow).score, 75);
     // Top-heavy: early > 3× late. 3 early vs 1 late is not; 4 vs 1 is.
     QList<PipelineDeal> mix { deal(u"negotiation"_s, 1000000, 1) };
     for (int i = 0; i < 3; ++i)
         mix.append(deal(u"lead"_s, 1000, 1));
-    EXPECT_EQ(assessPipeline(mix, kNow).score, 100);
+    EXPECT_EQ(assessPipeline(mix, kDealsNow).score, 100);
     mix.append(deal(u"discovery"_s, 1000, 1));
-    EXPECT_EQ(assessPipeline(mix, kNow).score, 90);
+    EXPECT_EQ(assessPipeline(mix, kDealsNow).score, 90);
     // Everything at once: 4 stalled early deals, no coverage: −25 −10 −25 = 40, critical.
-    h = assessPipeline(QList<PipelineDeal>(4, deal(u"lead"_s, 1000, 20)), kNow);
+    h = assessPipeline(QList<PipelineDeal>(4, deal(u"lead"_s, 1000, 20)), kDealsNow);
     EXPECT_EQ(h.score, 40);
     EXPECT_EQ(h.status, u"critical"_s);
     EXPECT_EQ(pipelineStatus(80), u"healthy"_s);

@@ -142,10 +142,10 @@ TEST(ContactValidation, JobTitles)
 }
 
 namespace {
-const QDateTime kNow(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
+const QDateTime kHygieneNow(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
 DecayAssessment decayAfter(int days, bool bad = false, bool engaged = true)
 {
-    return assessDecay({ kNow.addDays(-days), {}, bad, engaged }, kNow);
+    return assessDecay({ kHygieneNow.addDays(-days), {}, bad, engaged }, kHygieneNow);
 }
 } // namespace
 
@@ -173,12 +173,12 @@ TEST(DataDecay, ScoresAddUpAndCapAtOne)
 
 TEST(DataDecay, DaysFallBackToCreationThenNineNineNine)
 {
-    EXPECT_EQ(assessDecay({ {}, kNow.addDays(-200), false, true }, kNow).days, 200);
-    const DecayAssessment unknown = assessDecay({ {}, {}, false, true }, kNow);
+    EXPECT_EQ(assessDecay({ {}, kHygieneNow.addDays(-200), false, true }, kHygieneNow).days, 200);
+    const DecayAssessment unknown = assessDecay({ {}, {}, false, true }, kHygieneNow);
     EXPECT_EQ(unknown.days, 999);
     EXPECT_EQ(unknown.bucket, u"zombie"_s);
     // 89 days and 23 hours is still 89 whole days: fresh.
-    EXPECT_EQ(assessDecay({ kNow.addSecs(-(90 * 86400 - 3600)), {}, false, true }, kNow).bucket, u"fresh"_s);
+    EXPECT_EQ(assessDecay({ kHygieneNow.addSecs(-(90 * 86400 - 3600)), {}, false, true }, kHygieneNow).bucket, u"fresh"_s);
 }
 
 TEST(DataDecay, Actions)
@@ -217,13 +217,13 @@ TEST(SyncHealth, RateLimitAndErrorRate)
 
 TEST(SyncHealth, Streams)
 {
-    EXPECT_EQ(streamHealth(u"never"_s, {}, {}, kNow).status, u"never"_s);
-    EXPECT_EQ(streamHealth(u"ok"_s, kNow.addSecs(-60), {}, kNow).status, u"healthy"_s);
-    const StreamHealth late = streamHealth(u"ok"_s, kNow.addSecs(-2000), {}, kNow);
+    EXPECT_EQ(streamHealth(u"never"_s, {}, {}, kHygieneNow).status, u"never"_s);
+    EXPECT_EQ(streamHealth(u"ok"_s, kHygieneNow.addSecs(-60), {}, kHygieneNow).status, u"healthy"_s);
+    const StreamHealth late = streamHealth(u"ok"_s, kHygieneNow.addSecs(-2000), {}, kHygieneNow);
     EXPECT_EQ(late.status, u"failing"_s);
     EXPECT_EQ(late.severity, u"high"_s);
     EXPECT_EQ(*late.lagSeconds, 2000);
     // A failed last sync is failing even when the last success is recent.
-    EXPECT_EQ(streamHealth(u"error"_s, kNow.addSecs(-60), u"401"_s, kNow).status, u"failing"_s);
-    EXPECT_EQ(streamHealth(u"error"_s, {}, u"401"_s, kNow).severity, u"high"_s);
+    EXPECT_EQ(streamHealth(u"error"_s, kHygieneNow.addSecs(-60), u"401"_s, kHygieneNow).status, u"failing"_s);
+    EXPECT_EQ(streamHealth(u"error"_s, {}, u"401"_s, kHygieneNow).severity, u"high"_s);
 }

@@ -3,9 +3,11 @@
 #include "ApprovalsDialog.h"
 #include "desktop/BadgeIcon.h"
 #include "mcp/ApprovalsClient.h"
+#include "mcp/McpSettings.h"
 
 #include <QAction>
 #include <QListWidget>
+#include <QSettings>
 #include <QWidget>
 
 using namespace Qt::StringLiterals;
@@ -73,6 +75,10 @@ void ApprovalsController::showDialog()
         connect(m_dialog, &ApprovalsDialog::approveRequested, this, [this](qint64 id) {
             if (m_client)
                 m_client->approve(id);
+        });
+        connect(m_dialog, &ApprovalsDialog::allowToolRequested, this, [](const QString& tool) {
+            QSettings settings;
+            allowMcpTool(settings, tool);
         });
         connect(m_dialog, &ApprovalsDialog::rejectRequested, this, [this](qint64 id) {
             if (m_client)

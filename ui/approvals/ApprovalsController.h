@@ -21,7 +21,8 @@ class ApprovalsDialog;
 // count (toolbar, View menu, command palette), the ApprovalsDialog it opens, and an ApprovalsClient whose
 // worker thread lists, polls and decides. Approvals that another process created (the `caseyos mcp` server on
 // the same database) are found by the worker's poll and leave here as pop-up requests; a click on such a
-// pop-up, or on their notification in the panel, opens the dialog. Approving only records the decision.
+// pop-up, or on their notification in the panel, opens the dialog. Approving records the decision; the app's
+// ExecutionWorker then hands the call to the executor (approvalsChanged → handOverApproved).
 class ApprovalsController : public QObject
 {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "ApprovalsDialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -33,9 +34,15 @@ QString when(const QDateTime& utc, const QDateTime& now)
 
 QString statusText(const Approval& a)
 {
-    if (a.status == u"approved"_s)
-        return a.decidedBy == u"allowed_tool"_s ? ApprovalsDialog::tr("Approved (tool always allowed)")
-                                                : ApprovalsDialog::tr("Approved — recorded, not run yet");
+    if (a.status == u"approved"_s) {
+        const QString approved = a.decidedBy == u"allowed_tool"_s ? ApprovalsDialog::tr("Approved (tool always allowed)")
+                                                                  : ApprovalsDialog::tr("Approved");
+        if (a.executedAt.isValid())
+            return ApprovalsDialog::tr("%1 — done (execution %2)").arg(approved).arg(a.executionId);
+        if (!a.handoff.isEmpty())
+            return approved + u" — "_s + a.handoff;
+        return a.awaitsHandoff() ? ApprovalsDialog::tr("%1 — handing to the executor…").arg(approved) : approved;
+    }
     if (a.status == u"rejected"_s)
         return ApprovalsDialog::tr("Rejected — will never run");
     return ApprovalsDialog::tr("Waiting for your decision");
@@ -253,10 +260,11 @@ void ApprovalsDialog::confirm(bool approve)
     const Approval approval = *a;
     const QString question = approve ? tr("Approve approval #%1?").arg(approval.id)
                                      : tr("Reject approval #%1?").arg(approval.id);
-    const QString consequence = approve ? tr("Your approval is recorded at once. CaseyOS cannot run approved "
-                                             "calls yet: this call stays approved "
-                                             "and nothing is sent now.")
-                                        : tr("A rejected call never runs, and cannot be approved later.");
+    const QString consequence = approve
+        ? tr("CaseyOS then runs it through the executor, with the same checks as Execute (kill switch, send "
+             "caps, safety rules). A send waits in the outbox for the undo window: Undo in the status bar "
+             "(z) still stops it.")
+        : tr("A rejected call never runs, and cannot be approved later.");
     auto* box = new QMessageBox(QMessageBox::Question, windowTitle(), question, QMessageBox::NoButton, this);
     box->setObjectName(u"approvalConfirm"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -271,9 +279,17 @@ void ApprovalsDialog::confirm(bool approve)
     QPushButton* cancel = box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(action);
     box->setEscapeButton(cancel);
+    if (approve) {
+        // PRODUCT.md §8: the user may allow a tool permanently; later calls of it are approved at once.
+        auto* always = new QCheckBox(tr("Always allow %1 from MCP clients (no more questions)").arg(approval.tool));
+        always->setObjectName(u"alwaysAllowTool"_s);
+        box->setCheckBox(always);
+    }
     m_confirm = box;
     connect(box, &QMessageBox::finished, this, [this, box, action, approval, approve] {
         const bool confirmed = box->clickedButton() == action;
+        if (confirmed && approve && box->checkBox() && box->checkBox()->isChecked())
+            Q_EMIT allowToolRequested(approval.tool);
         m_confirm = nullptr;
         if (confirmed) {
             m_deciding = approval.id;
@@ -298,8 +314,7 @@ void ApprovalsDialog::showDecided(const Approval& approval)
     const QString what = u"#%1 %2 — %3"_s.arg(approval.id).arg(approval.tool, approval.summary);
     if (approval.status == u"approved"_s) {
         m_result->setText(
-            tr("✔ Approved %1. The approval is recorded; CaseyOS cannot run approved calls yet, so "
-               "nothing has been sent.")
+            tr("✔ Approved %1. CaseyOS is running it through the executor; its result appears in the list.")
                 .arg(what));
     } else {
         m_result->setText(tr("✖ Rejected %1. It will never run.").arg(what));

@@ -49,6 +49,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void approveRequested(qint64 id);
     void rejectRequested(qint64 id);
+    // The user ticked "Always allow" while approving a call of `tool`.
+    void allowToolRequested(const QString& tool);
 
 private:
     void showDetails();

@@ -14,7 +14,7 @@ namespace caseyos {
 namespace {
 
 constexpr int kMargin = 6; // around a bubble
-constexpr int kPadding = 8; // inside it
+constexpr int kBubblePadding = 8; // inside it
 constexpr double kMaxBubbleShare = 0.85; // of the row's width
 
 bool isUser(const QModelIndex& index)
@@ -34,10 +34,10 @@ void ChatDelegate::layout(
         doc.setPlainText(text); // what the user typed is shown as typed
     else
         doc.setMarkdown(text);
-    const int available = qMax(80, int((option.rect.width() - 2 * kMargin) * kMaxBubbleShare) - 2 * kPadding);
+    const int available = qMax(80, int((option.rect.width() - 2 * kMargin) * kMaxBubbleShare) - 2 * kBubblePadding);
     doc.setTextWidth(available);
-    const int width = qMin(available, int(doc.idealWidth()) + 1) + 2 * kPadding;
-    const int height = int(doc.size().height()) + 2 * kPadding;
+    const int width = qMin(available, int(doc.idealWidth()) + 1) + 2 * kBubblePadding;
+    const int height = int(doc.size().height()) + 2 * kBubblePadding;
     const int left = isUser(index) ? option.rect.right() - kMargin - width : option.rect.left() + kMargin;
     *bubble = QRect(left, option.rect.top() + kMargin, width, height);
 }
@@ -57,7 +57,7 @@ void ChatDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, 
                                                            : palette.color(QPalette::Mid));
     painter->setBrush(fill);
     painter->drawRoundedRect(bubble, 8, 8);
-    painter->translate(bubble.topLeft() + QPoint(kPadding, kPadding));
+    painter->translate(bubble.topLeft() + QPoint(kBubblePadding, kBubblePadding));
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = palette;
     context.palette.setColor(QPalette::Text,
@@ -83,7 +83,7 @@ bool ChatDelegate::editorEvent(
         QTextDocument doc;
         QRect bubble;
         layout(doc, option, index, &bubble);
-        const QPointF inDoc = mouse->position() - QPointF(bubble.topLeft() + QPoint(kPadding, kPadding));
+        const QPointF inDoc = mouse->position() - QPointF(bubble.topLeft() + QPoint(kBubblePadding, kBubblePadding));
         const QString anchor = doc.documentLayout()->anchorAt(inDoc);
         if (!anchor.isEmpty()) {
             Q_EMIT linkActivated(QUrl(anchor));

@@ -13,7 +13,7 @@ namespace caseyos {
 namespace {
 
 constexpr int kStripe = 4;
-constexpr int kPadding = 6;
+constexpr int kNotificationPadding = 6;
 constexpr int kMessageLines = 2;
 
 QFont boldOf(QFont font)
@@ -30,7 +30,7 @@ QSize NotificationDelegate::sizeHint(const QStyleOptionViewItem& option, const Q
     const QFontMetrics body(option.font);
     const bool hasMessage = !index.data(NotificationsModel::MessageRole).toString().isEmpty();
     const int height
-        = kPadding + title.height() + (hasMessage ? 2 + body.lineSpacing() * kMessageLines : 0) + kPadding;
+        = kNotificationPadding + title.height() + (hasMessage ? 2 + body.lineSpacing() * kMessageLines : 0) + kNotificationPadding;
     return { 300, height };
 }
 
@@ -58,7 +58,7 @@ void NotificationDelegate::paint(
     if (!selected)
         dimColor.setAlphaF(0.7f);
 
-    const QRect content = r.adjusted(kStripe + kPadding, kPadding, -kPadding, -kPadding);
+    const QRect content = r.adjusted(kStripe + kNotificationPadding, kNotificationPadding, -kNotificationPadding, -kNotificationPadding);
     const QFont titleFont = boldOf(option.font);
     const QFontMetrics titleMetrics(titleFont);
     const QString time = index.data(NotificationsModel::TimeTextRole).toString();
@@ -71,7 +71,7 @@ void NotificationDelegate::paint(
 
     painter->setFont(titleFont);
     painter->setPen(textColor);
-    const int titleWidth = qMax(0, content.width() - timeWidth - kPadding);
+    const int titleWidth = qMax(0, content.width() - timeWidth - kNotificationPadding);
     painter->drawText(QRect(content.left(), content.top(), titleWidth, titleMetrics.height()),
         Qt::AlignLeft | Qt::AlignVCenter,
         titleMetrics.elidedText(

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QSettings;
+
+namespace caseyos {
+
+// The tools the user allowed permanently (PRODUCT.md §8): their MCP calls are approved at once and handed to
+// the executor. Stored in QSettings under mcp/allowedTools (a list of tool names); the approvals dialog's
+// "Always allow" adds one, and the user may edit the list in CaseyOS.conf.
+QStringList allowedMcpTools(const QSettings& settings);
+// Adds `tool` once; other entries stay as they are.
+void allowMcpTool(QSettings& settings, const QString& tool);
+
+} // namespace caseyos
