@@ -81,13 +81,13 @@ TEST_F(WritesContract, CalendarFreeBusyAndEventRequestsAreAccepted)
     event.attendees = { u"dana@example.com"_s };
     expectAccepted(run<CalendarEventRecord>([&](auto done) { client.insertEvent(u"primary"_s, event, u"all"_s, &m_context, done); }),
         "events insert", true);
-    event.id = u"caseyos0move42"_s;
+    event.id = u"cos0move42"_s;
     expectAccepted(run<CalendarEventRecord>([&](auto done) {
         client.insertEvent(u"casey@example.com"_s, event, u"externalOnly"_s, &m_context, done);
     }),
         "events insert with a client id", true);
-    expectAccepted(run<CalendarEventRecord>([&](auto done) { client.getEvent(u"primary"_s, u"caseyos0move42"_s, &m_context, done); }),
+    expectAccepted(run<CalendarEventRecord>([&](auto done) { client.getEvent(u"primary"_s, u"cos0move42"_s, &m_context, done); }),
         "events get", true);
-    expectAccepted(run<bool>([&](auto done) { client.deleteEvent(u"primary"_s, u"caseyos0move42"_s, u"none"_s, &m_context, done); }),
+    expectAccepted(run<bool>([&](auto done) { client.deleteEvent(u"primary"_s, u"cos0move42"_s, u"none"_s, &m_context, done); }),
         "events delete");
 }
