@@ -196,9 +196,11 @@ protected:
             changes.insert(u"dealstage"_s, p.stage);
         if (p.amount)
             changes.insert(u"amount"_s, decimalText(*p.amount));
-        // A close date is a day: midnight UTC, as HubSpot stores date values.
+        // A close date is a day: midnight UTC, as HubSpot stores date values. toUTC() for the "Z" form (a
+        // QTimeZone::utc() date-time would print "+00:00").
         if (p.closeDate)
-            changes.insert(u"closedate"_s, QDateTime(*p.closeDate, QTime(0, 0), QTimeZone::utc()).toString(Qt::ISODate));
+            changes.insert(u"closedate"_s,
+                QDateTime(*p.closeDate, QTime(0, 0), QTimeZone::utc()).toUTC().toString(Qt::ISODate));
         return changes;
     }
     void read(const QString& id, QObject* context, PropertiesDone done) override
