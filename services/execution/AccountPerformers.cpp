@@ -69,7 +69,8 @@ void addAccountPerformers(PerformerRegistry& registry, HttpClient& http, const Q
     }
     if (const auto hubspot = usable(accounts, u"hubspot"_s)) {
         addHubspotPerformers(registry, http,
-            configFor(*hubspot, tokens, settings, u"sync/hubspot/baseUrl"_s, u"https://api.hubapi.com"_s), clock);
+            configFor(*hubspot, tokens, settings, u"sync/hubspot/baseUrl"_s, u"https://api.hubapi.com"_s),
+            clock);
     } else {
         for (ActionKind kind :
             { ActionKind::CreateTask, ActionKind::UpdateTask, ActionKind::UpdateDeal, ActionKind::LogNote })

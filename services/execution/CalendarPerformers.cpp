@@ -37,7 +37,8 @@ PerformResult failure(const QString& what, const ClientError& error)
 // Answers on the context's event loop, never inside perform() itself (the contract of every callback).
 void answerLater(QObject* context, const ActionPerformer::PerformDone& done, const PerformResult& result)
 {
-    QMetaObject::invokeMethod(context, [done, result] { done(result); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done, result] { done(result); }, Qt::QueuedConnection);
 }
 
 class BookMeetingPerformer final : public ActionPerformer
@@ -62,7 +63,8 @@ public:
         if (!hours) {
             answerLater(context, done,
                 { false, {}, {},
-                    u"Unknown time zone \"%1\": give an IANA name such as America/New_York"_s.arg(p.timeZone) });
+                    u"Unknown time zone \"%1\": give an IANA name such as America/New_York"_s.arg(
+                        p.timeZone) });
             return;
         }
         if (p.start) {
@@ -83,7 +85,8 @@ public:
                             result.value.errors.value(kCalendar).join(u", "_s)) });
                     return;
                 }
-                // Attendees' calendars Google cannot show us (errors) are left out: only what is known counts.
+                // Attendees' calendars Google cannot show us (errors) are left out: only what is known
+                // counts.
                 QList<BusyInterval> busy;
                 for (auto it = result.value.busy.cbegin(); it != result.value.busy.cend(); ++it)
                     if (!result.value.errors.contains(it.key()))
@@ -108,7 +111,8 @@ public:
         const WorkingHours hours = hoursFor(p).value_or(m_hours);
         const CalendarEventInput event = eventFor(p, hours, p.start.value_or(QDateTime()), remoteKey);
         QJsonObject body = calendarEventBody(event);
-        QJsonObject out { { u"request"_s, u"POST calendar/v3/calendars/%1/events?sendUpdates=%2"_s.arg(kCalendar, kSendUpdates) } };
+        QJsonObject out { { u"request"_s,
+            u"POST calendar/v3/calendars/%1/events?sendUpdates=%2"_s.arg(kCalendar, kSendUpdates) } };
         if (!p.start) {
             body.remove(u"start"_s);
             body.remove(u"end"_s);
@@ -117,7 +121,8 @@ public:
                 u"the first free %1-minute slot in %2 between %3 and %4, from POST calendar/v3/freeBusy (%5)"_s
                     .arg(p.durationMinutes)
                     .arg(hours.describe(), from.toTimeZone(hours.zone).toString(Qt::ISODate),
-                        searchEnd(hours, from).toString(Qt::ISODate), (QStringList { kCalendar } + p.attendees).join(u", "_s)));
+                        searchEnd(hours, from).toString(Qt::ISODate),
+                        (QStringList { kCalendar } + p.attendees).join(u", "_s)));
         }
         out.insert(u"body"_s, body);
         return out;
@@ -125,20 +130,22 @@ public:
 
     void find(const QString& remoteKey, const QJsonObject&, QObject* context, FindDone done) override
     {
-        m_client->getEvent(kCalendar, remoteToken(remoteKey), context, [done](const ClientResult<CalendarEventRecord>& r) {
-            FindResult out;
-            if (r.ok()) {
-                // Found even when cancelled since: it was booked, and booking it again is not what was asked.
-                const PerformResult b = booked(r.value);
-                out = { FindResult::Status::Found, b.remoteRef, b.undoInfo, {} };
-            } else if (r.error.status == 404) {
-                out.status = FindResult::Status::NotFound;
-            } else {
-                out.status = FindResult::Status::Error;
-                out.error = r.error.message;
-            }
-            done(out);
-        });
+        m_client->getEvent(
+            kCalendar, remoteToken(remoteKey), context, [done](const ClientResult<CalendarEventRecord>& r) {
+                FindResult out;
+                if (r.ok()) {
+                    // Found even when cancelled since: it was booked, and booking it again is not what was
+                    // asked.
+                    const PerformResult b = booked(r.value);
+                    out = { FindResult::Status::Found, b.remoteRef, b.undoInfo, {} };
+                } else if (r.error.status == 404) {
+                    out.status = FindResult::Status::NotFound;
+                } else {
+                    out.status = FindResult::Status::Error;
+                    out.error = r.error.message;
+                }
+                done(out);
+            });
     }
 
     void undo(const ExecutionRecord& record, QObject* context, UndoDone done) override
@@ -176,7 +183,8 @@ private:
     // The end of the last day searched, midnight in the zone.
     static QDateTime searchEnd(const WorkingHours& hours, const QDateTime& from)
     {
-        return QDateTime(from.toTimeZone(hours.zone).date().addDays(hours.searchDays), QTime(0, 0), hours.zone);
+        return QDateTime(
+            from.toTimeZone(hours.zone).date().addDays(hours.searchDays), QTime(0, 0), hours.zone);
     }
 
     static CalendarEventInput eventFor(
@@ -207,11 +215,13 @@ private:
                     return;
                 }
                 // Our id is taken: an earlier attempt of this same run got through (its reply was lost).
-                client->getEvent(kCalendar, id, context, [done](const ClientResult<CalendarEventRecord>& existing) {
-                    done(existing.ok() ? booked(existing.value)
-                                       : failure(u"The meeting seems booked already, but reading it failed"_s,
-                                           existing.error));
-                });
+                client->getEvent(
+                    kCalendar, id, context, [done](const ClientResult<CalendarEventRecord>& existing) {
+                        done(existing.ok()
+                                ? booked(existing.value)
+                                : failure(u"The meeting seems booked already, but reading it failed"_s,
+                                    existing.error));
+                    });
             });
     }
 

@@ -1,9 +1,8 @@
 // create_task and log_note: HubSpot records created with their associations, found again by their ref word.
-#include "execution/HubspotPerformerParts.h"
-
 #include "connectors/clients/HubspotCrmClient.h"
 #include "core/Clock.h"
 #include "execution/ActionPayloads.h"
+#include "execution/HubspotPerformerParts.h"
 #include "execution/IdempotencyKey.h"
 
 using namespace Qt::StringLiterals;
@@ -37,10 +36,12 @@ public:
         m_client->findContactByEmail(email, context,
             [this, payload, remoteKey, email, context, done](const ClientResult<QString>& found) {
                 if (!found.ok())
-                    done(failure(u"Could not look up the HubSpot contact for the %1"_s.arg(noun()), found.error));
+                    done(hubspotFailure(
+                        u"Could not look up the HubSpot contact for the %1"_s.arg(noun()), found.error));
                 else if (found.value.isEmpty())
                     done({ false, {}, {},
-                        u"No HubSpot contact has the address %1, so the %2 was not created"_s.arg(email, noun()) });
+                        u"No HubSpot contact has the address %1, so the %2 was not created"_s.arg(
+                            email, noun()) });
                 else
                     create(payload, remoteKey, found.value, context, done);
             });
@@ -50,9 +51,11 @@ public:
     {
         const QString email = contactEmail(payload);
         QJsonObject out { { u"request"_s, QString(u"POST crm/v3/objects/"_s + type()) },
-            { u"body"_s, body(payload, remoteKey, email.isEmpty() ? QString() : u"<id of %1>"_s.arg(email)) } };
+            { u"body"_s,
+                body(payload, remoteKey, email.isEmpty() ? QString() : u"<id of %1>"_s.arg(email)) } };
         if (!email.isEmpty())
-            out.insert(u"contact_lookup"_s, u"POST crm/v3/objects/contacts/search (email EQ %1)"_s.arg(email));
+            out.insert(
+                u"contact_lookup"_s, u"POST crm/v3/objects/contacts/search (email EQ %1)"_s.arg(email));
         return out;
     }
 
@@ -97,21 +100,21 @@ protected:
     virtual QString textProperty() const = 0; // where the ref word goes
     virtual QString contactEmail(const QJsonObject& payload) const = 0;
     // The POST body with `contactId` as the contact to associate (empty: none).
-    virtual QJsonObject body(const QJsonObject& payload, const QString& remoteKey, const QString& contactId) const
-        = 0;
+    virtual QJsonObject body(
+        const QJsonObject& payload, const QString& remoteKey, const QString& contactId) const = 0;
     virtual void send(const QJsonObject& payload, const QString& remoteKey, const QString& contactId,
         QObject* context, HubspotCrmClient::ObjectDone done)
         = 0;
     QString idKey() const { return noun() + u"_id"_s; } // task_id, note_id in undo_info
 
 private:
-    void create(const QJsonObject& payload, const QString& remoteKey, const QString& contactId, QObject* context,
-        PerformDone done)
+    void create(const QJsonObject& payload, const QString& remoteKey, const QString& contactId,
+        QObject* context, PerformDone done)
     {
         send(payload, remoteKey, contactId, context,
             [done, key = idKey(), noun = noun()](const ClientResult<HubspotObject>& created) {
                 if (!created.ok()) {
-                    done(failure(u"Could not create the HubSpot %1"_s.arg(noun), created.error));
+                    done(hubspotFailure(u"Could not create the HubSpot %1"_s.arg(noun), created.error));
                     return;
                 }
                 done({ true, created.value.id, { { key, created.value.id } }, {} });
@@ -133,18 +136,20 @@ protected:
     {
         return payload.value("contact_email"_L1).toString();
     }
-    QJsonObject body(const QJsonObject& payload, const QString& remoteKey, const QString& contactId) const override
+    QJsonObject body(
+        const QJsonObject& payload, const QString& remoteKey, const QString& contactId) const override
     {
         return hubspotTaskBody(input(payload, remoteKey, contactId));
     }
-    void send(const QJsonObject& payload, const QString& remoteKey, const QString& contactId, QObject* context,
-        HubspotCrmClient::ObjectDone done) override
+    void send(const QJsonObject& payload, const QString& remoteKey, const QString& contactId,
+        QObject* context, HubspotCrmClient::ObjectDone done) override
     {
         m_client->createTask(input(payload, remoteKey, contactId), context, std::move(done));
     }
 
 private:
-    HubspotTaskInput input(const QJsonObject& payload, const QString& remoteKey, const QString& contactId) const
+    HubspotTaskInput input(
+        const QJsonObject& payload, const QString& remoteKey, const QString& contactId) const
     {
         const Result<TaskPayload> parsed = TaskPayload::fromJson(payload, ActionKind::CreateTask);
         const TaskPayload p = parsed ? parsed.value() : TaskPayload {}; // validated before
@@ -153,7 +158,8 @@ private:
         task.body = withRef(p.body, remoteKey);
         // HubSpot requires a due date; without one the task is for tomorrow morning in the user's zone.
         const QTimeZone zone = m_clock.localZone();
-        task.due = p.dueAt.value_or(QDateTime(m_clock.now().toTimeZone(zone).date().addDays(1), QTime(9, 0), zone));
+        task.due = p.dueAt.value_or(
+            QDateTime(m_clock.now().toTimeZone(zone).date().addDays(1), QTime(9, 0), zone));
         if (!p.status.isEmpty())
             task.status = p.status;
         task.priority = p.priority;
@@ -177,18 +183,20 @@ protected:
     {
         return payload.value("contact_email"_L1).toString();
     }
-    QJsonObject body(const QJsonObject& payload, const QString& remoteKey, const QString& contactId) const override
+    QJsonObject body(
+        const QJsonObject& payload, const QString& remoteKey, const QString& contactId) const override
     {
         return hubspotNoteBody(input(payload, remoteKey, contactId));
     }
-    void send(const QJsonObject& payload, const QString& remoteKey, const QString& contactId, QObject* context,
-        HubspotCrmClient::ObjectDone done) override
+    void send(const QJsonObject& payload, const QString& remoteKey, const QString& contactId,
+        QObject* context, HubspotCrmClient::ObjectDone done) override
     {
         m_client->createNote(input(payload, remoteKey, contactId), context, std::move(done));
     }
 
 private:
-    HubspotNoteInput input(const QJsonObject& payload, const QString& remoteKey, const QString& contactId) const
+    HubspotNoteInput input(
+        const QJsonObject& payload, const QString& remoteKey, const QString& contactId) const
     {
         const Result<NotePayload> parsed = NotePayload::fromJson(payload);
         const NotePayload p = parsed ? parsed.value() : NotePayload {}; // validated before

@@ -28,7 +28,7 @@ protected:
 };
 
 // "<what>: <the client's one-sentence reason>" as a failed PerformResult.
-inline PerformResult failure(const QString& what, const ClientError& error)
+inline PerformResult hubspotFailure(const QString& what, const ClientError& error)
 {
     return { false, {}, {}, what + QStringLiteral(": ") + error.message };
 }

@@ -5,7 +5,8 @@
 
 namespace caseyos {
 
-void addHubspotPerformers(PerformerRegistry& registry, HttpClient& http, const ClientConfig& config, const Clock& clock)
+void addHubspotPerformers(
+    PerformerRegistry& registry, HttpClient& http, const ClientConfig& config, const Clock& clock)
 {
     auto client = std::make_shared<HubspotCrmClient>(http, config);
     addHubspotCreatePerformers(registry, client, clock);

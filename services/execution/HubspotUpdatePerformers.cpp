@@ -1,4 +1,5 @@
-// update_task and update_deal: read the fields about to change, PATCH them, and write the old values back on undo.
+// update_task and update_deal: read the fields about to change, PATCH them, and write the old values back on
+// undo.
 #include "connectors/HubspotCursor.h"
 #include "connectors/clients/HubspotCrmClient.h"
 #include "execution/ActionPayloads.h"
@@ -24,8 +25,8 @@ QJsonObject previousValues(const QJsonObject& current, const QJsonObject& change
     return previous;
 }
 
-// Whether `current` already holds every value of `changes`, compared as HubSpot stores them: dates as instants
-// (sent as epoch ms or ISO, read back as ISO), amounts as numbers ("15000.5" == "15000.50").
+// Whether `current` already holds every value of `changes`, compared as HubSpot stores them: dates as
+// instants (sent as epoch ms or ISO, read back as ISO), amounts as numbers ("15000.5" == "15000.50").
 bool holds(const QJsonObject& current, const QJsonObject& changes)
 {
     for (auto it = changes.begin(); it != changes.end(); ++it) {
@@ -56,7 +57,8 @@ QString decimalText(double value)
 }
 
 // What update_task and update_deal share. undo_info: {"object_id", "changed": sent properties,
-// "previous": the values read before} — or "previous_unknown": true when reconcile found the change already made.
+// "previous": the values read before} — or "previous_unknown": true when reconcile found the change already
+// made.
 class UpdatePerformer : public HubspotPerformer
 {
 public:
@@ -70,18 +72,22 @@ public:
         const QJsonObject changes = changesFor(payload);
         read(id, context, [this, id, changes, context, done](const ClientResult<QJsonObject>& current) {
             if (!current.ok()) {
-                done(failure(u"Could not read HubSpot %1 %2 before changing it"_s.arg(noun(), id), current.error));
+                done(hubspotFailure(
+                    u"Could not read HubSpot %1 %2 before changing it"_s.arg(noun(), id), current.error));
                 return;
             }
             const QJsonObject previous = previousValues(current.value, changes);
-            write(id, changes, context, [this, id, changes, previous, done](const ClientResult<QJsonObject>& written) {
-                if (!written.ok()) {
-                    done(failure(u"Could not update HubSpot %1 %2"_s.arg(noun(), id), written.error));
-                    return;
-                }
-                done({ true, id,
-                    { { u"object_id"_s, id }, { u"changed"_s, changes }, { u"previous"_s, previous } }, {} });
-            });
+            write(id, changes, context,
+                [this, id, changes, previous, done](const ClientResult<QJsonObject>& written) {
+                    if (!written.ok()) {
+                        done(hubspotFailure(
+                            u"Could not update HubSpot %1 %2"_s.arg(noun(), id), written.error));
+                        return;
+                    }
+                    done({ true, id,
+                        { { u"object_id"_s, id }, { u"changed"_s, changes }, { u"previous"_s, previous } },
+                        {} });
+                });
         });
     }
 
@@ -106,7 +112,8 @@ public:
                 // Done, but the values before were read by the run that was interrupted and are lost.
                 out.status = FindResult::Status::Found;
                 out.remoteRef = id;
-                out.undoInfo = { { u"object_id"_s, id }, { u"changed"_s, changes }, { u"previous_unknown"_s, true } };
+                out.undoInfo
+                    = { { u"object_id"_s, id }, { u"changed"_s, changes }, { u"previous_unknown"_s, true } };
             } else {
                 out.status = FindResult::Status::NotFound; // running it again reads the values afresh
             }
@@ -120,7 +127,8 @@ public:
         const QJsonObject previous = record.undoInfo.value("previous"_L1).toObject();
         if (!record.undoInfo.value("previous"_L1).isObject() || previous.isEmpty()) {
             done({ false,
-                u"the %1's values before the change were not recorded (the run was interrupted), so they cannot "
+                u"the %1's values before the change were not recorded (the run was interrupted), so they "
+                u"cannot "
                 "be restored: change them back in HubSpot"_s.arg(noun()) });
             return;
         }
@@ -135,7 +143,9 @@ protected:
     // The HubSpot properties the payload changes, as they are sent.
     virtual QJsonObject changesFor(const QJsonObject& payload) const = 0;
     virtual void read(const QString& id, QObject* context, PropertiesDone done) = 0;
-    virtual void write(const QString& id, const QJsonObject& properties, QObject* context, PropertiesDone done) = 0;
+    virtual void write(
+        const QString& id, const QJsonObject& properties, QObject* context, PropertiesDone done)
+        = 0;
 };
 
 class UpdateTaskPerformer final : public UpdatePerformer
@@ -146,7 +156,10 @@ public:
 
 protected:
     QString noun() const override { return u"task"_s; }
-    QString objectId(const QJsonObject& payload) const override { return payload.value("task_id"_L1).toString(); }
+    QString objectId(const QJsonObject& payload) const override
+    {
+        return payload.value("task_id"_L1).toString();
+    }
     QJsonObject changesFor(const QJsonObject& payload) const override
     {
         const Result<TaskPayload> parsed = TaskPayload::fromJson(payload, ActionKind::UpdateTask);
@@ -170,7 +183,8 @@ protected:
             done({ r.value.properties, r.error });
         });
     }
-    void write(const QString& id, const QJsonObject& properties, QObject* context, PropertiesDone done) override
+    void write(
+        const QString& id, const QJsonObject& properties, QObject* context, PropertiesDone done) override
     {
         m_client->updateTask(id, properties, context, [done](const ClientResult<HubspotObject>& r) {
             done({ r.value.properties, r.error });
@@ -186,7 +200,10 @@ public:
 
 protected:
     QString noun() const override { return u"deal"_s; }
-    QString objectId(const QJsonObject& payload) const override { return payload.value("deal_id"_L1).toString(); }
+    QString objectId(const QJsonObject& payload) const override
+    {
+        return payload.value("deal_id"_L1).toString();
+    }
     QJsonObject changesFor(const QJsonObject& payload) const override
     {
         const Result<DealPayload> parsed = DealPayload::fromJson(payload);
@@ -209,7 +226,8 @@ protected:
             done({ r.value.properties, r.error });
         });
     }
-    void write(const QString& id, const QJsonObject& properties, QObject* context, PropertiesDone done) override
+    void write(
+        const QString& id, const QJsonObject& properties, QObject* context, PropertiesDone done) override
     {
         m_client->updateDeal(id, properties, context, [done](const ClientResult<HubspotDeal>& r) {
             done({ r.value.properties, r.error });

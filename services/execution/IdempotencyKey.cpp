@@ -28,7 +28,8 @@ QString remoteKeyFor(const QString& key, int generation)
 
 QString remoteToken(const QString& remoteKey)
 {
-    // '-' is the only character of a remote key outside [0-9a-f]; 'v' is not a hex digit, so nothing collides.
+    // '-' is the only character of a remote key outside [0-9a-f]; 'v' is not a hex digit, so nothing
+    // collides.
     QString token = u"cos"_s + remoteKey.toLower();
     token.replace(u'-', u'v');
     return token;

@@ -13,8 +13,8 @@ namespace caseyos {
 
 class Clock;
 
-// When book_meeting may place a meeting it has to find a slot for: the user's working hours, in the user's zone.
-// QSettings keys (all optional):
+// When book_meeting may place a meeting it has to find a slot for: the user's working hours, in the user's
+// zone. QSettings keys (all optional):
 //   execution/meetings/workdayStart  "09:00"      first minute a meeting may start (local time of `zone`)
 //   execution/meetings/workdayEnd    "17:00"      a meeting must end by then
 //   execution/meetings/workdays      "1,2,3,4,5"  ISO weekdays (1 = Monday … 7 = Sunday)
@@ -29,7 +29,7 @@ struct WorkingHours
     QTimeZone zone = QTimeZone::systemTimeZone();
     int searchDays = 7;
 
-    static constexpr int kStepMinutes = 30; // candidate starts: :00 and :30, as the original's slot finder
+    static constexpr int kStepMinutes = 30; // the original's slot finder steps by half hours too
 
     static WorkingHours fromSettings(const QSettings& settings, const Clock& clock);
     // "09:00–17:00 Mon–Fri America/New_York", for previews and the "no free slot" message.
@@ -42,9 +42,10 @@ struct BusyInterval
     QDateTime end;
 };
 
-// The first start at or after `from` (rounded up to the next :00 / :30 of `hours.zone`) on a working day, inside
-// the working hours of that day in that zone (so a DST change moves it with the wall clock), such that
-// [start, start + duration) overlaps nothing in `busy`; nullopt when none within hours.searchDays days.
+// The first start at or after `from`, on a working day, every kStepMinutes from that day's start of work
+// (09:00, 09:30, …: wall-clock times in `hours.zone`, so after a DST change 09:00 is still 09:00), ending by
+// the end of work, such that [start, start + duration) overlaps nothing in `busy`; nullopt when none within
+// hours.searchDays days.
 std::optional<QDateTime> firstFreeSlot(
     const WorkingHours& hours, const QDateTime& from, int durationMinutes, const QList<BusyInterval>& busy);
 

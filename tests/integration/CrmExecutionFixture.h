@@ -69,7 +69,10 @@ protected:
         return executor->submit(request);
     }
 
-    ExecutionRecord record(qint64 id) { return ExecutionRepository(db).find(id).value_or(ExecutionRecord {}); }
+    ExecutionRecord record(qint64 id)
+    {
+        return ExecutionRepository(db).find(id).value_or(ExecutionRecord {});
+    }
 
     // Waits until the execution left queued / running; returns it.
     ExecutionRecord finished(qint64 id)
@@ -77,7 +80,8 @@ protected:
         EXPECT_TRUE(waitFor([&] {
             const ExecutionState s = record(id).state;
             return s != ExecutionState::Queued && s != ExecutionState::Running;
-        })) << "execution " << id << " still under way";
+        })) << "execution "
+            << id << " still under way";
         return record(id);
     }
 
@@ -94,7 +98,8 @@ protected:
     {
         std::optional<PerformResult> result;
         QObject context;
-        registry.find(kind)->perform(payload, remoteKey, &context, [&](const PerformResult& r) { result = r; });
+        registry.find(kind)->perform(
+            payload, remoteKey, &context, [&](const PerformResult& r) { result = r; });
         EXPECT_TRUE(waitFor([&] { return result.has_value(); }));
         return result.value_or(PerformResult {});
     }
@@ -124,8 +129,10 @@ protected:
         QSignalSpy reconciled(executor.get(), &Executor::reconciled);
         executor->start();
         ASSERT_TRUE(waitForSignal(reconciled));
-        ASSERT_TRUE(waitFor([&] { return ExecutionRepository(db).inState(ExecutionState::Running).isEmpty()
-                                      && ExecutionRepository(db).inState(ExecutionState::Queued).isEmpty(); }));
+        ASSERT_TRUE(waitFor([&] {
+            return ExecutionRepository(db).inState(ExecutionState::Running).isEmpty()
+                && ExecutionRepository(db).inState(ExecutionState::Queued).isEmpty();
+        }));
     }
 
     TempHome home;

@@ -4,12 +4,12 @@
 // submits an approved send_email of round ROUND (to round<ROUND>@acme.com, Gmail at BASE_URL) with no undo
 // window, or a log_note "Round <ROUND> call notes" on deal 701 (HubSpot at BASE_URL), and runs it (no
 // reconciliation: that is the test's job). Exit 0 when it succeeded, 1 when it failed.
+#include "ProbeSupport.h"
 #include "execution/ExecutionSettings.h"
 #include "execution/Executor.h"
 #include "execution/GmailPerformers.h"
 #include "execution/HubspotPerformers.h"
 #include "net/HttpClient.h"
-#include "ProbeSupport.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
@@ -53,7 +53,8 @@ int main(int argc, char** argv)
         request.kind = note ? ActionKind::LogNote : ActionKind::SendEmail;
         request.payload = note
             ? QJsonObject { { u"body"_s, u"Round %1 call notes"_s.arg(round) }, { u"deal_id"_s, u"701"_s } }
-            : QJsonObject { { u"to"_s, u"round%1@acme.com"_s.arg(round) }, { u"subject"_s, u"Round %1"_s.arg(round) },
+            : QJsonObject { { u"to"_s, u"round%1@acme.com"_s.arg(round) },
+                  { u"subject"_s, u"Round %1"_s.arg(round) },
                   { u"text"_s, u"Hello from round %1. Reply unsubscribe to stop."_s.arg(round) } };
         request.approved = true;
         const SubmitResult result = executor.submit(request);

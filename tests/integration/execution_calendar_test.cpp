@@ -1,7 +1,7 @@
 // book_meeting through the executor against FakeCalendar over HTTP, checking the server's events: the slot is
-// the first free one in New York working hours (across the end of DST), the event carries the attendees, the zone
-// and our own id, undo cancels it with notice to the attendees; failures are clear and retryable; after a crash
-// an event that landed is found and one that did not is booked once.
+// the first free one in New York working hours (across the end of DST), the event carries the attendees, the
+// zone and our own id, undo cancels it with notice to the attendees; failures are clear and retryable; after
+// a crash an event that landed is found and one that did not is booked once.
 #include "CrmExecutionFixture.h"
 
 #include <QJsonArray>
@@ -41,8 +41,10 @@ TEST_F(ExecutionCalendar, BooksTheFirstFreeSlotInNewYorkHoursAcrossTheDstChangeA
     const QString id = remoteToken(r.record->remoteKey);
     const QJsonObject body = r.preview.outgoing.value("body"_L1).toObject();
     EXPECT_EQ(body.value("id"_L1).toString(), id);
-    EXPECT_FALSE(body.contains("start"_L1)); // not known before freeBusy answers: the preview says how it is found
-    EXPECT_TRUE(r.preview.outgoing.value("slot"_L1).toString().contains(u"09:00–17:00 Mon–Fri America/New_York"_s))
+    EXPECT_FALSE(
+        body.contains("start"_L1)); // not known before freeBusy answers: the preview says how it is found
+    EXPECT_TRUE(
+        r.preview.outgoing.value("slot"_L1).toString().contains(u"09:00–17:00 Mon–Fri America/New_York"_s))
         << r.preview.outgoing.value("slot"_L1).toString().toStdString();
 
     const ExecutionRecord done = finished(r.record->id);
@@ -98,11 +100,13 @@ TEST_F(ExecutionCalendar, FailuresAreClearAndARetryBooksOnce)
     longer.insert(u"duration_minutes"_s, 45);
     const ExecutionRecord full = finished(submit(ActionKind::BookMeeting, longer).record->id);
     EXPECT_EQ(full.error,
-        u"No free 45-minute slot in your working hours (09:00–17:00 Mon–Fri America/New_York) in the next 7 days: "
+        u"No free 45-minute slot in your working hours (09:00–17:00 Mon–Fri America/New_York) in the next 7 "
+        u"days: "
         "give a start time"_s);
     calendar.cancelEvent(u"offsite"_s);
 
-    // Google refuses the insert (403): one clear sentence, no token, no URL; the retry asks first, then books once.
+    // Google refuses the insert (403): one clear sentence, no token, no URL; the retry asks first, then books
+    // once.
     calendar.addFault({ FakeFault::Kind::Status, 403, {}, u"/events"_s });
     const SubmitResult first = submit(ActionKind::BookMeeting, meeting());
     const ExecutionRecord refused = finished(first.record->id);

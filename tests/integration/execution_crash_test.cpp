@@ -1,8 +1,9 @@
 // Crash safety of the executor: exec_probe runs one execution (a send_email through FakeGmail, or a log_note
 // through FakeHubspot) and is ended without cleanup before the call (CASEYOS_EXEC_CRASH_AT=before_call, row
 // committed as running), during it (SIGKILL while the server handles the request) and after it
-// (CASEYOS_EXEC_CRASH_AT=after_call, the server answered, result not stored) — 20 rounds each. A fresh executor
-// then reconciles: every round's email / note is on the server exactly once and every execution ends succeeded.
+// (CASEYOS_EXEC_CRASH_AT=after_call, the server answered, result not stored) — 20 rounds each. A fresh
+// executor then reconciles: every round's email / note is on the server exactly once and every execution ends
+// succeeded.
 #include "FakeGmail.h"
 #include "FakeHubspot.h"
 #include "TempHome.h"
@@ -28,11 +29,11 @@ namespace {
 
 enum class Crash { BeforeCall, DuringCall, AfterCall };
 
-// Runs one round in exec_probe against `server` (`action`: send_email or log_note; the call that counts is the
-// request whose path ends with `callPath`); returns true when the process did not finish normally with 0 (it
-// crashed).
-bool crashRound(FakeHttpServer& server, const QString& action, const QString& callPath, const QString& database,
-    int round, Crash crash)
+// Runs one round in exec_probe against `server` (`action`: send_email or log_note; the call that counts is
+// the request whose path ends with `callPath`); returns true when the process did not finish normally with 0
+// (it crashed).
+bool crashRound(FakeHttpServer& server, const QString& action, const QString& callPath,
+    const QString& database, int round, Crash crash)
 {
     QProcess probe;
     bool killed = false;
@@ -81,7 +82,8 @@ TEST(ExecutionCrash, TwentyCrashesThenReconcileNoDuplicateNoneLost)
     int before = 0;
     for (int round = 0; round < kRounds; ++round) {
         const Crash crash = Crash(round % 3);
-        EXPECT_TRUE(crashRound(gmail, u"send_email"_s, u"/messages/send"_s, home.databasePath(), round, crash))
+        EXPECT_TRUE(
+            crashRound(gmail, u"send_email"_s, u"/messages/send"_s, home.databasePath(), round, crash))
             << "round " << round;
         if (crash == Crash::BeforeCall)
             ++before;
@@ -137,7 +139,8 @@ TEST(ExecutionCrash, TwentyCrashesAroundAHubspotNoteThenReconcileNoDuplicateNone
     int before = 0;
     for (int round = 0; round < kRounds; ++round) {
         const Crash crash = Crash(round % 3);
-        EXPECT_TRUE(crashRound(hubspot, u"log_note"_s, u"/crm/v3/objects/notes"_s, home.databasePath(), round, crash))
+        EXPECT_TRUE(
+            crashRound(hubspot, u"log_note"_s, u"/crm/v3/objects/notes"_s, home.databasePath(), round, crash))
             << "round " << round;
         if (crash == Crash::BeforeCall)
             ++before;
@@ -153,7 +156,8 @@ TEST(ExecutionCrash, TwentyCrashesAroundAHubspotNoteThenReconcileNoDuplicateNone
     HttpClient http(SystemClock::instance());
     PerformerRegistry registry;
     addHubspotPerformers(registry, http,
-        ClientConfig { hubspot.baseUrl(), fixedToken(u"t"_s), u"hubspot:crash"_s, 5000 }, SystemClock::instance());
+        ClientConfig { hubspot.baseUrl(), fixedToken(u"t"_s), u"hubspot:crash"_s, 5000 },
+        SystemClock::instance());
     Executor executor(db, SystemClock::instance(), registry);
     QSignalSpy reconciled(&executor, &Executor::reconciled);
     executor.start();
@@ -164,7 +168,8 @@ TEST(ExecutionCrash, TwentyCrashesAroundAHubspotNoteThenReconcileNoDuplicateNone
         << executions.inState(ExecutionState::Succeeded).size() << " succeeded";
     QTest::qWait(300);
 
-    // Zero duplicates, zero lost: each execution's ref word in exactly one note, and that note is its remote ref.
+    // Zero duplicates, zero lost: each execution's ref word in exactly one note, and that note is its remote
+    // ref.
     EXPECT_EQ(hubspot.objectCount(u"notes"_s), kRounds);
     for (const ExecutionRecord& r : executions.inState(ExecutionState::Succeeded)) {
         const QString token = remoteToken(r.remoteKey);

@@ -14,9 +14,9 @@ using ExecutionHubspot = CrmExecution;
 
 QJsonObject taskPayload()
 {
-    return { { u"subject"_s, u"Send the renewal quote"_s }, { u"body"_s, u"Ann asked for the 3-year option"_s },
-        { u"due_at"_s, u"2026-11-03T14:00:00Z"_s }, { u"priority"_s, u"HIGH"_s },
-        { u"contact_email"_s, u"Ann@Acme.com"_s }, { u"deal_id"_s, u"701"_s } };
+    return { { u"subject"_s, u"Send the renewal quote"_s },
+        { u"body"_s, u"Ann asked for the 3-year option"_s }, { u"due_at"_s, u"2026-11-03T14:00:00Z"_s },
+        { u"priority"_s, u"HIGH"_s }, { u"contact_email"_s, u"Ann@Acme.com"_s }, { u"deal_id"_s, u"701"_s } };
 }
 
 QString prop(const std::optional<QJsonObject>& properties, const QString& name)
@@ -36,7 +36,8 @@ TEST_F(ExecutionHubspot, CreateTaskLandsWithItsAssociationsAndUndoDeletesIt)
     EXPECT_TRUE(r.preview.outgoing.value("contact_lookup"_L1).toString().contains(u"ann@acme.com"_s));
     const QJsonObject sentProperties
         = r.preview.outgoing.value("body"_L1).toObject().value("properties"_L1).toObject();
-    EXPECT_TRUE(sentProperties.value("hs_task_body"_L1).toString().endsWith(u"(CaseyOS ref "_s + token + u')'));
+    EXPECT_TRUE(
+        sentProperties.value("hs_task_body"_L1).toString().endsWith(u"(CaseyOS ref "_s + token + u')'));
 
     const ExecutionRecord done = finished(r.record->id);
     ASSERT_EQ(done.state, ExecutionState::Succeeded) << done.error.toStdString();
@@ -44,7 +45,8 @@ TEST_F(ExecutionHubspot, CreateTaskLandsWithItsAssociationsAndUndoDeletesIt)
     const QString id = done.remoteRef;
     const auto task = hubspot.properties(u"tasks"_s, id);
     EXPECT_EQ(prop(task, u"hs_task_subject"_s), u"Send the renewal quote"_s);
-    EXPECT_EQ(prop(task, u"hs_task_body"_s), u"Ann asked for the 3-year option\n\n(CaseyOS ref "_s + token + u')');
+    EXPECT_EQ(
+        prop(task, u"hs_task_body"_s), u"Ann asked for the 3-year option\n\n(CaseyOS ref "_s + token + u')');
     EXPECT_EQ(prop(task, u"hs_timestamp"_s),
         QString::number(QDateTime(QDate(2026, 11, 3), QTime(14, 0), QTimeZone::utc()).toMSecsSinceEpoch()));
     EXPECT_EQ(prop(task, u"hs_task_priority"_s), u"HIGH"_s);
@@ -65,7 +67,8 @@ TEST_F(ExecutionHubspot, TaskWithoutDueDateIsDueTomorrowMorningInTheUsersZone)
 {
     const SubmitResult r
         = submit(ActionKind::CreateTask, { { u"subject"_s, u"Call Ann"_s }, { u"deal_id"_s, u"701"_s } });
-    ASSERT_EQ(finished(r.record->id).state, ExecutionState::Succeeded) << record(r.record->id).error.toStdString();
+    ASSERT_EQ(finished(r.record->id).state, ExecutionState::Succeeded)
+        << record(r.record->id).error.toStdString();
     const auto task = hubspot.properties(u"tasks"_s, record(r.record->id).remoteRef);
     // The clock says Friday 30 Oct 12:10 in New York: Saturday 09:00 EDT = 13:00 UTC.
     EXPECT_EQ(prop(task, u"hs_timestamp"_s), QString::number(newYork(2026, 10, 31, 9).toMSecsSinceEpoch()));
@@ -82,7 +85,8 @@ TEST_F(ExecutionHubspot, LogNoteLandsOnContactAndDealAndUndoDeletesIt)
     const ExecutionRecord done = finished(r.record->id);
     ASSERT_EQ(done.state, ExecutionState::Succeeded) << done.error.toStdString();
     const auto note = hubspot.properties(u"notes"_s, done.remoteRef);
-    EXPECT_TRUE(prop(note, u"hs_note_body"_s).startsWith(u"Budget approved by the CFO\n\n(CaseyOS ref cos"_s));
+    EXPECT_TRUE(
+        prop(note, u"hs_note_body"_s).startsWith(u"Budget approved by the CFO\n\n(CaseyOS ref cos"_s));
     EXPECT_EQ(prop(note, u"hs_timestamp"_s), QString::number(clock.now().toMSecsSinceEpoch()));
     EXPECT_EQ(hubspot.associations(u"notes"_s, done.remoteRef),
         (QList<QPair<QString, int>> { { u"501"_s, 202 }, { u"701"_s, 214 } }));
@@ -160,7 +164,8 @@ TEST_F(ExecutionHubspot, RefusalsAreClearFailuresAndARetryCreatesOnce)
         = submit(ActionKind::UpdateDeal, { { u"deal_id"_s, u"701"_s }, { u"stage"_s, u"wonish"_s } });
     const ExecutionRecord failed = finished(bad.record->id);
     ASSERT_EQ(failed.state, ExecutionState::Failed);
-    EXPECT_TRUE(failed.error.startsWith(u"Could not update HubSpot deal 701: "_s)) << failed.error.toStdString();
+    EXPECT_TRUE(failed.error.startsWith(u"Could not update HubSpot deal 701: "_s))
+        << failed.error.toStdString();
     EXPECT_TRUE(failed.error.contains(u"not one of the allowed options"_s)) << failed.error.toStdString();
     EXPECT_EQ(prop(hubspot.properties(u"deals"_s, u"701"_s), u"dealstage"_s), u"qualifiedtobuy"_s);
 
@@ -168,7 +173,8 @@ TEST_F(ExecutionHubspot, RefusalsAreClearFailuresAndARetryCreatesOnce)
     QJsonObject stranger = taskPayload();
     stranger.insert(u"contact_email"_s, u"nobody@acme.com"_s);
     const ExecutionRecord noContact = finished(submit(ActionKind::CreateTask, stranger).record->id);
-    EXPECT_EQ(noContact.error, u"No HubSpot contact has the address nobody@acme.com, so the task was not created"_s);
+    EXPECT_EQ(noContact.error,
+        u"No HubSpot contact has the address nobody@acme.com, so the task was not created"_s);
 
     // HubSpot failing (503) on the create: one request (a create is never retried on its own), failed.
     hubspot.addFault({ FakeFault::Kind::Status, 503, {}, u"/crm/v3/objects/tasks"_s });
@@ -208,8 +214,8 @@ TEST_F(ExecutionHubspot, ReconcileFindsWhatLandedAndRunsWhatDidNotOnce)
     const ExecutionRecord dealRow = orphan(ActionKind::UpdateDeal, dealChange);
     ASSERT_TRUE(performDirectly(ActionKind::UpdateDeal, dealRow.payload, dealRow.remoteKey).ok);
     // Task update that never left → run once, with the old values read then.
-    const ExecutionRecord taskRow = orphan(ActionKind::UpdateTask, { { u"task_id"_s, made.remoteRef },
-                                                                       { u"status"_s, u"COMPLETED"_s } });
+    const ExecutionRecord taskRow = orphan(
+        ActionKind::UpdateTask, { { u"task_id"_s, made.remoteRef }, { u"status"_s, u"COMPLETED"_s } });
     ASSERT_EQ(hubspot.objectCount(u"tasks"_s), 1);
 
     restartAndReconcile();

@@ -1,5 +1,5 @@
-// book_meeting's slot finder: working hours in the user's zone (not UTC), across both DST changes of New York,
-// the :00 / :30 grid, busy intervals, and the working-hours settings with their fallbacks.
+// book_meeting's slot finder: working hours in the user's zone (not UTC), across both DST changes of New
+// York, the :00 / :30 grid, busy intervals, and the working-hours settings with their fallbacks.
 #include "FakeClock.h"
 #include "execution/MeetingSlots.h"
 
