@@ -20,7 +20,7 @@ CliExecutor::CliExecutor(Database& db, const Clock& clock, const QString& databa
     if (!accounts.isEmpty())
         m_accounts = std::make_unique<AccountsRuntime>(clock, databasePath);
     addAccountPerformers(
-        m_performers, *m_http, accounts, m_accounts ? &m_accounts->tokens() : nullptr, QSettings());
+        m_performers, *m_http, accounts, m_accounts ? &m_accounts->tokens() : nullptr, QSettings(), clock);
     m_executor = std::make_unique<Executor>(db, clock, m_performers);
     m_executor->setAuditSink(executionAuditSink(db, clock, QStringLiteral("user")));
 }

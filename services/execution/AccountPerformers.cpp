@@ -3,7 +3,10 @@
 #include "accounts/SyncAccounts.h"
 #include "accounts/TokenStore.h"
 #include "execution/ActionPerformer.h"
+#include "execution/CalendarPerformers.h"
 #include "execution/GmailPerformers.h"
+#include "execution/HubspotPerformers.h"
+#include "execution/MeetingSlots.h"
 #include "execution/MessagingPerformers.h"
 
 #include <QPointer>
@@ -51,14 +54,27 @@ QString notConnected(const QString& service)
 } // namespace
 
 void addAccountPerformers(PerformerRegistry& registry, HttpClient& http, const QList<Account>& accounts,
-    TokenStore* tokens, const QSettings& settings)
+    TokenStore* tokens, const QSettings& settings, const Clock& clock)
 {
     if (const auto google = usable(accounts, u"google"_s)) {
         addGmailPerformers(registry, http,
             configFor(*google, tokens, settings, u"sync/gmail/baseUrl"_s, u"https://gmail.googleapis.com"_s));
+        addCalendarPerformer(registry, http,
+            configFor(*google, tokens, settings, u"sync/calendar/baseUrl"_s,
+                u"https://www.googleapis.com/calendar/v3"_s),
+            clock, WorkingHours::fromSettings(settings, clock));
     } else {
-        registry.setUnavailable(ActionKind::SendEmail, notConnected(u"Google"_s));
-        registry.setUnavailable(ActionKind::CreateDraft, notConnected(u"Google"_s));
+        for (ActionKind kind : { ActionKind::SendEmail, ActionKind::CreateDraft, ActionKind::BookMeeting })
+            registry.setUnavailable(kind, notConnected(u"Google"_s));
+    }
+    if (const auto hubspot = usable(accounts, u"hubspot"_s)) {
+        addHubspotPerformers(registry, http,
+            configFor(*hubspot, tokens, settings, u"sync/hubspot/baseUrl"_s, u"https://api.hubapi.com"_s),
+            clock);
+    } else {
+        for (ActionKind kind :
+            { ActionKind::CreateTask, ActionKind::UpdateTask, ActionKind::UpdateDeal, ActionKind::LogNote })
+            registry.setUnavailable(kind, notConnected(u"HubSpot"_s));
     }
     if (const auto slack = usable(accounts, u"slack"_s))
         addSlackPerformer(registry, http,

@@ -45,8 +45,8 @@ struct UndoResult
 
 // One action type's connection to the outside world. The Executor owns the pipeline (validation, idempotency,
 // kill switch, caps, safety, approval, outbox, persistence, move link, audit); a performer only talks to its
-// service. Implementations live next to their client (GmailPerformers, MessagingPerformers; HubSpot and
-// Calendar ones come with their write clients).
+// service. Implementations: GmailPerformers, MessagingPerformers (Slack, X), HubspotPerformers (tasks, notes,
+// deals), CalendarPerformers (meetings).
 //
 // Contract:
 //  - Every call is asynchronous and ends in exactly one `done`, run on `context`'s thread (the executor's).

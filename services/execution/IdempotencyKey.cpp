@@ -26,4 +26,13 @@ QString remoteKeyFor(const QString& key, int generation)
     return generation <= 0 ? key : key + u'-' + QString::number(generation);
 }
 
+QString remoteToken(const QString& remoteKey)
+{
+    // '-' is the only character of a remote key outside [0-9a-f]; 'v' is not a hex digit, so nothing
+    // collides.
+    QString token = u"cos"_s + remoteKey.toLower();
+    token.replace(u'-', u'v');
+    return token;
+}
+
 } // namespace caseyos

@@ -19,4 +19,9 @@ QString idempotencyKey(qint64 moveId, ActionKind action, const QJsonObject& norm
 // a cancelled or undone execution is run again (that run creates a new object).
 QString remoteKeyFor(const QString& idempotencyKey, int generation);
 
+// The remote key as one token a service can store and search for where it allows only letters and digits:
+// "cos" + the hex key, "v<generation>" for a rerun ("cos3fa…v2"). Only lowercase 0-9 and a-v, so it is also a
+// valid Google Calendar event id (base32hex), and a HubSpot search finds it whole with CONTAINS_TOKEN.
+QString remoteToken(const QString& remoteKey);
+
 } // namespace caseyos

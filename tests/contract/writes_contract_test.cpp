@@ -27,6 +27,15 @@ TEST_F(WritesContract, HubspotTaskNoteDealAndContactRequestsAreAccepted)
     HubspotCrmClient client(m_http, config({}));
     expectAccepted(run<QString>([&](auto done) { client.findContactByEmail(u"dana@example.com"_s, &m_context, done); }),
         "contacts search by email");
+    // The executor's reconcile: a task / note found by the ref word in its text (CONTAINS_TOKEN).
+    expectAccepted(run<QString>([&](auto done) {
+        client.findIdByToken(u"tasks"_s, u"hs_task_body"_s, u"cos0a1b2c3v2"_s, &m_context, done);
+    }),
+        "tasks search by token");
+    expectAccepted(run<QString>([&](auto done) {
+        client.findIdByToken(u"notes"_s, u"hs_note_body"_s, u"cos0a1b2c3"_s, &m_context, done);
+    }),
+        "notes search by token");
 
     HubspotTaskInput task;
     task.subject = u"Send the renewal quote"_s;
@@ -45,6 +54,12 @@ TEST_F(WritesContract, HubspotTaskNoteDealAndContactRequestsAreAccepted)
             &m_context, done);
     }),
         "tasks update");
+    // Undo writes previous values back; one that was unset is cleared with "".
+    expectAccepted(run<HubspotObject>([&](auto done) {
+        client.updateTask(u"9000001"_s, { { u"hs_task_status"_s, u"NOT_STARTED"_s }, { u"hs_task_body"_s, u""_s } },
+            &m_context, done);
+    }),
+        "tasks update back to the previous values");
     expectAccepted(run<HubspotObject>([&](auto done) { client.getTask(u"9000001"_s, &m_context, done); }), "tasks get");
     expectAccepted(run<bool>([&](auto done) { client.archiveTask(u"9000001"_s, &m_context, done); }), "tasks archive");
 
@@ -81,13 +96,13 @@ TEST_F(WritesContract, CalendarFreeBusyAndEventRequestsAreAccepted)
     event.attendees = { u"dana@example.com"_s };
     expectAccepted(run<CalendarEventRecord>([&](auto done) { client.insertEvent(u"primary"_s, event, u"all"_s, &m_context, done); }),
         "events insert", true);
-    event.id = u"caseyos0move42"_s;
+    event.id = u"cos0move42"_s;
     expectAccepted(run<CalendarEventRecord>([&](auto done) {
         client.insertEvent(u"casey@example.com"_s, event, u"externalOnly"_s, &m_context, done);
     }),
         "events insert with a client id", true);
-    expectAccepted(run<CalendarEventRecord>([&](auto done) { client.getEvent(u"primary"_s, u"caseyos0move42"_s, &m_context, done); }),
+    expectAccepted(run<CalendarEventRecord>([&](auto done) { client.getEvent(u"primary"_s, u"cos0move42"_s, &m_context, done); }),
         "events get", true);
-    expectAccepted(run<bool>([&](auto done) { client.deleteEvent(u"primary"_s, u"caseyos0move42"_s, u"none"_s, &m_context, done); }),
+    expectAccepted(run<bool>([&](auto done) { client.deleteEvent(u"primary"_s, u"cos0move42"_s, u"none"_s, &m_context, done); }),
         "events delete");
 }

@@ -1,15 +1,19 @@
-// Crash safety of the executor: exec_probe sends one email through FakeGmail and is ended without cleanup
-// before the call (CASEYOS_EXEC_CRASH_AT=before_call, row committed as running), during it (SIGKILL while the
-// server handles the request) and after it (CASEYOS_EXEC_CRASH_AT=after_call, Gmail answered, result not
-// stored) — 20 rounds. A fresh executor then reconciles: every round's email is on the server exactly once
-// and every execution ends succeeded.
+// Crash safety of the executor: exec_probe runs one execution (a send_email through FakeGmail, or a log_note
+// through FakeHubspot) and is ended without cleanup before the call (CASEYOS_EXEC_CRASH_AT=before_call, row
+// committed as running), during it (SIGKILL while the server handles the request) and after it
+// (CASEYOS_EXEC_CRASH_AT=after_call, the server answered, result not stored) — 20 rounds each. A fresh
+// executor then reconciles: every round's email / note is on the server exactly once and every execution ends
+// succeeded.
 #include "FakeGmail.h"
+#include "FakeHubspot.h"
 #include "TempHome.h"
 #include "WaitFor.h"
 #include "execution/ExecutionRepository.h"
 #include "execution/ExecutionSettings.h"
 #include "execution/Executor.h"
 #include "execution/GmailPerformers.h"
+#include "execution/HubspotPerformers.h"
+#include "execution/IdempotencyKey.h"
 #include "net/HttpClient.h"
 #include "storage/Database.h"
 
@@ -25,14 +29,17 @@ namespace {
 
 enum class Crash { BeforeCall, DuringCall, AfterCall };
 
-// Runs one round in exec_probe; returns true when the process did not finish normally with 0 (it crashed).
-bool crashRound(FakeGmail& gmail, const QString& database, int round, Crash crash)
+// Runs one round in exec_probe against `server` (`action`: send_email or log_note; the call that counts is
+// the request whose path ends with `callPath`); returns true when the process did not finish normally with 0
+// (it crashed).
+bool crashRound(FakeHttpServer& server, const QString& action, const QString& callPath,
+    const QString& database, int round, Crash crash)
 {
     QProcess probe;
     bool killed = false;
-    gmail.onRequest = [&](const FakeRequest& request) {
-        // Killed while the server handles the send: Gmail has it, the probe never hears back.
-        if (crash == Crash::DuringCall && request.path.endsWith(u"/messages/send"_s)
+    server.onRequest = [&](const FakeRequest& request) {
+        // Killed while the server handles the call: the server has it, the probe never hears back.
+        if (crash == Crash::DuringCall && request.method == "POST" && request.path.endsWith(callPath)
             && probe.state() == QProcess::Running) {
             probe.kill();
             probe.waitForFinished(5000);
@@ -46,11 +53,11 @@ bool crashRound(FakeGmail& gmail, const QString& database, int round, Crash cras
         env.insert(u"CASEYOS_EXEC_CRASH_AT"_s, u"after_call"_s);
     probe.setProcessEnvironment(env);
     probe.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    probe.start(
-        QStringLiteral(CASEYOS_EXEC_PROBE), { database, gmail.baseUrl().toString(), QString::number(round) });
+    probe.start(QStringLiteral(CASEYOS_EXEC_PROBE),
+        { database, server.baseUrl().toString(), QString::number(round), action });
     EXPECT_TRUE(probe.waitForStarted(5000));
     EXPECT_TRUE(waitFor([&] { return probe.state() == QProcess::NotRunning; }, 30000));
-    gmail.onRequest = nullptr;
+    server.onRequest = nullptr;
     const bool crashed = killed || probe.exitStatus() != QProcess::NormalExit || probe.exitCode() == 86;
     return crashed;
 }
@@ -75,7 +82,9 @@ TEST(ExecutionCrash, TwentyCrashesThenReconcileNoDuplicateNoneLost)
     int before = 0;
     for (int round = 0; round < kRounds; ++round) {
         const Crash crash = Crash(round % 3);
-        EXPECT_TRUE(crashRound(gmail, home.databasePath(), round, crash)) << "round " << round;
+        EXPECT_TRUE(
+            crashRound(gmail, u"send_email"_s, u"/messages/send"_s, home.databasePath(), round, crash))
+            << "round " << round;
         if (crash == Crash::BeforeCall)
             ++before;
     }
@@ -113,4 +122,66 @@ TEST(ExecutionCrash, TwentyCrashesThenReconcileNoDuplicateNoneLost)
     EXPECT_EQ(subjects.size(), kRounds);
     // Only the rows that never reached Gmail were sent by the reconciling executor.
     EXPECT_EQ(gmail.requestCount(u"/messages/send"_s), kRounds);
+}
+
+TEST(ExecutionCrash, TwentyCrashesAroundAHubspotNoteThenReconcileNoDuplicateNoneLost)
+{
+    TempHome home;
+    FakeHubspot hubspot(false); // the rounds and the reconcile stay far below HubSpot's budget anyway
+    ASSERT_TRUE(hubspot.listen());
+    hubspot.putDeal(u"701"_s, u"Acme renewal"_s, u"qualifiedtobuy"_s, 10000, 1000);
+    {
+        Database db;
+        QString error;
+        ASSERT_TRUE(db.open(home.databasePath(), &error)) << error.toStdString();
+    }
+    constexpr int kRounds = 20;
+    int before = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        const Crash crash = Crash(round % 3);
+        EXPECT_TRUE(
+            crashRound(hubspot, u"log_note"_s, u"/crm/v3/objects/notes"_s, home.databasePath(), round, crash))
+            << "round " << round;
+        if (crash == Crash::BeforeCall)
+            ++before;
+    }
+    EXPECT_EQ(hubspot.objectCount(u"notes"_s), kRounds - before);
+
+    Database db;
+    QString error;
+    ASSERT_TRUE(db.open(home.databasePath(), &error)) << error.toStdString();
+    ExecutionRepository executions(db);
+    ASSERT_EQ(executions.inState(ExecutionState::Running).size(), kRounds);
+
+    HttpClient http(SystemClock::instance());
+    PerformerRegistry registry;
+    addHubspotPerformers(registry, http,
+        ClientConfig { hubspot.baseUrl(), fixedToken(u"t"_s), u"hubspot:crash"_s, 5000 },
+        SystemClock::instance());
+    Executor executor(db, SystemClock::instance(), registry);
+    QSignalSpy reconciled(&executor, &Executor::reconciled);
+    executor.start();
+    ASSERT_TRUE(waitForSignal(reconciled, 1, 20000));
+    EXPECT_EQ(reconciled.first().first().toInt(), kRounds);
+    ASSERT_TRUE(
+        waitFor([&] { return executions.inState(ExecutionState::Succeeded).size() == kRounds; }, 20000))
+        << executions.inState(ExecutionState::Succeeded).size() << " succeeded";
+    QTest::qWait(300);
+
+    // Zero duplicates, zero lost: each execution's ref word in exactly one note, and that note is its remote
+    // ref.
+    EXPECT_EQ(hubspot.objectCount(u"notes"_s), kRounds);
+    for (const ExecutionRecord& r : executions.inState(ExecutionState::Succeeded)) {
+        const QString token = remoteToken(r.remoteKey);
+        QStringList holders;
+        for (const QString& id : hubspot.ids(u"notes"_s))
+            if (hubspot.properties(u"notes"_s, id)->value("hs_note_body"_L1).toString().contains(token))
+                holders << id;
+        EXPECT_EQ(holders, QStringList { r.remoteRef }) << r.id;
+    }
+    // Only the rows that never reached HubSpot were created by the reconciling executor.
+    int creates = 0;
+    for (const FakeLogEntry& e : hubspot.log())
+        creates += e.method == "POST" && e.path == u"/crm/v3/objects/notes"_s;
+    EXPECT_EQ(creates, kRounds);
 }

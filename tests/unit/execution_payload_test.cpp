@@ -5,6 +5,7 @@
 #include "execution/MovePayload.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <gtest/gtest.h>
 
 using namespace caseyos;
@@ -119,6 +120,12 @@ TEST(ExecutionPayload, IdempotencyKeyIsStable)
         idempotencyKey(1, ActionKind::PostX, { { u"text"_s, u"hi"_s } }));
     EXPECT_EQ(remoteKeyFor(key, 0), key);
     EXPECT_EQ(remoteKeyFor(key, 2), key + u"-2"_s);
+    // The token form: a Calendar event id (base32hex: 0-9 a-v, 5–1024 characters) and one search token.
+    const QRegularExpression base32hex(u"^[0-9a-v]{5,1024}$"_s);
+    EXPECT_EQ(remoteToken(key), u"cos"_s + key);
+    EXPECT_TRUE(base32hex.match(remoteToken(remoteKeyFor(key, 2))).hasMatch());
+    EXPECT_EQ(remoteToken(remoteKeyFor(key, 2)), u"cos"_s + key + u"v2"_s);
+    EXPECT_NE(remoteToken(remoteKeyFor(key, 2)), remoteToken(remoteKeyFor(key, 3)));
 }
 
 TEST(ExecutionPayload, MovesGetTheirDefaultAction)

@@ -85,16 +85,18 @@ HubspotCrmClient::HubspotCrmClient(HttpClient& http, ClientConfig config)
 {
 }
 
-void HubspotCrmClient::findContactByEmail(
-    const QString& email, QObject* context, std::function<void(const ClientResult<QString>&)> done)
+namespace {
+
+// One search with one filter, answering the first result's id (empty when none). A search changes nothing:
+// retried like a read.
+void searchFirstId(HttpClient& http, const ClientConfig& config, const QString& type, const QJsonObject& filter,
+    const QString& property, QObject* context, HubspotCrmClient::IdDone done)
 {
-    const QJsonObject filter { { u"propertyName"_s, u"email"_s }, { u"operator"_s, u"EQ"_s },
-        { u"value"_s, email.trimmed() } };
-    const QJsonObject body { { u"filterGroups"_s, QJsonArray { QJsonObject { { u"filters"_s, QJsonArray { filter } } } } },
-        { u"sorts"_s, QJsonArray {} }, { u"properties"_s, QJsonArray { u"email"_s } }, { u"limit"_s, 1 },
+    const QJsonObject body { { u"filterGroups"_s,
+                                 QJsonArray { QJsonObject { { u"filters"_s, QJsonArray { filter } } } } },
+        { u"sorts"_s, QJsonArray {} }, { u"properties"_s, QJsonArray { property } }, { u"limit"_s, 1 },
         { u"after"_s, u"0"_s } };
-    // A search changes nothing: retried like a read.
-    sendParsed<QString>(m_http, m_config, jsonPost(objectUrl(m_config.baseUrl, u"contacts/search"_s), body), context,
+    sendParsed<QString>(http, config, jsonPost(objectUrl(config.baseUrl, type + u"/search"_s), body), context,
         std::move(done), [](const HttpResponse& response, QString& id) -> ClientError {
             const QJsonObject o = response.json.object();
             if (!o.value("results"_L1).isArray())
@@ -104,11 +106,26 @@ void HubspotCrmClient::findContactByEmail(
         });
 }
 
-void HubspotCrmClient::create(
-    const QString& type, const QJsonObject& properties, const QJsonArray& associations, QObject* context, ObjectDone done)
+} // namespace
+
+void HubspotCrmClient::findContactByEmail(const QString& email, QObject* context, IdDone done)
 {
-    HttpRequest request = jsonPost(objectUrl(m_config.baseUrl, type),
-        { { u"properties"_s, asStrings(properties) }, { u"associations"_s, associations } });
+    const QJsonObject filter { { u"propertyName"_s, u"email"_s }, { u"operator"_s, u"EQ"_s },
+        { u"value"_s, email.trimmed() } };
+    searchFirstId(m_http, m_config, u"contacts"_s, filter, u"email"_s, context, std::move(done));
+}
+
+void HubspotCrmClient::findIdByToken(
+    const QString& type, const QString& property, const QString& token, QObject* context, IdDone done)
+{
+    const QJsonObject filter { { u"propertyName"_s, property }, { u"operator"_s, u"CONTAINS_TOKEN"_s },
+        { u"value"_s, token } };
+    searchFirstId(m_http, m_config, type, filter, property, context, std::move(done));
+}
+
+void HubspotCrmClient::create(const QString& type, const QJsonObject& body, QObject* context, ObjectDone done)
+{
+    HttpRequest request = jsonPost(objectUrl(m_config.baseUrl, type), body);
     request.retry = false; // a lost reply may mean it was created: the executor decides
     sendParsed<HubspotObject>(m_http, m_config, std::move(request), context, std::move(done), parseObject);
 }
@@ -142,15 +159,30 @@ void HubspotCrmClient::archive(const QString& type, const QString& id, QObject* 
         });
 }
 
-void HubspotCrmClient::createTask(const HubspotTaskInput& task, QObject* context, ObjectDone done)
+QJsonObject hubspotTaskBody(const HubspotTaskInput& task)
 {
     QJsonObject properties { { u"hs_task_subject"_s, task.subject }, { u"hs_task_body"_s, task.body },
         { u"hs_timestamp"_s, QString::number(task.due.toMSecsSinceEpoch()) }, { u"hs_task_status"_s, task.status },
         { u"hs_task_type"_s, task.type } };
     if (!task.priority.isEmpty())
         properties.insert(u"hs_task_priority"_s, task.priority);
-    create(u"tasks"_s, properties, associations(task.contactId, kTaskToContact, task.dealId, kTaskToDeal), context,
-        std::move(done));
+    return { { u"properties"_s, asStrings(properties) },
+        { u"associations"_s,
+            associations(task.contactId, HubspotCrmClient::kTaskToContact, task.dealId, HubspotCrmClient::kTaskToDeal) } };
+}
+
+QJsonObject hubspotNoteBody(const HubspotNoteInput& note)
+{
+    const QJsonObject properties { { u"hs_note_body"_s, note.body },
+        { u"hs_timestamp"_s, QString::number(note.timestamp.toMSecsSinceEpoch()) } };
+    return { { u"properties"_s, properties },
+        { u"associations"_s,
+            associations(note.contactId, HubspotCrmClient::kNoteToContact, note.dealId, HubspotCrmClient::kNoteToDeal) } };
+}
+
+void HubspotCrmClient::createTask(const HubspotTaskInput& task, QObject* context, ObjectDone done)
+{
+    create(u"tasks"_s, hubspotTaskBody(task), context, std::move(done));
 }
 
 void HubspotCrmClient::updateTask(const QString& id, const QJsonObject& properties, QObject* context, ObjectDone done)
@@ -170,10 +202,7 @@ void HubspotCrmClient::archiveTask(const QString& id, QObject* context, ArchiveD
 
 void HubspotCrmClient::createNote(const HubspotNoteInput& note, QObject* context, ObjectDone done)
 {
-    const QJsonObject properties { { u"hs_note_body"_s, note.body },
-        { u"hs_timestamp"_s, QString::number(note.timestamp.toMSecsSinceEpoch()) } };
-    create(u"notes"_s, properties, associations(note.contactId, kNoteToContact, note.dealId, kNoteToDeal), context,
-        std::move(done));
+    create(u"notes"_s, hubspotNoteBody(note), context, std::move(done));
 }
 
 void HubspotCrmClient::archiveNote(const QString& id, QObject* context, ArchiveDone done)

@@ -72,8 +72,15 @@ public:
 
     HubspotCrmClient(HttpClient& http, ClientConfig config);
 
+    using IdDone = std::function<void(const ClientResult<QString>&)>;
+
     // The id of the contact whose email is `email` (case-insensitive in HubSpot), or an empty value when none.
-    void findContactByEmail(const QString& email, QObject* context, std::function<void(const ClientResult<QString>&)> done);
+    void findContactByEmail(const QString& email, QObject* context, IdDone done);
+    // The id of a `type` record ("tasks", "notes") whose text property `property` contains the word `token`
+    // (search, CONTAINS_TOKEN), or an empty value when none: how the executor finds what it created after a
+    // crash. HubSpot's search index trails a write by a few seconds.
+    void findIdByToken(const QString& type, const QString& property, const QString& token, QObject* context,
+        IdDone done);
 
     void createTask(const HubspotTaskInput& task, QObject* context, ObjectDone done);
     // properties: HubSpot property names → values (numbers and booleans are sent as strings, as HubSpot wants).
@@ -94,8 +101,7 @@ public:
     static constexpr int kNoteToDeal = 214;
 
 private:
-    void create(const QString& type, const QJsonObject& properties, const QJsonArray& associations, QObject* context,
-        ObjectDone done);
+    void create(const QString& type, const QJsonObject& body, QObject* context, ObjectDone done);
     void get(const QString& type, const QString& id, const QStringList& properties, QObject* context, ObjectDone done);
     void update(const QString& type, const QString& id, const QJsonObject& properties, QObject* context, ObjectDone done);
     void archive(const QString& type, const QString& id, QObject* context, ArchiveDone done);
@@ -106,5 +112,9 @@ private:
 
 // The deal fields out of a deal record.
 HubspotDeal hubspotDealFrom(const HubspotObject& object);
+
+// The POST bodies createTask / createNote send ({properties, associations}), for previews that must show them.
+QJsonObject hubspotTaskBody(const HubspotTaskInput& task);
+QJsonObject hubspotNoteBody(const HubspotNoteInput& note);
 
 } // namespace caseyos

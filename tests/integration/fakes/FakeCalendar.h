@@ -12,8 +12,9 @@ namespace caseyos::test {
 // google-calendar.openapi.yaml): a full listing (timeMin, singleEvents, maxResults, pageToken) ends with a
 // nextSyncToken; a listing with syncToken returns what changed since (cancelled events included); a token
 // older than expireTokensBefore() answers 410 Gone. And what the executor's client writes
-// (FakeCalendarWrites.cpp): POST /freeBusy over the stored events, events insert (client ids: a repeat is 409),
-// get and delete (a second delete is 410) on calendar "primary" or the user's address.
+// (FakeCalendarWrites.cpp): POST /freeBusy over the stored events, events insert (client ids: base32hex, 5–1024
+// characters, else 400; a repeat is 409), get and delete (a second delete is 410) on calendar "primary" or the
+// user's address.
 class FakeCalendar final : public FakeHttpServer
 {
     Q_OBJECT

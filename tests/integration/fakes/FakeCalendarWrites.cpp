@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -76,8 +77,12 @@ FakeReply FakeCalendar::insert(const FakeRequest& request)
     const QJsonObject body = doc.object();
     Event e;
     e.id = body.value(u"id"_s).toString();
+    // A client-chosen id is base32hex (lowercase a-v and digits), 5 to 1024 characters, as Google requires.
+    static const QRegularExpression validId(u"^[0-9a-v]{5,1024}$"_s);
     if (e.id.isEmpty())
         e.id = u"evt%1"_s.arg(m_nextId++);
+    else if (!validId.match(e.id).hasMatch())
+        return googleError(400, u"invalid"_s, u"Invalid resource id value."_s);
     else if (m_events.contains(e.id))
         return googleError(409, u"duplicate"_s, u"The requested identifier already exists."_s);
     e.summary = body.value(u"summary"_s).toString();

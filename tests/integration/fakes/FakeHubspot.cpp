@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTimeZone>
 #include <algorithm>
 
@@ -14,6 +15,14 @@ namespace {
 QString iso(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+}
+
+// HubSpot's search matches CONTAINS_TOKEN against the words of a text: split at everything but letters and digits,
+// compared without case.
+bool containsToken(const QString& text, const QString& word)
+{
+    static const QRegularExpression separators(u"[^\\p{L}\\p{N}]+"_s);
+    return text.split(separators, Qt::SkipEmptyParts).contains(word, Qt::CaseInsensitive);
 }
 
 } // namespace
@@ -160,12 +169,17 @@ FakeReply FakeHubspot::search(const QString& type, const FakeRequest& request) c
     qint64 gte = std::numeric_limits<qint64>::min();
     qint64 gt = std::numeric_limits<qint64>::min();
     QString email; // email EQ: the contact lookup
+    QList<QPair<QString, QString>> tokens; // property CONTAINS_TOKEN word: the executor's reconcile
     for (const QJsonValue& group : body.value(u"filterGroups"_s).toArray()) {
         for (const QJsonValue& f : group.toObject().value(u"filters"_s).toArray()) {
             const QJsonObject filter = f.toObject();
             if (filter.value(u"propertyName"_s).toString() == u"email"_s
                 && filter.value(u"operator"_s).toString() == u"EQ"_s) {
                 email = filter.value(u"value"_s).toString().toLower();
+                continue;
+            }
+            if (filter.value(u"operator"_s).toString() == u"CONTAINS_TOKEN"_s) {
+                tokens.append({ filter.value(u"propertyName"_s).toString(), filter.value(u"value"_s).toString() });
                 continue;
             }
             if (filter.value(u"propertyName"_s).toString() != u"hs_lastmodifieddate"_s)
@@ -190,6 +204,8 @@ FakeReply FakeHubspot::search(const QString& type, const FakeRequest& request) c
     QList<const Object*> matching(first, all.cend());
     if (!email.isEmpty())
         matching.removeIf([&email](const Object* o) { return o->properties.value(u"email"_s).toString().toLower() != email; });
+    for (const auto& [property, word] : tokens)
+        matching.removeIf([&](const Object* o) { return !containsToken(o->properties.value(property).toString(), word); });
     if (!ascending)
         std::reverse(matching.begin(), matching.end());
     const QJsonArray properties = body.value(u"properties"_s).toArray();

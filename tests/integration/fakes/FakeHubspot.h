@@ -14,8 +14,10 @@ namespace caseyos::test {
 // or email EQ; sorts on it; limit ≤ 200; `after` offset; the 10 000-result window: an `after` at or past it is a
 // 400), POST .../batch/read, GET /crm/v3/pipelines/deals; and the record endpoints with state tests can check
 // (FakeHubspotObjects.cpp): POST /crm/v3/objects/{tasks,notes} (properties + associations to existing contacts
-// and deals), GET / PATCH / DELETE /crm/v3/objects/{type}/{id}. By default it enforces 100 requests / 10 s (429
-// over budget) like the real API, and sends the X-HubSpot-RateLimit-* headers.
+// and deals), GET / PATCH (a deal's dealstage must be a stage of its pipeline; "" clears a property) / DELETE
+// /crm/v3/objects/{type}/{id}; the search also takes `<property> CONTAINS_TOKEN <word>` (words split at
+// everything but letters and digits, any case) as the executor's reconcile sends it. By default it enforces 100
+// requests / 10 s (429 over budget) like the real API, and sends the X-HubSpot-RateLimit-* headers.
 // HubSpot's error body: {"status":"error","message":…,"category":…,"correlationId":…}.
 FakeReply hubspotError(int status, const QString& category, const QString& message);
 
@@ -31,9 +33,12 @@ public:
     void putDeal(const QString& id, const QString& name, const QString& stage, double amount,
         qint64 modifiedMs, const QString& pipeline = QStringLiteral("default"));
     void putContact(const QString& id, const QString& email, qint64 modifiedMs);
+    // Sets one property of a record (created when missing), e.g. a deal's closedate or an existing task.
+    void setProperty(const QString& type, const QString& id, const QString& name, const QString& value);
     void setPipelines(const QJsonObject& body) { m_pipelines = body; }
     static QJsonObject defaultPipelines(); // the default sales pipeline with HubSpot's default stage ids
     int objectCount(const QString& type) const { return int(m_objects.value(type).size()); }
+    QStringList ids(const QString& type) const { return m_objects.value(type).keys(); } // not archived
 
     // A record's properties as stored (nullopt: none, or archived), its associations ({to: id, typeId}), and
     // whether it was archived (DELETE).
@@ -58,6 +63,7 @@ private:
     QJsonObject toJson(const Object& object, const QJsonArray& properties) const;
     FakeReply create(const QString& type, const FakeRequest& request);
     FakeReply record(const QString& type, const QString& id, const FakeRequest& request);
+    QStringList stageIds(const QString& pipeline) const;
 
     const QList<const Object*>& sorted(const QString& type) const; // ascending (modified, id); cached
 

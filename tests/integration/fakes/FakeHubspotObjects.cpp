@@ -35,6 +35,28 @@ std::optional<QJsonObject> FakeHubspot::properties(const QString& type, const QS
     return objects->value(id).properties;
 }
 
+void FakeHubspot::setProperty(const QString& type, const QString& id, const QString& name, const QString& value)
+{
+    Object& o = m_objects[type][id];
+    o.id = id;
+    o.properties.insert(name, value);
+    o.properties.insert(u"hs_object_id"_s, id);
+    o.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+    m_sorted.remove(type);
+}
+
+QStringList FakeHubspot::stageIds(const QString& pipeline) const
+{
+    QStringList ids;
+    for (const QJsonValue& p : m_pipelines.value(u"results"_s).toArray()) {
+        if (p.toObject().value(u"id"_s).toString() != pipeline)
+            continue;
+        for (const QJsonValue& stage : p.toObject().value(u"stages"_s).toArray())
+            ids << stage.toObject().value(u"id"_s).toString();
+    }
+    return ids;
+}
+
 QList<QPair<QString, int>> FakeHubspot::associations(const QString& type, const QString& id) const
 {
     return m_objects.value(type).value(id).associations;
@@ -94,7 +116,18 @@ FakeReply FakeHubspot::record(const QString& type, const QString& id, const Fake
         for (auto it = changes.begin(); it != changes.end(); ++it) {
             if (!it.value().isString())
                 return hubspotError(400, u"VALIDATION_ERROR"_s, u"Property values must be strings: "_s + it.key());
-            o.properties.insert(it.key(), it.value());
+        }
+        // Like HubSpot: a deal's stage must be one of its pipeline's, checked before anything changes.
+        const QString stage = changes.value(u"dealstage"_s).toString();
+        if (type == u"deals"_s && changes.contains(u"dealstage"_s)
+            && !stageIds(o.properties.value(u"pipeline"_s).toString(u"default"_s)).contains(stage))
+            return hubspotError(400, u"VALIDATION_ERROR"_s,
+                u"Property values were not valid: %1 was not one of the allowed options for dealstage"_s.arg(stage));
+        for (auto it = changes.begin(); it != changes.end(); ++it) {
+            if (it.value().toString().isEmpty())
+                o.properties.remove(it.key()); // HubSpot clears a property set to ""
+            else
+                o.properties.insert(it.key(), it.value());
         }
         o.modifiedMs = QDateTime::currentMSecsSinceEpoch();
         m_sorted.remove(type);
