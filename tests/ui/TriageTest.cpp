@@ -187,7 +187,7 @@ TEST_F(TriageTest, ReopenFromCompletedAndExecuteIsHonest)
 {
     // `e` opens the preview; this window runs no performers (as for the demo), and the preview says why.
     h.press(Qt::Key_E);
-    auto* preview = waitForModal<ExecuteDialog>();
+    auto* preview = caseyos::test::waitForModal<caseyos::ExecuteDialog>();
     ASSERT_NE(preview, nullptr);
     ASSERT_TRUE(waitFor([&] { return preview->bannerText().contains(u"does not act on your accounts"_s); }, 10000))
         << preview->bannerText().toStdString();

@@ -156,6 +156,9 @@ void ExecuteDialog::buildUi(const QString& title)
     m_execute->setObjectName(u"executeRun"_s);
     m_execute->setToolTip(tr("Run it for real (Ctrl+Enter). A send waits in the outbox for the undo window "
                              "first."));
+    QFont strong = m_execute->font();
+    strong.setBold(true);
+    m_execute->setFont(strong);
     // Enter in a field must never send: no button is the default, Execute has its own chord.
     for (QPushButton* button : { m_dryRun, m_cancel, m_execute, m_undo, m_retry })
         button->setAutoDefault(false);
@@ -374,7 +377,7 @@ void ExecuteDialog::showResult(const SubmitResult& result, bool dryRun)
 void ExecuteDialog::showCountdown(int secondsLeft, const QString& target)
 {
     const QString who = target.isEmpty() ? QString() : tr(" to <b>%1</b>").arg(target.toHtmlEscaped());
-    setStatus(tr("⏳ Sending%1 in %2 s — <b>Undo</b> takes it back (or close this and press z)")
+    setStatus(tr("Sending%1 in %2 s — <b>Undo</b> takes it back (or close this and press z)")
                   .arg(who)
                   .arg(secondsLeft));
     if (m_phase != Phase::Waiting)

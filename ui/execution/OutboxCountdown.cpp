@@ -28,7 +28,9 @@ OutboxCountdown::OutboxCountdown(const Clock& clock, QWidget* parent)
     m_undo->setFocusPolicy(Qt::NoFocus);
     layout->addWidget(m_label);
     layout->addWidget(m_undo);
-    // A soft amber so a waiting send is seen from the corner of the eye.
+    // A soft amber so a waiting send is seen from the corner of the eye (a plain QWidget paints a stylesheet
+    // background only with WA_StyledBackground).
+    setAttribute(Qt::WA_StyledBackground);
     setStyleSheet(u"#outboxCountdown { background: #fff4e5; border-radius: 3px; }"
                   "#outboxCountdownText { color: #6d3a00; }"_s);
     connect(m_undo, &QToolButton::clicked, this, &OutboxCountdown::undoRequested);
@@ -101,7 +103,7 @@ void OutboxCountdown::refresh()
             next = &e;
     const int seconds = secondsLeft(next->id);
     const QString to = next->target.isEmpty() ? QString() : tr(" to %1").arg(next->target);
-    QString text = seconds > 0 ? tr("⏳ Sending%1 in %2 s").arg(to).arg(seconds) : tr("⏳ Sending%1 now…").arg(to);
+    QString text = seconds > 0 ? tr("Sending%1 in %2 s").arg(to).arg(seconds) : tr("Sending%1 now…").arg(to);
     if (m_entries.size() > 1)
         text = tr("%1 sends waiting · ").arg(m_entries.size()) + text;
     m_label->setText(text);

@@ -12,7 +12,7 @@ class QToolButton;
 
 namespace caseyos {
 
-// The status bar's view of the outbox: "⏳ Sending to dana@acme.com in 9 s · Undo (z)" while a send from this
+// The status bar's view of the outbox: "Sending to dana@acme.com in 9 s · Undo (z)" while a send from this
 // window waits there, counting down by the executor's clock once a second; hidden when nothing waits.
 class OutboxCountdown : public QWidget
 {
@@ -27,7 +27,7 @@ public:
     qint64 newest() const; // the one `z` takes back (0: none)
     int secondsLeft(qint64 executionId) const;
     QString target(qint64 executionId) const;
-    QString text() const; // as shown, e.g. for tests: "⏳ Sending to … in 9 s · Undo (z)"
+    QString text() const; // as shown, e.g. for tests: "Sending to … in 9 s · Undo (z)"
 
 Q_SIGNALS:
     void undoRequested(); // its Undo button
