@@ -20,7 +20,11 @@
 #include "accounts/AccountsRuntime.h"
 #include "accounts/SyncAccounts.h"
 #include "accounts/SyncController.h"
+#include "accounts/AccountRegistry.h"
+#include "accounts/TokenStore.h"
 #include "approvals/ApprovalsController.h"
+#include "execution/AccountPerformers.h"
+#include "execution/ExecutionController.h"
 #include "notifications/NotificationsClient.h"
 #include "notifications/NotificationsPanel.h"
 #include "outcomes/OutcomesView.h"
@@ -34,6 +38,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
@@ -128,11 +133,21 @@ MainWindow::MainWindow(const Clock& clock, Options options, QWidget* parent)
     });
 
     m_approvals = new ApprovalsController(clock, this, this);
+    ExecutionController::Parts executionParts;
+    executionParts.window = this;
+    executionParts.triage = m_controller;
+    executionParts.actions = m_actions;
+    executionParts.model = m_model;
+    executionParts.view = m_view;
+    executionParts.detail = m_detail;
+    executionParts.statusBar = m_statusBar;
+    m_executions = new ExecutionController(executionParts, clock, this);
     buildOutcomesDock();
     buildNotificationsDock();
     buildJarvisDock();
 
-    m_palette = new CommandPalette(m_actions->all() + QList<QAction*> { m_approvals->action() }, this);
+    m_palette = new CommandPalette(
+        m_actions->all() + QList<QAction*> { m_executions->killSwitchAction(), m_approvals->action() }, this);
     connect(m_actions->commandPalette, &QAction::triggered, m_palette, &CommandPalette::openPalette);
     connect(m_actions->shortcutHelp, &QAction::triggered, this, &MainWindow::showShortcutHelp);
     connect(m_actions->focusSearch, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
@@ -192,6 +207,7 @@ void MainWindow::buildMenus()
     move->addAction(m_actions->complete);
     move->addAction(m_actions->reopen);
     move->addAction(m_actions->execute);
+    move->addAction(m_executions->killSwitchAction());
     move->addSeparator();
     move->addAction(m_actions->newMove);
     move->addAction(m_actions->editMove);
@@ -350,6 +366,7 @@ void MainWindow::buildToolBar()
     auto* spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
+    bar->addAction(m_executions->killSwitchAction());
     bar->addAction(m_approvals->action());
     bar->addAction(m_actions->importFiles);
     bar->addAction(m_actions->reload);
@@ -385,9 +402,12 @@ void MainWindow::attachClient(WorkspaceClient* client)
     m_notifications->attach(client);
     m_jarvis->attach(client);
     m_approvals->attach(client->databasePath());
+    m_executions->attach(client, performerSetup());
     connect(m_controller, &TriageController::opened, m_approvals, [this](bool ok) {
-        if (ok)
+        if (ok) {
             m_approvals->workspaceOpened();
+            m_executions->workspaceOpened();
+        }
     });
     connect(
         client, &WorkspaceClient::importFinished, m_notifications, &NotificationsController::importFinished);
@@ -418,9 +438,30 @@ void MainWindow::openDetail()
 
 void MainWindow::showShortcutHelp()
 {
-    auto* dialog = new ShortcutHelpDialog(m_actions->all(), this);
+    auto* dialog = new ShortcutHelpDialog(m_actions->all() + QList<QAction*> { m_executions->killSwitchAction() }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+PerformerSetup MainWindow::performerSetup()
+{
+    if (m_options.performers)
+        return m_options.performers;
+    if (!m_options.backgroundSync) {
+        return [](PerformerRegistry& registry, HttpClient&) {
+            for (ActionKind kind : allActionKinds())
+                registry.setUnavailable(kind,
+                    u"The demo workspace does not act on your accounts: open your own workspace to run %1"_s.arg(
+                        toString(kind)));
+        };
+    }
+    // The accounts as they are now; the keychain is touched only when one is connected. The setup runs on the
+    // execution thread; tokens are asked of the TokenStore on this one (requestAccessToken).
+    const QList<Account> accounts = AccountRegistry().accounts();
+    QPointer<TokenStore> tokens = accounts.isEmpty() ? nullptr : &accountsRuntime().tokens();
+    return [accounts, tokens](PerformerRegistry& registry, HttpClient& http) {
+        addAccountPerformers(registry, http, accounts, tokens.data(), QSettings());
+    };
 }
 
 void MainWindow::showAbout()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "execution/ExecutionWorker.h"
 
 #include <QMainWindow>
 
@@ -19,6 +20,7 @@ class ChatModel;
 class ChatPane;
 class ApprovalsController;
 class CommandPalette;
+class ExecutionController;
 class JarvisController;
 class FilterBar;
 class MoveActions;
@@ -46,6 +48,9 @@ public:
     {
         bool persistSettings; // window geometry, splitter, columns and filters in QSettings
         bool backgroundSync; // sync the connected accounts into the open workspace (false when left out)
+        // What the executor runs with. Empty: the connected accounts' performers when backgroundSync is on, and
+        // none (each action refused with the reason) otherwise — the demo workspace never acts on real accounts.
+        PerformerSetup performers;
     };
     explicit MainWindow(const Clock& clock, Options options = Options { false }, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -76,6 +81,8 @@ public:
     void showNotifications();
     // The pending approvals of MCP tool calls: the dialog, its action (with the count) and their worker.
     ApprovalsController* approvals() const { return m_approvals; }
+    // Execute (e), the outbox countdown and `z`, the detail pane's executions and the Kill Switch action.
+    ExecutionController* executions() const { return m_executions; }
     void showAccounts(); // File ▸ Accounts…: connect and disconnect providers (non-modal)
     SyncController* sync() const { return m_sync; } // null until the workspace is open with backgroundSync
     FilterBar* filterBar() const { return m_filterBar; }
@@ -116,6 +123,7 @@ private:
     AccountsRuntime& accountsRuntime();
     void startSync(); // once the workspace is open (Options::backgroundSync)
     void showAbout();
+    PerformerSetup performerSetup(); // Options::performers, or what the accounts (or the demo) allow
 
     const Clock& m_clock;
     Options m_options;
@@ -144,6 +152,7 @@ private:
     QDockWidget* m_jarvisDock = nullptr;
     JarvisController* m_jarvis = nullptr;
     ApprovalsController* m_approvals = nullptr;
+    ExecutionController* m_executions = nullptr;
     WorkspaceClient* m_client = nullptr;
     AccountsDialog* m_accountsDialog = nullptr;
     AccountsRuntime* m_accountsRuntime = nullptr; // made on first use (Accounts… or the sync)

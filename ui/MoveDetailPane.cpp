@@ -265,6 +265,8 @@ void MoveDetailPane::buildUi()
     layout->addWidget(m_signalBox);
 
     auto* historyBox = new QGroupBox(u"History"_s);
+    m_historyBox = historyBox;
+    m_bodyLayout = layout;
     auto* historyLayout = new QVBoxLayout(historyBox);
     m_history = makeValueLabel();
     m_history->setObjectName(u"detailHistory"_s);
@@ -294,14 +296,22 @@ void MoveDetailPane::setActions(const QList<QAction*>& named, const QList<QActio
         add(action, Qt::ToolButtonIconOnly);
 }
 
+void MoveDetailPane::addSection(QWidget* section)
+{
+    m_bodyLayout->insertWidget(m_bodyLayout->indexOf(m_historyBox), section);
+}
+
 void MoveDetailPane::clear()
 {
+    const bool changed = m_moveId != 0;
     m_moveId = 0;
     m_hasDetail = false;
     m_detail = MoveDetail();
     m_outcomePicker->setMoveId(0);
     m_outcome->clear();
     m_stack->setCurrentIndex(0);
+    if (changed)
+        Q_EMIT moveShown(0);
 }
 
 void MoveDetailPane::showComponents(const ApsComponents& c, double aps, double adjustment)
@@ -361,6 +371,7 @@ void MoveDetailPane::showRow(const MoveRow& row)
         m_signalSource->setText(sourceLabel(row.source));
         m_payload->setPlainText(QString());
         m_history->setText(u"<i>Loading…</i>"_s);
+        Q_EMIT moveShown(row.id);
     }
 }
 

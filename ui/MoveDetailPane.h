@@ -13,6 +13,7 @@ class QFormLayout;
 class QGroupBox;
 class QStackedWidget;
 class QToolButton;
+class QVBoxLayout;
 class QAction;
 
 namespace caseyos {
@@ -33,6 +34,8 @@ public:
     // Buttons for the move commands (the same QActions as the menus and keys): the main ones with their
     // names, the others as icons (the pane is narrow).
     void setActions(const QList<QAction*>& named, const QList<QAction*>& iconOnly);
+    // A section another part of the window fills (the executions), placed above the history.
+    void addSection(QWidget* section);
 
     void showRow(const MoveRow& row); // immediately, from the list
     void showDetail(const MoveDetail& detail); // when loaded; ignored unless it is the shown move
@@ -51,6 +54,7 @@ public:
 
 Q_SIGNALS:
     void leaveRequested(); // Esc: back to the list
+    void moveShown(qint64 moveId); // another move is shown (0: none), for the sections to follow
     // "Record outcome…" was used for the shown move: connect to OutcomesClient::recordForMove.
     void outcomeRequested(qint64 moveId, caseyos::OutcomeType type, double confidence, const QString& note);
 
@@ -94,6 +98,8 @@ private:
     QLineEdit* m_signalDedupe = nullptr;
     QPlainTextEdit* m_payload = nullptr;
     QLabel* m_history = nullptr;
+    QVBoxLayout* m_bodyLayout = nullptr;
+    QGroupBox* m_historyBox = nullptr;
 };
 
 } // namespace caseyos

@@ -27,6 +27,7 @@ ShortcutHelpDialog::ShortcutHelpDialog(const QList<QAction*>& actions, QWidget* 
     QList<QPair<QString, QString>> rows {
         { u"Enter"_s, u"Open the selected move's detail"_s },
         { u"Esc"_s, u"Back to the list (from the search field or the detail)"_s },
+        { u"Ctrl+Enter"_s, u"Execute, in the Execute dialog (Alt+D: dry run)"_s },
     };
     for (QAction* action : actions) {
         QStringList keys;

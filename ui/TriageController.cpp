@@ -52,7 +52,6 @@ TriageController::TriageController(const Parts& parts, const Clock& clock, QObje
     connect(a->snooze, &QAction::triggered, this, &TriageController::snooze);
     connect(a->complete, &QAction::triggered, this, &TriageController::complete);
     connect(a->reopen, &QAction::triggered, this, &TriageController::reopen);
-    connect(a->execute, &QAction::triggered, this, &TriageController::execute);
     connect(a->undo, &QAction::triggered, this, &TriageController::undo);
     connect(a->newMove, &QAction::triggered, this, &TriageController::newMove);
     connect(a->editMove, &QAction::triggered, this, &TriageController::editMove);
@@ -261,7 +260,16 @@ void TriageController::refreshStatus()
 void TriageController::refreshActions()
 {
     // Immediate (not coalesced): a key pressed right after the selection moved must see the new move's state.
-    m_parts.actions->update(currentRow(), m_clock.now().toMSecsSinceEpoch(), m_ready, m_undo->canUndo());
+    const bool undoFirst = m_undoFirstAvailable && m_undoFirstAvailable();
+    m_parts.actions->update(
+        currentRow(), m_clock.now().toMSecsSinceEpoch(), m_ready, m_undo->canUndo() || undoFirst);
+}
+
+void TriageController::setUndoFirst(std::function<bool()> available, std::function<void()> undo)
+{
+    m_undoFirstAvailable = std::move(available);
+    m_undoFirst = std::move(undo);
+    refreshActions();
 }
 
 // ---- triage -----------------------------------------------------------------------------------------------
@@ -296,12 +304,6 @@ void TriageController::complete()
 void TriageController::reopen()
 {
     act(m_parts.view->currentMoveId(), MoveAction::Reopen);
-}
-
-void TriageController::execute()
-{
-    if (m_parts.view->currentMoveId() != 0)
-        showMessage(u"Execution arrives with the executor"_s);
 }
 
 void TriageController::dismiss()
@@ -348,6 +350,10 @@ void TriageController::snoozeCurrentUntil(const QDateTime& untilUtc)
 
 void TriageController::undo()
 {
+    if (m_undoFirstAvailable && m_undoFirstAvailable()) {
+        m_undoFirst();
+        return;
+    }
     if (!m_client || !m_ready)
         return;
     const std::optional<MoveChange> change = m_undo->takeLast();

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <functional>
 #include <variant>
 
 class QWidget;
@@ -60,7 +61,6 @@ public:
     void snoozeCurrentUntil(const QDateTime& untilUtc);
     void complete();
     void reopen();
-    void execute();
     void undo();
     void newMove();
     void editMove();
@@ -69,6 +69,12 @@ public:
     void importFiles(); // file dialog
     void importPaths(const QStringList& paths);
     void wakeSnoozes(); // the periodic check
+
+    // An undo that goes before the moves' own while `available` says it has something (the executor's: a send
+    // waiting in the outbox, or the execution just run): `z` then calls `undo` instead of taking back the last
+    // move change. Call refreshActions() when what `available` answers changes.
+    void setUndoFirst(std::function<bool()> available, std::function<void()> undo);
+    void refreshActions(); // enables the commands for the selected move and what can be undone
 
     // Rows another service changed (outcomes re-scoring a contact's moves): updated in place like the
     // workspace's own changes, and the detail pane follows when it shows one of them.
@@ -95,7 +101,6 @@ private:
     void ensureSelection();
     void scheduleRefresh();
     void refreshStatus();
-    void refreshActions();
     void openEditor(const Move& move, const ApsInput& given);
     void showMessage(const QString& text, int timeoutMs = 6000);
     const MoveRow* currentRow() const;
@@ -105,6 +110,8 @@ private:
     QPointer<WorkspaceClient> m_client;
     bool m_ready = false;
     MoveUndoStack* m_undo = nullptr;
+    std::function<bool()> m_undoFirstAvailable;
+    std::function<void()> m_undoFirst;
     SnoozeMenu* m_snoozeMenu = nullptr;
     QTimer m_detailDelay; // selection settles before the detail (and its "viewed" event) is requested
     QTimer m_statusDelay; // counts and action states are refreshed once per burst of updates

@@ -1,8 +1,11 @@
 #include "execution/ExecutionAudit.h"
 
 #include "audit/AuditLog.h"
+#include "storage/Database.h"
 
 #include <spdlog/spdlog.h>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +29,30 @@ Executor::AuditSink executionAuditSink(Database& db, const Clock& clock, const Q
         const Result<AuditEntry> appended = AuditLog(db, clock).append(kind, actor, subject, entry);
         if (!appended)
             spdlog::error("audit: could not record {}: {}", event.toStdString(), appended.error().toStdString());
+    };
+}
+
+Executor::AuditSink executionAuditSinkFor(const QString& databasePath, const Clock& clock, const QString& actor)
+{
+    // Shared by the copies of the sink (the worker keeps one, its Executor another): one connection for both.
+    struct Connection
+    {
+        std::unique_ptr<Database> db;
+        Executor::AuditSink sink;
+    };
+    auto connection = std::make_shared<Connection>();
+    return [connection, databasePath, &clock, actor](const QString& event, const QJsonObject& details) {
+        if (!connection->db) {
+            auto db = std::make_unique<Database>();
+            QString error;
+            if (!db->open(databasePath, &error)) {
+                spdlog::error("audit: could not record {}: {}", event.toStdString(), error.toStdString());
+                return;
+            }
+            connection->db = std::move(db);
+            connection->sink = executionAuditSink(*connection->db, clock, actor);
+        }
+        connection->sink(event, details);
     };
 }
 

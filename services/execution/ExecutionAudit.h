@@ -13,4 +13,9 @@ class Database;
 // failed append is logged, never thrown: the execution itself already happened or was refused.
 Executor::AuditSink executionAuditSink(Database& db, const Clock& clock, const QString& actor);
 
+// The same for an executor on another thread (ExecutionWorker): the sink opens a connection of its own to
+// `databasePath` on its first call, on the thread that calls it, and keeps it while the sink lives (destroy the
+// sink on that thread too). When the database cannot be opened the events are logged as not recorded.
+Executor::AuditSink executionAuditSinkFor(const QString& databasePath, const Clock& clock, const QString& actor);
+
 } // namespace caseyos

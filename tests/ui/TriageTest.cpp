@@ -11,6 +11,7 @@
 #include "UiTestSupport.h"
 #include "WaitFor.h"
 #include "WorkspaceStatusBar.h"
+#include "execution/ExecuteDialog.h"
 #include "workspace/WorkspaceClient.h"
 
 #include <QApplication>
@@ -184,10 +185,17 @@ TEST_F(TriageTest, TypingInTheSearchFieldNeverTriggersCommands)
 
 TEST_F(TriageTest, ReopenFromCompletedAndExecuteIsHonest)
 {
+    // `e` opens the preview; this window runs no performers (as for the demo), and the preview says why.
     h.press(Qt::Key_E);
-    EXPECT_EQ(h.window()->workspaceStatusBar()->currentMessage(), u"Execution arrives with the executor"_s);
+    auto* preview = caseyos::test::waitForModal<caseyos::ExecuteDialog>();
+    ASSERT_NE(preview, nullptr);
+    ASSERT_TRUE(waitFor([&] { return preview->bannerText().contains(u"does not act on your accounts"_s); }, 10000))
+        << preview->bannerText().toStdString();
+    QTest::keyClick(preview, Qt::Key_Escape);
+    ASSERT_TRUE(waitFor([&] { return QApplication::activeModalWidget() == nullptr; }));
     QTest::qWait(100);
     EXPECT_TRUE(h.changedSpy->isEmpty()); // nothing was executed or changed
+    EXPECT_EQ(h.moveByEmail(u"dana@acme.com"_s)->status, MoveStatus::Pending);
 
     h.press(Qt::Key_A);
     ASSERT_TRUE(h.waitForStatus(u"dana@acme.com"_s, int(MoveStatus::Completed)));

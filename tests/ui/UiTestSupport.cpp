@@ -68,7 +68,9 @@ WindowHarness::~WindowHarness()
 
 bool WindowHarness::start(bool demo, int timeoutMs)
 {
-    m_window = std::make_unique<MainWindow>(clock);
+    MainWindow::Options windowOptions { false };
+    windowOptions.performers = performers;
+    m_window = std::make_unique<MainWindow>(clock, windowOptions);
     m_window->resize(1280, 800);
     m_window->show();
     if (!QTest::qWaitForWindowExposed(m_window.get()))

@@ -3,6 +3,7 @@
 #include "FakeClock.h"
 #include "TempHome.h"
 #include "WaitFor.h"
+#include "execution/ExecutionWorker.h"
 
 #include <QApplication>
 #include <QByteArray>
@@ -78,6 +79,8 @@ public:
 
     TempHome home;
     FakeClock clock;
+    // The executor's performers (set before start()); empty: the window's default, which runs none.
+    PerformerSetup performers;
     std::unique_ptr<QSignalSpy> loadedSpy; // WorkspaceClient::movesLoaded
     std::unique_ptr<QSignalSpy> listedSpy; // TriageController::movesListed (the load is shown)
     std::unique_ptr<QSignalSpy> changedSpy; // WorkspaceClient::moveChanged

@@ -102,6 +102,14 @@ void DesktopIntegration::createActions()
     m_menu->addAction(m_quitAction);
 }
 
+void DesktopIntegration::addMenuActions(const QList<QAction*>& actions)
+{
+    // In a group of their own just above Quit's separator: Quit stays last.
+    QAction* before = m_menu->actions().value(m_menu->actions().indexOf(m_quitAction) - 1, m_quitAction);
+    m_menu->insertSeparator(before);
+    m_menu->insertActions(before, actions);
+}
+
 void DesktopIntegration::start()
 {
     if (m_started)

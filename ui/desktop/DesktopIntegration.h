@@ -70,6 +70,9 @@ public:
     QAction* quitAction() const { return m_quitAction; }
     QSystemTrayIcon* trayIcon() const { return m_tray; } // null without a tray
     QMenu* trayMenu() const { return m_menu.get(); }
+    // Window commands that belong in the tray menu too (the Kill Switch), placed above Quit. The actions stay
+    // the caller's; a deleted one leaves the menu by itself.
+    void addMenuActions(const QList<QAction*>& actions);
     static QString backgroundUnavailableMessage();
 
 public Q_SLOTS:

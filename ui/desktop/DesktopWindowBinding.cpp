@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "NotificationsController.h"
 #include "approvals/ApprovalsController.h"
+#include "execution/ExecutionController.h"
 #include "notifications/WhatsUp.h"
 
 #include <QGuiApplication>
@@ -51,6 +52,8 @@ void bindDesktopToWindow(DesktopIntegration* desktop, MainWindow* window)
     QObject::connect(approvals, &ApprovalsController::popupRequested, desktop, &DesktopIntegration::notify);
     QObject::connect(
         desktop, &DesktopIntegration::popupClicked, approvals, &ApprovalsController::popupClicked);
+    // The kill switch is at hand from the tray too, with the window hidden: the same checkable action.
+    desktop->addMenuActions({ window->executions()->killSwitchAction() });
     QObject::connect(desktop, &DesktopIntegration::quitRequested, window, &MainWindow::quitApplication);
     QObject::connect(desktop, &DesktopIntegration::statusMessage, window,
         [window](const QString& text) { window->statusBar()->showMessage(text, kStatusMessageMs); });
