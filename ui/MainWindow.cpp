@@ -23,6 +23,8 @@
 #include "accounts/AccountRegistry.h"
 #include "accounts/TokenStore.h"
 #include "approvals/ApprovalsController.h"
+#include "execution/ExecutionClient.h"
+#include "mcp/ApprovalsClient.h"
 #include "execution/AccountPerformers.h"
 #include "execution/ExecutionController.h"
 #include "notifications/NotificationsClient.h"
@@ -403,6 +405,18 @@ void MainWindow::attachClient(WorkspaceClient* client)
     m_jarvis->attach(client);
     m_approvals->attach(client->databasePath());
     m_executions->attach(client, performerSetup());
+    // A decision here or in another process (`caseyos approvals`, an MCP tool allowed for good) may have
+    // approved a call: the executor takes what waits (a no-op when nothing does; its start() does it too),
+    // and the approvals are listed again at once to show what became of them.
+    ExecutionClient* executions = m_executions->client();
+    connect(m_approvals, &ApprovalsController::approvalsChanged, executions, [executions] {
+        if (executions->isReady())
+            executions->handOverApproved();
+    });
+    connect(executions, &ExecutionClient::approvalsHandedOver, m_approvals, [this] {
+        if (ApprovalsClient* approvals = m_approvals->client())
+            approvals->refresh();
+    });
     connect(m_controller, &TriageController::opened, m_approvals, [this](bool ok) {
         if (ok) {
             m_approvals->workspaceOpened();
@@ -459,8 +473,9 @@ PerformerSetup MainWindow::performerSetup()
     // execution thread; tokens are asked of the TokenStore on this one (requestAccessToken).
     const QList<Account> accounts = AccountRegistry().accounts();
     QPointer<TokenStore> tokens = accounts.isEmpty() ? nullptr : &accountsRuntime().tokens();
-    return [accounts, tokens](PerformerRegistry& registry, HttpClient& http) {
-        addAccountPerformers(registry, http, accounts, tokens.data(), QSettings());
+    const Clock& clock = m_clock;
+    return [accounts, tokens, &clock](PerformerRegistry& registry, HttpClient& http) {
+        addAccountPerformers(registry, http, accounts, tokens.data(), QSettings(), clock);
     };
 }
 

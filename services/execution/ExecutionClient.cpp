@@ -57,6 +57,7 @@ ExecutionClient::ExecutionClient(QString databasePath, const Clock& clock, Perfo
     connect(m_worker, &ExecutionWorker::undone, this, &ExecutionClient::undone);
     connect(m_worker, &ExecutionWorker::undoRefused, this, &ExecutionClient::undoRefused);
     connect(m_worker, &ExecutionWorker::error, this, &ExecutionClient::error);
+    connect(m_worker, &ExecutionWorker::approvalsHandedOver, this, &ExecutionClient::approvalsHandedOver);
     connect(m_reader, &ExecutionReader::draftLoaded, this, &ExecutionClient::draftLoaded);
     connect(m_reader, &ExecutionReader::historyLoaded, this, &ExecutionClient::historyLoaded);
     connect(m_reader, &ExecutionReader::rowsLoaded, this, &ExecutionClient::rowsLoaded);
@@ -107,6 +108,12 @@ void ExecutionClient::setKillSwitch(bool on)
 {
     ExecutionWorker* worker = m_worker;
     post(worker, [worker, on] { worker->setKillSwitch(on); });
+}
+
+void ExecutionClient::handOverApproved()
+{
+    ExecutionWorker* worker = m_worker;
+    post(worker, [worker] { worker->handOverApproved(); });
 }
 
 quint64 ExecutionClient::loadDraft(qint64 moveId)

@@ -29,6 +29,7 @@ public:
     void undo(qint64 executionId); // → undone or undoRefused
     void undoNewest();
     void setKillSwitch(bool on); // → killSwitchChanged or error
+    void handOverApproved(); // approved MCP calls not run yet → the executor (→ approvalsHandedOver)
     quint64 loadDraft(qint64 moveId); // → draftLoaded(id, …)
     quint64 loadHistory(qint64 moveId); // → historyLoaded(id, …)
     void loadRows(const QList<qint64>& moveIds); // → rowsLoaded
@@ -47,6 +48,7 @@ Q_SIGNALS:
     void undone(const caseyos::ExecutionRecord& record);
     void undoRefused(qint64 executionId, const QString& message);
     void killSwitchChanged(bool on);
+    void approvalsHandedOver(int handedOver, int refused);
     void error(const QString& message);
     void draftLoaded(quint64 requestId, const caseyos::ExecutionDraft& draft);
     void historyLoaded(quint64 requestId, qint64 moveId, const QList<caseyos::ExecutionRecord>& records);
