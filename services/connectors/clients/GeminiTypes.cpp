@@ -79,7 +79,10 @@ QJsonObject geminiRequestJson(const GeminiRequest& request)
         QJsonArray declarations;
         for (const ToolDefinition& t : request.tools) {
             QJsonObject d { { u"name"_s, t.name }, { u"description"_s, t.description } };
-            if (!t.parameters.isEmpty())
+            // Gemini refuses an OBJECT schema without properties: a tool without arguments declares none.
+            const bool noArguments = t.parameters.value("type"_L1).toString() == "object"_L1
+                && t.parameters.value("properties"_L1).toObject().isEmpty();
+            if (!t.parameters.isEmpty() && !noArguments)
                 d.insert(u"parameters"_s, geminiSchema(t.parameters));
             declarations.append(d);
         }
