@@ -18,6 +18,8 @@
 #include "accounts/AccountsDialog.h"
 #include "accounts/AccountsPage.h"
 #include "accounts/AccountsRuntime.h"
+#include "accounts/AccountRegistry.h"
+#include "jarvis/JarvisConfig.h"
 #include "accounts/SyncAccounts.h"
 #include "accounts/SyncController.h"
 #include "approvals/ApprovalsController.h"
@@ -269,6 +271,17 @@ void MainWindow::buildJarvisDock()
     parts.triage = m_controller;
     parts.statusBar = m_statusBar;
     m_jarvis = new JarvisController(parts, m_clock, this);
+    // Read at each question, so a changed provider or key applies to the next one. The keychain (accounts
+    // runtime) is only woken when the chosen provider needs a key: offline, the default, never touches it.
+    m_jarvis->setConfigSource([this] {
+        jarvis::LlmConfig config;
+        config.settings = llm::LlmSettings::load(QSettings());
+        if (!llm::keyProviderFor(config.settings.provider).isEmpty()) {
+            AccountsRuntime& runtime = accountsRuntime();
+            config.key = jarvis::apiKeySource(runtime.registry(), &runtime.tokens(), config.settings.provider);
+        }
+        return config;
+    });
     connect(m_jarvis, &JarvisController::openMoveRequested, this, &MainWindow::openMove);
 }
 

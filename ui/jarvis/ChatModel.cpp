@@ -55,6 +55,19 @@ int ChatModel::addPendingAnswer()
     return row;
 }
 
+void ChatModel::appendDelta(int row, const QString& text)
+{
+    if (row < 0 || row >= m_turns.size() || text.isEmpty())
+        return;
+    Turn& turn = m_turns[row];
+    if (turn.pending) {
+        turn.pending = false; // the first piece replaces "Thinking…"
+        turn.markdown.clear();
+    }
+    turn.markdown += text;
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
 void ChatModel::answer(int row, const jarvis::AssistantReply& reply)
 {
     if (row < 0 || row >= m_turns.size())
