@@ -17,8 +17,9 @@ ClientConfig scrubbed(ClientConfig config, SecretScrubber& scrubber)
 } // namespace
 
 GeminiChatProvider::GeminiChatProvider(HttpClient& http, ClientConfig config, QString model)
-    : m_client(http, scrubbed(std::move(config), m_scrubber))
+    : m_client(http, scrubbed(config, m_scrubber))
     , m_model(std::move(model))
+    , m_host(config.baseUrl.host())
 {
 }
 
@@ -31,13 +32,14 @@ void GeminiChatProvider::send(const ProviderTurn& turn, QObject* context, DeltaF
     };
     const SecretScrubber scrubber = m_scrubber;
     const int firstCall = m_calls + 1;
+    const QString host = m_host;
     m_calls += 100; // room for the calls of one reply; ids only need to be unique within a conversation
     m_client.streamGenerateContent(geminiRequestFor(turn, m_model), context, delta,
-        [scrubber, firstCall, done](const ClientResult<GeminiResponse>& reply) {
+        [scrubber, firstCall, host, done](const ClientResult<GeminiResponse>& reply) {
             ProviderReply out;
             out.error = reply.error;
             if (out.error.isError())
-                out.error.message = scrubber.scrub(providerErrorText(QStringLiteral("Gemini"), out.error));
+                out.error.message = scrubber.scrub(providerErrorText(QStringLiteral("Gemini"), out.error, host));
             else
                 out.value = chatResponseFrom(reply.value, firstCall);
             done(out);

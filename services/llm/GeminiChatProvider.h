@@ -21,6 +21,7 @@ private:
     SecretScrubber m_scrubber;
     GeminiClient m_client;
     QString m_model;
+    QString m_host; // named in transport errors; replaced by "Gemini" in the sentence people see
     int m_calls = 0; // numbers the synthetic call ids, unique over this provider's life
 };
 

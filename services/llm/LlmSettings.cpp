@@ -134,6 +134,9 @@ LlmSettings LlmSettings::load(const QSettings& settings)
     const int steps = settings.value(maxStepsKey()).toInt(&ok);
     if (ok && steps >= 1 && steps <= 12)
         s.maxSteps = steps;
+    const int timeout = settings.value(timeoutSecondsKey()).toInt(&ok);
+    if (ok && timeout >= 1 && timeout <= 600)
+        s.timeoutSeconds = timeout;
     s.cloudChat = settings.value(cloudChatKey(), false).toBool();
     s.cloudEmbeddings = settings.value(cloudEmbeddingsKey(), false).toBool();
     s.cloudSummaries = settings.value(cloudSummariesKey(), false).toBool();
@@ -148,6 +151,7 @@ void LlmSettings::save(QSettings& settings) const
     settings.setValue(baseUrlKey(), baseUrl.toString());
     settings.setValue(embeddingModelKey(), embeddingModel);
     settings.setValue(maxStepsKey(), maxSteps);
+    settings.setValue(timeoutSecondsKey(), timeoutSeconds);
     settings.setValue(cloudChatKey(), cloudChat);
     settings.setValue(cloudEmbeddingsKey(), cloudEmbeddings);
     settings.setValue(cloudSummariesKey(), cloudSummaries);

@@ -21,7 +21,8 @@ QString keyProviderFor(ProviderKind kind);
 // Jarvis's language-model settings, in the app's QSettings (typed keys, like QuietHours). Never a key: API keys
 // live in the OS keychain under the Accounts page's accounts (openai, xai, gemini).
 //
-// Keys: jarvis/provider, jarvis/model, jarvis/baseUrl, jarvis/embeddingModel, jarvis/maxSteps, and the
+// Keys: jarvis/provider, jarvis/model, jarvis/baseUrl, jarvis/embeddingModel, jarvis/maxSteps,
+// jarvis/timeoutSeconds, and the
 // per-feature "may use the cloud" switches jarvis/cloud/chat, jarvis/cloud/embeddings, jarvis/cloud/summaries,
 // jarvis/cloud/agents (all off by default: nothing leaves the machine until the user says so).
 struct LlmSettings
@@ -31,6 +32,7 @@ struct LlmSettings
     QUrl baseUrl; // empty: the provider's default (defaultBaseUrl)
     QString embeddingModel; // empty: the provider's default (defaultEmbeddingModel)
     int maxSteps = 6; // model calls per question (1–12)
+    int timeoutSeconds = 60; // a model call that sends nothing for this long fails (1–600)
     bool cloudChat = false;
     bool cloudEmbeddings = false;
     bool cloudSummaries = false;
@@ -41,6 +43,7 @@ struct LlmSettings
     static QString baseUrlKey() { return QStringLiteral("jarvis/baseUrl"); }
     static QString embeddingModelKey() { return QStringLiteral("jarvis/embeddingModel"); }
     static QString maxStepsKey() { return QStringLiteral("jarvis/maxSteps"); }
+    static QString timeoutSecondsKey() { return QStringLiteral("jarvis/timeoutSeconds"); }
     static QString cloudChatKey() { return QStringLiteral("jarvis/cloud/chat"); }
     static QString cloudEmbeddingsKey() { return QStringLiteral("jarvis/cloud/embeddings"); }
     static QString cloudSummariesKey() { return QStringLiteral("jarvis/cloud/summaries"); }

@@ -44,10 +44,11 @@ void OpenAiChatProvider::send(const ProviderTurn& turn, QObject* context, DeltaF
     };
     const SecretScrubber scrubber = m_scrubber;
     const QString name = m_name;
-    m_client.chatStream(request(turn), context, delta, [scrubber, name, done](const ProviderReply& reply) {
+    const QString host = m_client.config().baseUrl.host();
+    m_client.chatStream(request(turn), context, delta, [scrubber, name, host, done](const ProviderReply& reply) {
         ProviderReply out = reply;
         if (out.error.isError())
-            out.error.message = scrubber.scrub(providerErrorText(name, out.error));
+            out.error.message = scrubber.scrub(providerErrorText(name, out.error, host));
         done(out);
     });
 }

@@ -34,9 +34,19 @@ QString SecretScrubber::scrub(QString text) const
     return text;
 }
 
-QString providerErrorText(const QString& provider, const ClientError& error)
+QString providerErrorText(const QString& provider, const ClientError& error, const QString& host)
 {
     QString why = error.message.trimmed();
+    // An HTTP refusal reads "<host> is failing (HTTP 503) (the provider's words)": keep the status and the words.
+    const qsizetype http = why.indexOf("(HTTP "_L1);
+    if (http >= 0 && error.status > 0) {
+        QString detail = why.mid(why.indexOf(u')', http) + 1).trimmed();
+        if (detail.startsWith(u'(') && detail.endsWith(u')'))
+            detail = detail.mid(1).chopped(1);
+        why = detail.isEmpty() ? u"HTTP %1"_s.arg(error.status) : u"HTTP %1: %2"_s.arg(error.status).arg(detail);
+    }
+    if (!host.isEmpty())
+        why.replace(host, provider, Qt::CaseInsensitive);
     if (why.endsWith(u'.'))
         why.chop(1);
     switch (error.kind) {

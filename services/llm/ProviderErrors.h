@@ -22,8 +22,8 @@ private:
 };
 
 // One sentence for people about a failed model call: who failed and why, with what to do where it helps
-// (a rate limit's wait, a missing or refused key). Never a key or a URL: only ClientError's message is used,
-// which the clients already keep free of them.
-QString providerErrorText(const QString& provider, const ClientError& error);
+// (a rate limit's wait, a missing or refused key). Never a key or a URL: only ClientError's status and message
+// are used (the clients keep keys out of them), and `host`, which the transport names, becomes `provider`.
+QString providerErrorText(const QString& provider, const ClientError& error, const QString& host = {});
 
 } // namespace caseyos::llm

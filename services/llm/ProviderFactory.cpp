@@ -13,7 +13,8 @@ ClientConfig providerClientConfig(const LlmSettings& settings, TokenSource key)
     config.baseUrl = settings.effectiveBaseUrl();
     config.token = std::move(key);
     config.account = u"llm:"_s + toString(settings.provider);
-    config.timeoutMs = 60000; // no byte for a minute: the model is gone (streams send something far sooner)
+    // No byte for this long (60 s by default): the model is gone; a stream sends something far sooner.
+    config.timeoutMs = settings.timeoutSeconds * 1000;
     return config;
 }
 
@@ -51,10 +52,11 @@ bool embeddingsAllowed(const LlmSettings& settings, bool haveKey)
 {
     if (settings.provider == ProviderKind::Offline || settings.effectiveEmbeddingModel().isEmpty())
         return false;
-    const bool local = settings.isLocal();
-    if (!local && !settings.cloudEmbeddings)
-        return false;
-    return local || keyProviderFor(settings.provider).isEmpty() || haveKey;
+    // A server on this machine embeds when allowed, or when an embeddings model is named: many local servers
+    // serve only the chat model, so the default model name alone is no reason to call it.
+    if (settings.isLocal())
+        return settings.cloudEmbeddings || !settings.embeddingModel.isEmpty();
+    return settings.cloudEmbeddings && (keyProviderFor(settings.provider).isEmpty() || haveKey);
 }
 
 } // namespace caseyos::llm

@@ -26,11 +26,11 @@ struct ProviderChoice
 // `http` must live on the calling thread and outlive the provider.
 ProviderChoice chooseChatProvider(const LlmSettings& settings, HttpClient& http, TokenSource key);
 
-// The client configuration for the settings' provider (base URL, key, a 60 s quiet-stream timeout).
+// The client configuration for the settings' provider (base URL, key, the quiet-stream timeout).
 ClientConfig providerClientConfig(const LlmSettings& settings, TokenSource key);
 
-// Whether memory vectors may be computed by the settings' provider: embeddings allowed (or a local server), an
-// embeddings model, and a key where one is needed.
+// Whether memory vectors may be computed by the settings' provider: an embeddings model, and the embeddings
+// switch on (with a key where one is needed) — or, for a server on this machine, an embeddings model named.
 bool embeddingsAllowed(const LlmSettings& settings, bool haveKey);
 
 } // namespace caseyos::llm
