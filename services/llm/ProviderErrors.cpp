@@ -22,15 +22,16 @@ TokenSource SecretScrubber::wrap(TokenSource source)
 
 QString SecretScrubber::scrub(QString text) const
 {
+    // Whatever the provider quoted that looks like a key goes first, whole (sk-…, xai-…, AIza…, also shortened
+    // with stars) …
+    static const QRegularExpression keyLike(u"\\b(sk-|xai-|AIza)[A-Za-z0-9_\\-*]{6,}"_s);
+    text.replace(keyLike, u"•••"_s);
+    // … then the key we sent, and its first characters wherever they still stand.
     const QString& secret = *m_secret;
     if (secret.size() >= 8) {
         text.replace(secret, u"•••"_s);
-        // Providers also quote a key shortened ("sk-abc…xyz"): any long run of the key's first characters goes.
         text.replace(secret.left(8), u"•••"_s);
     }
-    // Whatever the provider quoted that looks like a key is cut too (sk-…, xai-…, AIza…).
-    static const QRegularExpression keyLike(u"\\b(sk-|xai-|AIza)[A-Za-z0-9_\\-*.]{6,}"_s);
-    text.replace(keyLike, u"•••"_s);
     return text;
 }
 
