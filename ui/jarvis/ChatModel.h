@@ -39,6 +39,7 @@ private:
         QString speaker;
         QString markdown;
         bool pending = false;
+        bool streaming = false; // pieces arrived, the whole answer not yet
         bool failed = false;
         QString intent;
     };
