@@ -14,10 +14,10 @@ class TriageController;
 class WorkspaceClient;
 class WorkspaceStatusBar;
 
-// Wires the Jarvis pane: questions go to a JarvisClient on the storage thread; a language model's answer streams
-// into its row as it arrives; answers fill the chat, and the
-// moves an answer changed are updated in the list in place. A newer question drops the answer to an older
-// one. caseyos://move/ID links open the move.
+// Wires the Jarvis pane: questions go to a JarvisClient on the storage thread; a language model's answer
+// streams into its row as it arrives; answers fill the chat, and the moves an answer changed are updated in
+// the list in place. A newer question drops the answer to an older one. caseyos://move/ID links open the
+// move.
 class JarvisController : public QObject
 {
     Q_OBJECT

@@ -2,27 +2,27 @@
 
 #include "CommandPalette.h"
 #include "FilterBar.h"
+#include "JarvisController.h"
 #include "MoveActions.h"
 #include "MoveDetailPane.h"
 #include "MovesFilterProxy.h"
 #include "MovesModel.h"
 #include "MovesView.h"
 #include "NotificationsController.h"
-#include "JarvisController.h"
 #include "OutcomesController.h"
-#include "jarvis/ChatModel.h"
-#include "jarvis/ChatPane.h"
 #include "ShortcutHelpDialog.h"
 #include "TriageController.h"
 #include "WorkspaceStatusBar.h"
+#include "accounts/AccountRegistry.h"
 #include "accounts/AccountsDialog.h"
 #include "accounts/AccountsPage.h"
 #include "accounts/AccountsRuntime.h"
-#include "accounts/AccountRegistry.h"
-#include "jarvis/JarvisConfig.h"
 #include "accounts/SyncAccounts.h"
 #include "accounts/SyncController.h"
 #include "approvals/ApprovalsController.h"
+#include "jarvis/ChatModel.h"
+#include "jarvis/ChatPane.h"
+#include "jarvis/JarvisConfig.h"
 #include "notifications/NotificationsClient.h"
 #include "notifications/NotificationsPanel.h"
 #include "outcomes/OutcomesView.h"
@@ -278,7 +278,8 @@ void MainWindow::buildJarvisDock()
         config.settings = llm::LlmSettings::load(QSettings());
         if (!llm::keyProviderFor(config.settings.provider).isEmpty()) {
             AccountsRuntime& runtime = accountsRuntime();
-            config.key = jarvis::apiKeySource(runtime.registry(), &runtime.tokens(), config.settings.provider);
+            config.key
+                = jarvis::apiKeySource(runtime.registry(), &runtime.tokens(), config.settings.provider);
         }
         return config;
     });

@@ -161,8 +161,10 @@ int run(const QStringList& arguments)
         return runUndo(arguments);
     if (found.command == u"kill-switch"_s)
         return runKillSwitch(arguments);
-    printErr(u"unknown command \"%1\" (commands: ingest, today, move, health, outcome, notifications, "
-              "whats-up, daemon, mcp, approvals, ask, jarvis, memory, audit, agent, undo, kill-switch; run \"caseyos --help\")"_s.arg(found.command));
+    printErr(
+        u"unknown command \"%1\" (commands: ingest, today, move, health, outcome, notifications, "
+        "whats-up, daemon, mcp, approvals, ask, jarvis, memory, audit, agent, undo, kill-switch; run \"caseyos --help\")"_s
+            .arg(found.command));
     return ExitUsage;
 }
 

@@ -20,9 +20,10 @@ TokenSource apiKeySource(const AccountRegistry& registry, TokenStore* tokens, ll
         QPointer<TokenStore> store(tokens);
         const QString id = account.id;
         return [store, name, id](QObject* context, CredentialCallback done) {
-            requestAccessToken(store.data(), name, id, context, [done](const QString& token, const QString& error) {
-                done(error.isEmpty() ? Result<QString>::success(token) : Result<QString>::failure(error));
-            });
+            requestAccessToken(
+                store.data(), name, id, context, [done](const QString& token, const QString& error) {
+                    done(error.isEmpty() ? Result<QString>::success(token) : Result<QString>::failure(error));
+                });
         };
     }
     return {};

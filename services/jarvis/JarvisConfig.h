@@ -7,7 +7,7 @@ class QSettings;
 namespace caseyos {
 class AccountRegistry;
 class TokenStore;
-}
+} // namespace caseyos
 
 namespace caseyos::jarvis {
 

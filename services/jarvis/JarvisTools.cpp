@@ -33,7 +33,8 @@ QString citationKind(Citation::Kind kind)
 
 QJsonObject integer(const QString& description, int minimum, int maximum = 0)
 {
-    QJsonObject o { { u"type"_s, u"integer"_s }, { u"description"_s, description }, { u"minimum"_s, minimum } };
+    QJsonObject o { { u"type"_s, u"integer"_s }, { u"description"_s, description },
+        { u"minimum"_s, minimum } };
     if (maximum > 0)
         o.insert(u"maximum"_s, maximum);
     return o;
@@ -64,7 +65,8 @@ QJsonObject schema(const QJsonObject& properties = {}, const QStringList& requir
 
 QJsonObject moveId()
 {
-    return integer(u"The move's id, as list_moves, whats_up or show_move give it (move_id, not the rank)."_s, 1);
+    return integer(
+        u"The move's id, as list_moves, whats_up or show_move give it (move_id, not the rank)."_s, 1);
 }
 
 MoveReference byId(const QJsonObject& args)
@@ -107,8 +109,10 @@ Tool executeMoveTool(Database& db)
 {
     Tool tool;
     tool.definition = { u"execute_move"_s,
-        u"Carry out a move's action in the outside world (send its e-mail, post its message, update the CRM). "
-        "This never runs from the chat: it answers needs_approval, and the user reviews the exact preview and "
+        u"Carry out a move's action in the outside world (send its e-mail, post its message, update the "
+        u"CRM). "
+        "This never runs from the chat: it answers needs_approval, and the user reviews the exact preview "
+        "and "
         "approves it in CaseyOS. Tell the user so; do not claim it was sent."_s,
         schema({ { u"move_id"_s, moveId() } }, { u"move_id"_s }) };
     tool.effect = ToolEffect::External;
@@ -120,8 +124,10 @@ Tool executeMoveTool(Database& db)
         return QJsonObject { { u"ok"_s, true }, { u"status"_s, u"needs_approval"_s }, { u"move_id"_s, m.id },
             { u"title"_s, m.title }, { u"action_type"_s, m.actionType }, { u"contact"_s, m.contactEmail },
             { u"text"_s,
-                u"Nothing was sent. Move #%1 (%2) needs the user's approval: open it in CaseyOS and choose Execute "
-                "to see the preview, or run `caseyos move execute %1`."_s.arg(m.id).arg(m.title) } };
+                u"Nothing was sent. Move #%1 (%2) needs the user's approval: open it in CaseyOS and choose "
+                u"Execute "
+                "to see the preview, or run `caseyos move execute %1`."_s.arg(m.id)
+                    .arg(m.title) } };
     };
     return tool;
 }
@@ -132,7 +138,8 @@ QJsonObject replyJson(const AssistantReply& reply)
 {
     QJsonArray citations;
     for (const Citation& c : reply.citations)
-        citations.append(QJsonObject { { u"kind"_s, citationKind(c.kind) }, { u"id"_s, c.id }, { u"label"_s, c.label } });
+        citations.append(
+            QJsonObject { { u"kind"_s, citationKind(c.kind) }, { u"id"_s, c.id }, { u"label"_s, c.label } });
     QJsonArray changed;
     for (qint64 id : reply.changedMoves)
         changed.append(id);
@@ -153,22 +160,29 @@ llm::ToolRegistry jarvisTools(OfflineAssistant& assistant, Database& db)
         u"Sum up what needs attention now: unread notifications and the top moves (with their ids)."_s,
         ToolEffect::Read, schema()));
     r.add(intentTool(assistant, IntentKind::ListMoves,
-        u"List Today's Moves, best first, with ids, scores, contacts and due times."_s, ToolEffect::Read, schema()));
-    r.add(intentTool(assistant, IntentKind::ShowMove, u"Show one move in detail: why it is suggested, its contact, "
-                                                      "score components and due time."_s,
+        u"List Today's Moves, best first, with ids, scores, contacts and due times."_s, ToolEffect::Read,
+        schema()));
+    r.add(intentTool(assistant, IntentKind::ShowMove,
+        u"Show one move in detail: why it is suggested, its contact, "
+        "score components and due time."_s,
         ToolEffect::Read, idOnly));
-    r.add(intentTool(assistant, IntentKind::AcceptMove, u"Accept a move (the user takes it on)."_s, ToolEffect::Local,
-        idOnly));
-    r.add(intentTool(assistant, IntentKind::DismissMove, u"Dismiss a move, optionally saying why."_s, ToolEffect::Local,
-        schema({ { u"move_id"_s, moveId() }, { u"reason"_s, text(u"Why it is dismissed, in a few words."_s) } },
+    r.add(intentTool(assistant, IntentKind::AcceptMove, u"Accept a move (the user takes it on)."_s,
+        ToolEffect::Local, idOnly));
+    r.add(intentTool(assistant, IntentKind::DismissMove, u"Dismiss a move, optionally saying why."_s,
+        ToolEffect::Local,
+        schema(
+            { { u"move_id"_s, moveId() }, { u"reason"_s, text(u"Why it is dismissed, in a few words."_s) } },
             { u"move_id"_s }),
         [](const QJsonObject& args, Intent& intent) { intent.reason = args.value("reason"_L1).toString(); }));
     r.add(intentTool(assistant, IntentKind::SnoozeMove,
         u"Snooze a move until later: a preset (default tomorrow morning) or a number of minutes."_s,
         ToolEffect::Local,
-        schema({ { u"move_id"_s, moveId() },
-                   { u"until"_s, oneOf(u"When it comes back."_s, { u"1h"_s, u"4h"_s, u"tomorrow"_s, u"next_monday"_s }) },
-                   { u"minutes"_s, integer(u"Snooze for this many minutes instead of a preset."_s, 1, 60 * 24 * 60) } },
+        schema(
+            { { u"move_id"_s, moveId() },
+                { u"until"_s,
+                    oneOf(u"When it comes back."_s, { u"1h"_s, u"4h"_s, u"tomorrow"_s, u"next_monday"_s }) },
+                { u"minutes"_s,
+                    integer(u"Snooze for this many minutes instead of a preset."_s, 1, 60 * 24 * 60) } },
             { u"move_id"_s }),
         [](const QJsonObject& args, Intent& intent) {
             const QString until = args.value("until"_L1).toString();
@@ -184,13 +198,16 @@ llm::ToolRegistry jarvisTools(OfflineAssistant& assistant, Database& db)
         }));
     r.add(intentTool(assistant, IntentKind::CompleteMove, u"Mark a move done."_s, ToolEffect::Local, idOnly));
     r.add(intentTool(assistant, IntentKind::DraftFollowUp,
-        u"Write a follow-up e-mail draft, to a move's contact (move_id) or to an address (to). The draft is saved "
+        u"Write a follow-up e-mail draft, to a move's contact (move_id) or to an address (to). The draft is "
+        u"saved "
         "in CaseyOS and never sent from here."_s,
         ToolEffect::External,
-        schema({ { u"move_id"_s, moveId() }, { u"to"_s, text(u"An e-mail address, when there is no move."_s, 3) } }),
+        schema({ { u"move_id"_s, moveId() },
+            { u"to"_s, text(u"An e-mail address, when there is no move."_s, 3) } }),
         [](const QJsonObject& args, Intent& intent) { intent.contact = args.value("to"_L1).toString(); }));
     r.add(intentTool(assistant, IntentKind::RecordOutcome,
-        u"Record what happened (a reply, a meeting, a won deal, …) for a move or a contact; it re-scores their "
+        u"Record what happened (a reply, a meeting, a won deal, …) for a move or a contact; it re-scores "
+        u"their "
         "moves."_s,
         ToolEffect::Local,
         schema({ { u"outcome"_s, oneOf(u"What happened."_s, outcomeNames()) }, { u"move_id"_s, moveId() },
@@ -213,7 +230,8 @@ llm::ToolRegistry jarvisTools(OfflineAssistant& assistant, Database& db)
         schema({ { u"query"_s, text(u"What to look for."_s, 1) } }, { u"query"_s }),
         [](const QJsonObject& args, Intent& intent) { intent.query = args.value("query"_L1).toString(); }));
     r.add(intentTool(assistant, IntentKind::RunAgent,
-        u"Run one of CaseyOS's agents on the user's data; its proposals join Today's Moves."_s, ToolEffect::Local,
+        u"Run one of CaseyOS's agents on the user's data; its proposals join Today's Moves."_s,
+        ToolEffect::Local,
         schema({ { u"agent"_s, oneOf(u"The agent's key."_s, IntentRouter::agentKeys()) } }, { u"agent"_s }),
         [](const QJsonObject& args, Intent& intent) { intent.agent = args.value("agent"_L1).toString(); }));
     r.add(executeMoveTool(db));

@@ -138,26 +138,28 @@ void JarvisWorker::finish(qint64 generation, jarvis::AssistantReply reply)
     Q_EMIT answered(generation, reply, rows);
 }
 
-void JarvisWorker::embedLater(const jarvis::LlmConfig& config, const QList<qint64>& ids, const QStringList& texts)
+void JarvisWorker::embedLater(
+    const jarvis::LlmConfig& config, const QList<qint64>& ids, const QStringList& texts)
 {
     if (ids.isEmpty() || !llm::embeddingsAllowed(config.settings, bool(config.key)))
         return;
     auto embedder = std::make_shared<llm::Embedder>(http(), config.settings, config.key);
     const QString model = embedder->model();
-    embedder->embed(texts, this, [this, embedder, ids, model](const ClientResult<llm::Embedder::Vectors>& result) {
-        if (!result.ok()) {
-            // Lexical search keeps working without vectors; the next turns try again.
-            spdlog::warn("jarvis: memory embeddings failed ({}): {}",
-                clientErrorKindName(result.error.kind).toStdString(),
-                llm::SecretScrubber().scrub(result.error.message.left(200)).toStdString());
-            return;
-        }
-        for (qsizetype i = 0; i < ids.size() && i < result.value.size(); ++i) {
-            const Result<bool> stored = m_memory->setEmbedding(ids[i], model, result.value[i]);
-            if (!stored)
-                spdlog::warn("jarvis: could not store a memory vector: {}", stored.error().toStdString());
-        }
-    });
+    embedder->embed(
+        texts, this, [this, embedder, ids, model](const ClientResult<llm::Embedder::Vectors>& result) {
+            if (!result.ok()) {
+                // Lexical search keeps working without vectors; the next turns try again.
+                spdlog::warn("jarvis: memory embeddings failed ({}): {}",
+                    clientErrorKindName(result.error.kind).toStdString(),
+                    llm::SecretScrubber().scrub(result.error.message.left(200)).toStdString());
+                return;
+            }
+            for (qsizetype i = 0; i < ids.size() && i < result.value.size(); ++i) {
+                const Result<bool> stored = m_memory->setEmbedding(ids[i], model, result.value[i]);
+                if (!stored)
+                    spdlog::warn("jarvis: could not store a memory vector: {}", stored.error().toStdString());
+            }
+        });
 }
 
 } // namespace caseyos

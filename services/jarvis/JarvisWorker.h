@@ -20,7 +20,7 @@ namespace llm {
 class ChatProvider;
 class ToolLoop;
 class ToolRegistry;
-}
+} // namespace llm
 
 namespace jarvis {
 class OfflineAssistant;
@@ -46,7 +46,8 @@ public:
     void setHttpOptions(const HttpClientOptions& options) { m_httpOptions = options; }
 
 public Q_SLOTS:
-    void ask(qint64 generation, const QString& text, const caseyos::jarvis::LlmConfig& config = {}); // → answered
+    void ask(
+        qint64 generation, const QString& text, const caseyos::jarvis::LlmConfig& config = {}); // → answered
 
 Q_SIGNALS:
     // A piece of the answer as the model streams it (language models only).
@@ -56,7 +57,8 @@ Q_SIGNALS:
 
 private:
     bool ensureOpen(QString* error);
-    void answerOffline(qint64 generation, const QString& text, const QString& notice, const jarvis::LlmConfig& config);
+    void answerOffline(
+        qint64 generation, const QString& text, const QString& notice, const jarvis::LlmConfig& config);
     void finish(qint64 generation, jarvis::AssistantReply reply);
     void embedLater(const jarvis::LlmConfig& config, const QList<qint64>& ids, const QStringList& texts);
     HttpClient& http();

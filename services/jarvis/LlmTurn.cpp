@@ -39,10 +39,14 @@ QString toolLine(const llm::ToolOutcome& outcome)
 QString systemPrompt(const QDateTime& now)
 {
     return u"You are Jarvis, the assistant inside CaseyOS, a desktop CRM that ranks the user's next moves "
-           "(Today's Moves). Answer briefly, in Markdown. Use the tools for every fact about the user's moves, "
-           "outcomes, notifications and memory, and for every change; never invent ids or claim an action no tool "
-           "confirmed. Moves are referred to by move_id (list_moves, whats_up and show_move give them). Nothing "
-           "leaves CaseyOS from this chat: drafts are saved, and sending needs the user's approval in the app. "
+           "(Today's Moves). Answer briefly, in Markdown. Use the tools for every fact about the user's "
+           "moves, "
+           "outcomes, notifications and memory, and for every change; never invent ids or claim an action no "
+           "tool "
+           "confirmed. Moves are referred to by move_id (list_moves, whats_up and show_move give them). "
+           "Nothing "
+           "leaves CaseyOS from this chat: drafts are saved, and sending needs the user's approval in the "
+           "app. "
            "Today is %1."_s.arg(now.toString(Qt::ISODate));
 }
 
@@ -78,7 +82,8 @@ AssistantReply replyFromLoop(const llm::LoopResult& result)
         for (const QJsonValue& v : outcome.result.value("citations"_L1).toArray()) {
             const QJsonObject c = v.toObject();
             if (const auto kind = citationKind(c.value("kind"_L1).toString()))
-                reply.citations.append({ *kind, qint64(c.value("id"_L1).toDouble()), c.value("label"_L1).toString() });
+                reply.citations.append(
+                    { *kind, qint64(c.value("id"_L1).toDouble()), c.value("label"_L1).toString() });
         }
     }
     if (!done.isEmpty())

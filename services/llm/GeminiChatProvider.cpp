@@ -39,7 +39,8 @@ void GeminiChatProvider::send(const ProviderTurn& turn, QObject* context, DeltaF
             ProviderReply out;
             out.error = reply.error;
             if (out.error.isError())
-                out.error.message = scrubber.scrub(providerErrorText(QStringLiteral("Gemini"), out.error, host));
+                out.error.message
+                    = scrubber.scrub(providerErrorText(QStringLiteral("Gemini"), out.error, host));
             else
                 out.value = chatResponseFrom(reply.value, firstCall);
             done(out);

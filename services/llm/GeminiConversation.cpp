@@ -28,7 +28,8 @@ GeminiRequest geminiRequestFor(const ProviderTurn& turn, const QString& model)
     QHash<QString, QString> callNames; // call id → function name
     for (const ChatMessage& m : turn.messages) {
         if (m.role == "system"_L1) {
-            request.systemInstruction += (request.systemInstruction.isEmpty() ? QString() : u"\n\n"_s) + m.content;
+            request.systemInstruction
+                += (request.systemInstruction.isEmpty() ? QString() : u"\n\n"_s) + m.content;
         } else if (m.role == "tool"_L1) {
             GeminiPart part;
             part.functionName = callNames.value(m.toolCallId, m.toolCallId);
@@ -36,7 +37,8 @@ GeminiRequest geminiRequestFor(const ProviderTurn& turn, const QString& model)
             part.functionResponse = responseObject(m.content);
             // Answers to the calls of one model turn go back together, in one user content.
             if (!request.contents.isEmpty() && request.contents.last().role == "user"_L1
-                && !request.contents.last().parts.isEmpty() && request.contents.last().parts.last().isResponse)
+                && !request.contents.last().parts.isEmpty()
+                && request.contents.last().parts.last().isResponse)
                 request.contents.last().parts.append(part);
             else
                 request.contents.append({ u"user"_s, { part } });

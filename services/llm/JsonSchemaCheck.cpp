@@ -2,7 +2,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -36,7 +35,8 @@ bool hasType(const QJsonValue& v, const QString& type)
 
 QString article(const QString& type)
 {
-    return (type == "integer"_L1 || type == "object"_L1 || type == "array"_L1) ? u"an "_s + type : u"a "_s + type;
+    return (type == "integer"_L1 || type == "object"_L1 || type == "array"_L1) ? u"an "_s + type
+                                                                               : u"a "_s + type;
 }
 
 QString name(const QString& path)
@@ -66,7 +66,9 @@ QString compact(const QJsonValue& v)
 {
     if (v.isString())
         return u'"' + v.toString() + u'"';
-    return QString::fromUtf8(QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    return QString::fromUtf8(QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact))
+        .mid(1)
+        .chopped(1);
 }
 
 } // namespace
@@ -94,16 +96,20 @@ QString schemaViolation(const QJsonValue& value, const QJsonObject& schema, cons
     if (value.isString()) {
         const qsizetype length = value.toString().size();
         if (schema.contains("minLength"_L1) && length < schema.value("minLength"_L1).toInt())
-            return u"%1 must have at least %2 characters"_s.arg(name(path)).arg(schema.value("minLength"_L1).toInt());
+            return u"%1 must have at least %2 characters"_s.arg(name(path))
+                .arg(schema.value("minLength"_L1).toInt());
         if (schema.contains("maxLength"_L1) && length > schema.value("maxLength"_L1).toInt())
-            return u"%1 must have at most %2 characters"_s.arg(name(path)).arg(schema.value("maxLength"_L1).toInt());
+            return u"%1 must have at most %2 characters"_s.arg(name(path))
+                .arg(schema.value("maxLength"_L1).toInt());
     }
     if (value.isArray()) {
         const QJsonArray items = value.toArray();
         if (schema.contains("minItems"_L1) && items.size() < schema.value("minItems"_L1).toInt())
-            return u"%1 must have at least %2 items"_s.arg(name(path)).arg(schema.value("minItems"_L1).toInt());
+            return u"%1 must have at least %2 items"_s.arg(name(path))
+                .arg(schema.value("minItems"_L1).toInt());
         if (schema.contains("maxItems"_L1) && items.size() > schema.value("maxItems"_L1).toInt())
-            return u"%1 must have at most %2 items"_s.arg(name(path)).arg(schema.value("maxItems"_L1).toInt());
+            return u"%1 must have at most %2 items"_s.arg(name(path))
+                .arg(schema.value("maxItems"_L1).toInt());
         const QJsonObject itemSchema = schema.value("items"_L1).toObject();
         for (qsizetype i = 0; i < items.size() && !itemSchema.isEmpty(); ++i)
             if (QString why = schemaViolation(items.at(i), itemSchema, u"%1[%2]"_s.arg(name(path)).arg(i));
@@ -120,7 +126,8 @@ QString schemaViolation(const QJsonValue& value, const QJsonObject& schema, cons
         const bool closed = schema.value("additionalProperties"_L1) == QJsonValue(false);
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (properties.contains(it.key())) {
-                if (QString why = schemaViolation(it.value(), properties.value(it.key()).toObject(), prefix + it.key());
+                if (QString why
+                    = schemaViolation(it.value(), properties.value(it.key()).toObject(), prefix + it.key());
                     !why.isEmpty())
                     return why;
             } else if (closed) {

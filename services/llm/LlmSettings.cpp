@@ -124,7 +124,8 @@ QString defaultEmbeddingModel(ProviderKind kind)
 LlmSettings LlmSettings::load(const QSettings& settings)
 {
     LlmSettings s;
-    s.provider = providerKindFromString(settings.value(providerKey()).toString()).value_or(ProviderKind::Offline);
+    s.provider
+        = providerKindFromString(settings.value(providerKey()).toString()).value_or(ProviderKind::Offline);
     s.model = settings.value(modelKey()).toString().trimmed();
     const QUrl url(settings.value(baseUrlKey()).toString().trimmed());
     if (url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty())

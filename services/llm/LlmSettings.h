@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QUrl>
-
 #include <optional>
 
 class QSettings;
@@ -18,13 +17,14 @@ QString providerDisplayName(ProviderKind kind); // "OpenAI", "xAI", "your OpenAI
 // The account provider whose key (keychain, Accounts page) the kind uses; empty: none needed.
 QString keyProviderFor(ProviderKind kind);
 
-// Jarvis's language-model settings, in the app's QSettings (typed keys, like QuietHours). Never a key: API keys
-// live in the OS keychain under the Accounts page's accounts (openai, xai, gemini).
+// Jarvis's language-model settings, in the app's QSettings (typed keys, like QuietHours). Never a key: API
+// keys live in the OS keychain under the Accounts page's accounts (openai, xai, gemini).
 //
 // Keys: jarvis/provider, jarvis/model, jarvis/baseUrl, jarvis/embeddingModel, jarvis/maxSteps,
 // jarvis/timeoutSeconds, and the
-// per-feature "may use the cloud" switches jarvis/cloud/chat, jarvis/cloud/embeddings, jarvis/cloud/summaries,
-// jarvis/cloud/agents (all off by default: nothing leaves the machine until the user says so).
+// per-feature "may use the cloud" switches jarvis/cloud/chat, jarvis/cloud/embeddings,
+// jarvis/cloud/summaries, jarvis/cloud/agents (all off by default: nothing leaves the machine until the user
+// says so).
 struct LlmSettings
 {
     ProviderKind provider = ProviderKind::Offline;

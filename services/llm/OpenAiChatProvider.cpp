@@ -16,7 +16,8 @@ ClientConfig scrubbed(ClientConfig config, SecretScrubber& scrubber)
 
 } // namespace
 
-OpenAiChatProvider::OpenAiChatProvider(HttpClient& http, ClientConfig config, QString model, QString displayName)
+OpenAiChatProvider::OpenAiChatProvider(
+    HttpClient& http, ClientConfig config, QString model, QString displayName)
     : m_client(http, scrubbed(std::move(config), m_scrubber))
     , m_model(std::move(model))
     , m_name(std::move(displayName))
@@ -45,12 +46,13 @@ void OpenAiChatProvider::send(const ProviderTurn& turn, QObject* context, DeltaF
     const SecretScrubber scrubber = m_scrubber;
     const QString name = m_name;
     const QString host = m_client.config().baseUrl.host();
-    m_client.chatStream(request(turn), context, delta, [scrubber, name, host, done](const ProviderReply& reply) {
-        ProviderReply out = reply;
-        if (out.error.isError())
-            out.error.message = scrubber.scrub(providerErrorText(name, out.error, host));
-        done(out);
-    });
+    m_client.chatStream(
+        request(turn), context, delta, [scrubber, name, host, done](const ProviderReply& reply) {
+            ProviderReply out = reply;
+            if (out.error.isError())
+                out.error.message = scrubber.scrub(providerErrorText(name, out.error, host));
+            done(out);
+        });
 }
 
 } // namespace caseyos::llm

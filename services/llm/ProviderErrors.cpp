@@ -22,8 +22,8 @@ TokenSource SecretScrubber::wrap(TokenSource source)
 
 QString SecretScrubber::scrub(QString text) const
 {
-    // Whatever the provider quoted that looks like a key goes first, whole (sk-…, xai-…, AIza…, also shortened
-    // with stars) …
+    // Whatever the provider quoted that looks like a key goes first, whole (sk-…, xai-…, AIza…, also
+    // shortened with stars) …
     static const QRegularExpression keyLike(u"\\b(sk-|xai-|AIza)[A-Za-z0-9_\\-*]{6,}"_s);
     text.replace(keyLike, u"•••"_s);
     // … then the key we sent, and its first characters wherever they still stand.
@@ -38,13 +38,15 @@ QString SecretScrubber::scrub(QString text) const
 QString providerErrorText(const QString& provider, const ClientError& error, const QString& host)
 {
     QString why = error.message.trimmed();
-    // An HTTP refusal reads "<host> is failing (HTTP 503) (the provider's words)": keep the status and the words.
+    // An HTTP refusal reads "<host> is failing (HTTP 503) (the provider's words)": keep the status and the
+    // words.
     const qsizetype http = why.indexOf("(HTTP "_L1);
     if (http >= 0 && error.status > 0) {
         QString detail = why.mid(why.indexOf(u')', http) + 1).trimmed();
         if (detail.startsWith(u'(') && detail.endsWith(u')'))
             detail = detail.mid(1).chopped(1);
-        why = detail.isEmpty() ? u"HTTP %1"_s.arg(error.status) : u"HTTP %1: %2"_s.arg(error.status).arg(detail);
+        why = detail.isEmpty() ? u"HTTP %1"_s.arg(error.status)
+                               : u"HTTP %1: %2"_s.arg(error.status).arg(detail);
     }
     if (!host.isEmpty())
         why.replace(host, provider, Qt::CaseInsensitive);

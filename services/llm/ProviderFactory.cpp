@@ -32,19 +32,21 @@ ProviderChoice chooseChatProvider(const LlmSettings& settings, HttpClient& http,
     }
     const bool needsKey = !keyProviderFor(settings.provider).isEmpty() && !local;
     if (needsKey && !key) {
-        choice.offlineReason = u"Jarvis is answering offline: there is no %1 API key yet (add one on the Accounts "
-                               "page)."_s.arg(name);
+        choice.offlineReason
+            = u"Jarvis is answering offline: there is no %1 API key yet (add one on the Accounts "
+              "page)."_s.arg(name);
         return choice;
     }
-    // A key that exists is sent even to a local address (a proxy may want it); only its absence is forgiven there.
+    // A key that exists is sent even to a local address (a proxy may want it); only its absence is forgiven
+    // there.
     ClientConfig config = providerClientConfig(settings, std::move(key));
     if (settings.provider == ProviderKind::Gemini)
-        choice.provider = std::make_unique<GeminiChatProvider>(http, std::move(config), settings.effectiveModel());
+        choice.provider
+            = std::make_unique<GeminiChatProvider>(http, std::move(config), settings.effectiveModel());
     else
-        choice.provider = std::make_unique<OpenAiChatProvider>(
-            http, std::move(config), settings.effectiveModel(), settings.provider == ProviderKind::OpenAiCompatible
-                ? u"The model server"_s
-                : name);
+        choice.provider
+            = std::make_unique<OpenAiChatProvider>(http, std::move(config), settings.effectiveModel(),
+                settings.provider == ProviderKind::OpenAiCompatible ? u"The model server"_s : name);
     return choice;
 }
 

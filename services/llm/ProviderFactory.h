@@ -16,8 +16,8 @@ namespace caseyos::llm {
 struct ProviderChoice
 {
     std::unique_ptr<ChatProvider> provider; // null: Jarvis answers offline
-    // Why it is offline although another provider was chosen (no key, cloud chat switched off); empty when the
-    // user chose offline or a provider was made. One sentence, no key.
+    // Why it is offline although another provider was chosen (no key, cloud chat switched off); empty when
+    // the user chose offline or a provider was made. One sentence, no key.
     QString offlineReason;
 };
 

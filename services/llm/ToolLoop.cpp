@@ -81,7 +81,8 @@ void ToolLoop::onReply(const ProviderReply& reply)
         m_result.tools.append(outcome);
         if (m_onTool)
             m_onTool(outcome);
-        const QString content = QString::fromUtf8(QJsonDocument(outcome.result).toJson(QJsonDocument::Compact));
+        const QString content
+            = QString::fromUtf8(QJsonDocument(outcome.result).toJson(QJsonDocument::Compact));
         m_turn.messages.append({ u"tool"_s, content, {}, c.id });
     }
     step();

@@ -4,7 +4,6 @@
 #include "llm/ToolRegistry.h"
 
 #include <QObject>
-
 #include <functional>
 
 namespace caseyos::llm {

@@ -48,13 +48,14 @@ ToolOutcome ToolRegistry::run(const ToolCall& call) const
     outcome.arguments = call.arguments;
     const Tool* tool = find(call.name);
     if (!tool) {
-        outcome.result = error(u"There is no tool named \"%1\". Known tools: %2."_s.arg(call.name.left(80),
-            names().join(u", "_s)));
+        outcome.result = error(u"There is no tool named \"%1\". Known tools: %2."_s.arg(
+            call.name.left(80), names().join(u", "_s)));
         return outcome;
     }
     if (!call.argumentsError.isEmpty()) {
-        outcome.result = error(u"The arguments for %1 could not be read (%2). Call it again with a JSON object "
-                               "that matches its schema."_s.arg(call.name, call.argumentsError));
+        outcome.result
+            = error(u"The arguments for %1 could not be read (%2). Call it again with a JSON object "
+                    "that matches its schema."_s.arg(call.name, call.argumentsError));
         return outcome;
     }
     const QString violation = schemaViolation(call.arguments, tool->definition.parameters);

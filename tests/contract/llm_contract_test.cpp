@@ -1,10 +1,10 @@
-// Contract check of Jarvis's language-model requests (issue 7): the providers run their real tool loops against
-// the scripted in-process servers (FakeLlmServer), every request they send is recorded, and each is then sent
-// again, unchanged, to Prism mocking the provider's OpenAPI spec — chat with tools and streaming, assistant
-// tool-call turns (also with broken arguments), tool results (also errors), embeddings; Gemini's
-// streamGenerateContent with systemInstruction, functionDeclarations, functionCall and functionResponse parts.
-// Replayed rather than sent to Prism directly because Prism cannot stream SSE answers or script tool calls.
-// The negative control sends the same requests made wrong and requires Prism to refuse them.
+// Contract check of Jarvis's language-model requests (issue 7): the providers run their real tool loops
+// against the scripted in-process servers (FakeLlmServer), every request they send is recorded, and each is
+// then sent again, unchanged, to Prism mocking the provider's OpenAPI spec — chat with tools and streaming,
+// assistant tool-call turns (also with broken arguments), tool results (also errors), embeddings; Gemini's
+// streamGenerateContent with systemInstruction, functionDeclarations, functionCall and functionResponse
+// parts. Replayed rather than sent to Prism directly because Prism cannot stream SSE answers or script tool
+// calls. The negative control sends the same requests made wrong and requires Prism to refuse them.
 #include "ContractHarness.h"
 #include "FakeLlmServer.h"
 #include "LlmTestSupport.h"
@@ -58,8 +58,9 @@ QList<LlmRequest> recordGemini()
         if (index == 0)
             return LlmReply::sse(sse::geminiCalls({ { u"list_moves"_s, u"{}"_s } }));
         if (index == 1)
-            return LlmReply::sse(sse::geminiCalls({ { u"snooze_move"_s, uR"({"move_id": 3, "until": "tomorrow"})"_s },
-                { u"record_outcome"_s, uR"({"outcome": "email_replied", "move_id": 1})"_s } }));
+            return LlmReply::sse(
+                sse::geminiCalls({ { u"snooze_move"_s, uR"({"move_id": 3, "until": "tomorrow"})"_s },
+                    { u"record_outcome"_s, uR"({"outcome": "email_replied", "move_id": 1})"_s } }));
         return LlmReply::sse(sse::geminiText({ u"Snoozed and recorded."_s }));
     });
     JarvisHarness jarvis;
@@ -112,10 +113,13 @@ protected:
     {
         for (const LlmRequest& recorded : requests) {
             const HttpResult result = sendRaw(replay(recorded, m_prism.url(), stripPrefix, gemini));
-            const std::string what = QString(QString::fromUtf8(recorded.method) + u' ' + recorded.path).toStdString();
+            const std::string what
+                = QString(QString::fromUtf8(recorded.method) + u' ' + recorded.path).toStdString();
             EXPECT_TRUE(m_lastPassed) << what << ": Prism did not log that the request passed validation";
-            EXPECT_TRUE(m_lastViolations.isEmpty()) << what << ": " << m_lastViolations.join(u'\n').toStdString();
-            EXPECT_NE(result.response.status, 422) << what << ": " << result.response.body.left(800).toStdString();
+            EXPECT_TRUE(m_lastViolations.isEmpty())
+                << what << ": " << m_lastViolations.join(u'\n').toStdString();
+            EXPECT_NE(result.response.status, 422)
+                << what << ": " << result.response.body.left(800).toStdString();
         }
     }
 };
@@ -191,14 +195,16 @@ TEST_F(LlmContract, WrongShapesAreRefused)
     ASSERT_GE(gemini.size(), 3);
     LlmRequest badTools = gemini[0];
     QJsonObject g = badTools.json();
-    g.insert(u"tools"_s, QJsonArray { QJsonObject { { u"functionDeclarations"_s, QJsonObject { { u"name"_s, u"x"_s } } } } });
+    g.insert(u"tools"_s,
+        QJsonArray { QJsonObject { { u"functionDeclarations"_s, QJsonObject { { u"name"_s, u"x"_s } } } } });
     badTools.body = QJsonDocument(g).toJson(QJsonDocument::Compact);
     LlmRequest badResponse = gemini[2];
     QJsonObject r = badResponse.json();
     QJsonArray contents = r.value("contents"_L1).toArray();
     contents.append(QJsonObject { { u"role"_s, u"user"_s },
-        { u"parts"_s, QJsonArray { QJsonObject { { u"functionResponse"_s,
-                          QJsonObject { { u"name"_s, u"list_moves"_s }, { u"response"_s, u"plain text"_s } } } } } } });
+        { u"parts"_s,
+            QJsonArray { QJsonObject { { u"functionResponse"_s,
+                QJsonObject { { u"name"_s, u"list_moves"_s }, { u"response"_s, u"plain text"_s } } } } } } });
     r.insert(u"contents"_s, contents);
     badResponse.body = QJsonDocument(r).toJson(QJsonDocument::Compact);
     startPrism(u"gemini-generativelanguage-v1beta.prism.openapi.json"_s);

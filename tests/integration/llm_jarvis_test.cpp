@@ -1,6 +1,6 @@
-// Jarvis with a language model, end to end: the worker (as the app runs it) against in-process OpenAI-compatible
-// and Gemini servers that stream real pieces, on a workspace with six seeded moves. Request and reply shapes
-// follow /work/shared/contracts (the contract check replays these requests to Prism).
+// Jarvis with a language model, end to end: the worker (as the app runs it) against in-process
+// OpenAI-compatible and Gemini servers that stream real pieces, on a workspace with six seeded moves. Request
+// and reply shapes follow /work/shared/contracts (the contract check replays these requests to Prism).
 #include "FakeLlmServer.h"
 #include "LlmTestSupport.h"
 #include "WaitFor.h"
@@ -25,7 +25,8 @@ QList<QJsonObject> toolMessages(const LlmRequest& request)
     QList<QJsonObject> out;
     for (const QJsonValue& m : request.json().value("messages"_L1).toArray())
         if (m.toObject().value("role"_L1).toString() == "tool"_L1)
-            out.append(QJsonDocument::fromJson(m.toObject().value("content"_L1).toString().toUtf8()).object());
+            out.append(
+                QJsonDocument::fromJson(m.toObject().value("content"_L1).toString().toUtf8()).object());
     return out;
 }
 
@@ -54,13 +55,14 @@ TEST_F(LlmJarvis, OpenAiStreamedTextArrivesInPieces)
     EXPECT_EQ(sent.header("authorization"), "Bearer " + key().toUtf8());
     const QJsonObject body = sent.json();
     EXPECT_TRUE(body.value("stream"_L1).toBool());
-    EXPECT_EQ(body.value("messages"_L1).toArray().first().toObject().value("role"_L1).toString(), u"system"_s);
+    EXPECT_EQ(
+        body.value("messages"_L1).toArray().first().toObject().value("role"_L1).toString(), u"system"_s);
     QStringList tools;
     for (const QJsonValue& t : body.value("tools"_L1).toArray())
         tools.append(t.toObject().value("function"_L1).toObject().value("name"_L1).toString());
-    for (const char* name : { "whats_up", "list_moves", "show_move", "accept_move", "dismiss_move", "snooze_move",
-             "complete_move", "draft_follow_up", "record_outcome", "outcome_stats", "search_memory", "run_agent",
-             "execute_move" })
+    for (const char* name : { "whats_up", "list_moves", "show_move", "accept_move", "dismiss_move",
+             "snooze_move", "complete_move", "draft_follow_up", "record_outcome", "outcome_stats",
+             "search_memory", "run_agent", "execute_move" })
         EXPECT_TRUE(tools.contains(QLatin1StringView(name))) << name;
 }
 
@@ -73,8 +75,8 @@ TEST_F(LlmJarvis, OpenAiMultiStepToolCallsChangeTheDatabase)
             return LlmReply::sse(sse::openAiToolCalls({ { u"accept_move"_s, uR"({"move_id": 2})"_s } }, 4));
         return LlmReply::sse(sse::openAiText({ u"Done: "_s, u"I accepted the Globex proposal."_s }));
     });
-    const JarvisRun run
-        = m_jarvis.ask(u"What's up? Then take on the Globex one."_s, JarvisHarness::openAiAt(m_server.url(u"/v1"_s)));
+    const JarvisRun run = m_jarvis.ask(
+        u"What's up? Then take on the Globex one."_s, JarvisHarness::openAiAt(m_server.url(u"/v1"_s)));
     EXPECT_FALSE(run.reply.failed) << run.reply.markdown.toStdString();
     ASSERT_EQ(m_server.requests().size(), 3);
     // The whats_up result went back to the model with the real moves in it.
@@ -95,12 +97,19 @@ TEST_F(LlmJarvis, OpenAiMultiStepToolCallsChangeTheDatabase)
     for (const QJsonValue& m : messages)
         if (m.toObject().contains("tool_calls"_L1))
             lastCall = m.toObject();
-    EXPECT_EQ(lastCall.value("tool_calls"_L1).toArray().first().toObject().value("function"_L1).toObject().value(
-                  "arguments"_L1).toString(),
+    EXPECT_EQ(lastCall.value("tool_calls"_L1)
+                  .toArray()
+                  .first()
+                  .toObject()
+                  .value("function"_L1)
+                  .toObject()
+                  .value("arguments"_L1)
+                  .toString(),
         uR"({"move_id": 2})"_s);
     EXPECT_TRUE(run.reply.changedMoves.contains(2));
     ASSERT_EQ(run.rows.size(), 1);
-    EXPECT_TRUE(run.reply.markdown.startsWith("Done: I accepted the Globex proposal."_L1)) << run.reply.markdown.toStdString();
+    EXPECT_TRUE(run.reply.markdown.startsWith("Done: I accepted the Globex proposal."_L1))
+        << run.reply.markdown.toStdString();
     EXPECT_TRUE(run.reply.markdown.contains("`accept_move` #2"_L1)) << run.reply.markdown.toStdString();
 }
 
@@ -110,10 +119,13 @@ TEST_F(LlmJarvis, GeminiMultiStepFunctionCallsChangeTheDatabase)
         if (index == 0)
             return LlmReply::sse(sse::geminiCalls({ { u"whats_up"_s, u"{}"_s } }));
         if (index == 1)
-            return LlmReply::sse(sse::geminiCalls({ { u"snooze_move"_s, uR"({"move_id": 3, "until": "tomorrow"})"_s } }));
-        return LlmReply::sse(sse::geminiText({ u"Snoozed "_s, u"the Initech demo "_s, u"until tomorrow."_s }));
+            return LlmReply::sse(
+                sse::geminiCalls({ { u"snooze_move"_s, uR"({"move_id": 3, "until": "tomorrow"})"_s } }));
+        return LlmReply::sse(
+            sse::geminiText({ u"Snoozed "_s, u"the Initech demo "_s, u"until tomorrow."_s }));
     });
-    const JarvisRun run = m_jarvis.ask(u"Push the Initech demo to tomorrow"_s, JarvisHarness::geminiAt(m_server.url(u"/v1beta"_s)));
+    const JarvisRun run = m_jarvis.ask(
+        u"Push the Initech demo to tomorrow"_s, JarvisHarness::geminiAt(m_server.url(u"/v1beta"_s)));
     EXPECT_FALSE(run.reply.failed) << run.reply.markdown.toStdString();
     EXPECT_EQ(run.deltas.size(), 3);
     ASSERT_EQ(m_server.requests().size(), 3);
@@ -123,16 +135,36 @@ TEST_F(LlmJarvis, GeminiMultiStepFunctionCallsChangeTheDatabase)
     EXPECT_EQ(first.header("x-goog-api-key"), key().toUtf8());
     EXPECT_FALSE(QString::fromUtf8(first.rawTarget).contains(key())); // never in the URL
     EXPECT_TRUE(first.json().value("systemInstruction"_L1).isObject());
-    EXPECT_FALSE(first.json().value("tools"_L1).toArray().first().toObject().value("functionDeclarations"_L1).toArray().isEmpty());
+    EXPECT_FALSE(first.json()
+                     .value("tools"_L1)
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value("functionDeclarations"_L1)
+                     .toArray()
+                     .isEmpty());
     // The second request carries the model's call and the function's response, by name.
     const QJsonArray contents = m_server.requests()[1].json().value("contents"_L1).toArray();
     ASSERT_GE(contents.size(), 3);
     const QJsonObject call = contents[contents.size() - 2].toObject();
     EXPECT_EQ(call.value("role"_L1).toString(), u"model"_s);
-    EXPECT_EQ(call.value("parts"_L1).toArray().first().toObject().value("functionCall"_L1).toObject().value("name"_L1).toString(),
+    EXPECT_EQ(call.value("parts"_L1)
+                  .toArray()
+                  .first()
+                  .toObject()
+                  .value("functionCall"_L1)
+                  .toObject()
+                  .value("name"_L1)
+                  .toString(),
         u"whats_up"_s);
-    const QJsonObject response = contents.last().toObject().value("parts"_L1).toArray().first().toObject().value(
-        "functionResponse"_L1).toObject();
+    const QJsonObject response = contents.last()
+                                     .toObject()
+                                     .value("parts"_L1)
+                                     .toArray()
+                                     .first()
+                                     .toObject()
+                                     .value("functionResponse"_L1)
+                                     .toObject();
     EXPECT_EQ(response.value("name"_L1).toString(), u"whats_up"_s);
     EXPECT_TRUE(response.value("response"_L1).toObject().value("ok"_L1).toBool());
     EXPECT_EQ(m_jarvis.moveStatus(3), u"snoozed"_s);
@@ -143,9 +175,10 @@ TEST_F(LlmJarvis, MalformedToolArgumentsGoBackToTheModelAsErrors)
 {
     m_server.setHandler([](const LlmRequest&, int index) {
         if (index == 0)
-            return LlmReply::sse(sse::openAiToolCalls(
-                { { u"accept_move"_s, uR"({"move_id": )"_s }, { u"dismiss_move"_s, uR"({"move_id": "two"})"_s },
-                    { u"snooze_move"_s, uR"({"move_id": 1, "until": "someday"})"_s }, { u"delete_everything"_s, u"{}"_s } }));
+            return LlmReply::sse(sse::openAiToolCalls({ { u"accept_move"_s, uR"({"move_id": )"_s },
+                { u"dismiss_move"_s, uR"({"move_id": "two"})"_s },
+                { u"snooze_move"_s, uR"({"move_id": 1, "until": "someday"})"_s },
+                { u"delete_everything"_s, u"{}"_s } }));
         return LlmReply::sse(sse::openAiText({ u"Sorry, "_s, u"I could not do that."_s }));
     });
     const JarvisRun run = m_jarvis.ask(u"accept it"_s, JarvisHarness::openAiAt(m_server.url(u"/v1"_s)));
@@ -167,13 +200,16 @@ TEST_F(LlmJarvis, MalformedToolArgumentsGoBackToTheModelAsErrors)
 
 TEST_F(LlmJarvis, TheStepLimitEndsALoopingModel)
 {
-    m_server.setHandler([](const LlmRequest&, int) { return LlmReply::sse(sse::openAiToolCalls({ { u"list_moves"_s, u"{}"_s } })); });
+    m_server.setHandler([](const LlmRequest&, int) {
+        return LlmReply::sse(sse::openAiToolCalls({ { u"list_moves"_s, u"{}"_s } }));
+    });
     jarvis::LlmConfig config = JarvisHarness::openAiAt(m_server.url(u"/v1"_s));
     config.settings.maxSteps = 3;
     const JarvisRun run = m_jarvis.ask(u"loop forever"_s, config);
     EXPECT_TRUE(run.reply.failed);
     EXPECT_EQ(m_server.requests().size(), 3);
-    EXPECT_TRUE(run.reply.markdown.contains("I stopped after 3 steps"_L1)) << run.reply.markdown.toStdString();
+    EXPECT_TRUE(run.reply.markdown.contains("I stopped after 3 steps"_L1))
+        << run.reply.markdown.toStdString();
 }
 
 TEST_F(LlmJarvis, RateLimitWithRetryAfterIsWaitedOut)
@@ -198,7 +234,8 @@ TEST_F(LlmJarvis, ServerErrorsEndInOneClearSentence)
     const JarvisRun run = m_jarvis.ask(u"hello"_s, JarvisHarness::openAiAt(m_server.url(u"/v1"_s)));
     EXPECT_TRUE(run.reply.failed);
     EXPECT_EQ(m_server.requests().size(), 3); // the first try and two retries (the harness's policy)
-    EXPECT_TRUE(run.reply.markdown.contains("OpenAI had a server error"_L1)) << run.reply.markdown.toStdString();
+    EXPECT_TRUE(run.reply.markdown.contains("OpenAI had a server error"_L1))
+        << run.reply.markdown.toStdString();
     EXPECT_FALSE(run.reply.markdown.contains("127.0.0.1"_L1)) << run.reply.markdown.toStdString();
 }
 
@@ -218,7 +255,8 @@ TEST_F(LlmJarvis, ATimeoutEndsClearlyAndTheNextQuestionWorks)
     config.settings.timeoutSeconds = 1;
     const JarvisRun first = m_jarvis.ask(u"hello?"_s, config, 20000);
     EXPECT_TRUE(first.reply.failed);
-    EXPECT_TRUE(first.reply.markdown.contains("did not answer in time"_L1)) << first.reply.markdown.toStdString();
+    EXPECT_TRUE(first.reply.markdown.contains("did not answer in time"_L1))
+        << first.reply.markdown.toStdString();
     const JarvisRun second = m_jarvis.ask(u"hello again"_s, config);
     EXPECT_FALSE(second.reply.failed) << second.reply.markdown.toStdString();
     EXPECT_EQ(second.reply.markdown, u"Back again."_s);
@@ -227,7 +265,8 @@ TEST_F(LlmJarvis, ATimeoutEndsClearlyAndTheNextQuestionWorks)
 TEST_F(LlmJarvis, ANewerQuestionDropsTheOlderStream)
 {
     m_server.setHandler([](const LlmRequest& request, int) {
-        const bool slow = request.json().value("messages"_L1).toArray().last().toObject().value("content"_L1).toString()
+        const bool slow
+            = request.json().value("messages"_L1).toArray().last().toObject().value("content"_L1).toString()
             == "slow"_L1;
         LlmReply reply = LlmReply::sse(sse::openAiText({ slow ? u"old "_s : u"new "_s, u"answer"_s }));
         reply.pieceDelayMs = slow ? 400 : 10;

@@ -11,7 +11,6 @@
 #include <gtest/gtest.h>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
-
 #include <sstream>
 
 using namespace caseyos;
@@ -36,9 +35,8 @@ public:
         m_level = spdlog::default_logger()->level();
         spdlog::default_logger()->set_level(spdlog::level::trace);
         s_qt.clear();
-        m_previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext&, const QString& text) {
-            s_qt += text + u'\n';
-        });
+        m_previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext&, const QString& text) { s_qt += text + u'\n'; });
     }
     ~LogCapture()
     {
@@ -62,7 +60,10 @@ class LlmKeys : public ::testing::Test
 protected:
     void SetUp() override { ASSERT_TRUE(m_server.listen()); }
 
-    QString allMemory() { return m_jarvis.scalar(u"SELECT group_concat(content, ' | ') FROM memory_messages"_s); }
+    QString allMemory()
+    {
+        return m_jarvis.scalar(u"SELECT group_concat(content, ' | ') FROM memory_messages"_s);
+    }
 
     FakeLlmServer m_server;
     JarvisHarness m_jarvis;
@@ -75,12 +76,14 @@ TEST_F(LlmKeys, AnEchoedKeyNeverShowsAnywhere)
     LogCapture logs;
     m_server.setHandler([](const LlmRequest& request, int) {
         if (request.path.contains("streamGenerateContent"_L1))
-            return LlmReply::json(400, (u"{\"error\":{\"code\":400,\"message\":\"API key not valid: %1\","
-                                        "\"status\":\"INVALID_ARGUMENT\"}}"_s.arg(key()))
-                                           .toUtf8());
-        return LlmReply::json(401, (u"{\"error\":{\"message\":\"Incorrect API key provided: %1. You can find your "
-                                    "API key at https://platform.openai.com/account/api-keys.\"}}"_s.arg(key()))
-                                       .toUtf8());
+            return LlmReply::json(400,
+                (u"{\"error\":{\"code\":400,\"message\":\"API key not valid: %1\","
+                 "\"status\":\"INVALID_ARGUMENT\"}}"_s.arg(key()))
+                    .toUtf8());
+        return LlmReply::json(401,
+            (u"{\"error\":{\"message\":\"Incorrect API key provided: %1. You can find your "
+             "API key at https://platform.openai.com/account/api-keys.\"}}"_s.arg(key()))
+                .toUtf8());
     });
     const JarvisRun openai = m_jarvis.ask(u"hello"_s, JarvisHarness::openAiAt(m_server.url(u"/v1"_s)));
     const JarvisRun gemini = m_jarvis.ask(u"hello"_s, JarvisHarness::geminiAt(m_server.url(u"/v1beta"_s)));
@@ -90,7 +93,8 @@ TEST_F(LlmKeys, AnEchoedKeyNeverShowsAnywhere)
     EXPECT_EQ(m_server.requests()[1].header("x-goog-api-key"), key().toUtf8());
     // … and came back nowhere.
     EXPECT_TRUE(openai.reply.failed);
-    EXPECT_TRUE(openai.reply.markdown.contains("OpenAI refused the API key"_L1)) << "reply without key expected";
+    EXPECT_TRUE(openai.reply.markdown.contains("OpenAI refused the API key"_L1))
+        << "reply without key expected";
     EXPECT_TRUE(gemini.reply.failed);
     for (const QString& text : { openai.reply.markdown, gemini.reply.markdown, allMemory(), logs.text() }) {
         EXPECT_FALSE(text.contains(key())) << "the key leaked";
@@ -106,8 +110,10 @@ TEST_F(LlmKeys, WithoutKeyOrCloudSwitchJarvisAnswersOfflineAndSaysSoOnce)
     config.key = fixedToken(key());
     const JarvisRun off = m_jarvis.ask(u"what's up?"_s, config);
     EXPECT_FALSE(off.reply.failed);
-    EXPECT_TRUE(off.reply.markdown.contains("cloud chat is switched off"_L1)) << off.reply.markdown.toStdString();
-    EXPECT_TRUE(off.reply.markdown.contains("Reply to Dana about pricing"_L1)); // answered offline all the same
+    EXPECT_TRUE(off.reply.markdown.contains("cloud chat is switched off"_L1))
+        << off.reply.markdown.toStdString();
+    EXPECT_TRUE(
+        off.reply.markdown.contains("Reply to Dana about pricing"_L1)); // answered offline all the same
     const JarvisRun again = m_jarvis.ask(u"what's up?"_s, config);
     EXPECT_FALSE(again.reply.markdown.contains("switched off"_L1)) << "said more than once";
 
@@ -130,9 +136,10 @@ TEST_F(LlmKeys, MemoryVectorsAreFilledWhenEmbeddingsAreAllowed)
             for (int i = 0; i < inputs.size(); ++i)
                 data.append(QJsonObject { { u"object"_s, u"embedding"_s }, { u"index"_s, i },
                     { u"embedding"_s, QJsonArray { 0.1 * (i + 1), 0.2, 0.3, 0.4 } } });
-            return LlmReply::json(200, QJsonDocument(QJsonObject { { u"object"_s, u"list"_s }, { u"data"_s, data },
-                                                         { u"model"_s, u"text-embedding-3-small"_s } })
-                                           .toJson(QJsonDocument::Compact));
+            return LlmReply::json(200,
+                QJsonDocument(QJsonObject { { u"object"_s, u"list"_s }, { u"data"_s, data },
+                                  { u"model"_s, u"text-embedding-3-small"_s } })
+                    .toJson(QJsonDocument::Compact));
         }
         return LlmReply::sse(sse::openAiText({ u"Pricing "_s, u"is on Dana's move."_s }));
     });

@@ -114,7 +114,8 @@ void FakeLlmServer::onData(QTcpSocket* socket)
     socket->setProperty("answered", true);
     const int index = int(m_requests.size());
     m_requests.append(request);
-    answer(socket, m_handler ? m_handler(request, index) : LlmReply::json(404, R"({"error":{"message":"no script"}})"));
+    answer(socket,
+        m_handler ? m_handler(request, index) : LlmReply::json(404, R"({"error":{"message":"no script"}})"));
 }
 
 void FakeLlmServer::answer(QTcpSocket* socket, const LlmReply& reply)
@@ -155,9 +156,11 @@ QByteArray compact(const QJsonObject& o)
 
 QJsonObject chunk(const QJsonObject& delta, const QJsonValue& finish = QJsonValue::Null)
 {
-    return { { u"id"_s, u"chatcmpl-fake"_s }, { u"object"_s, u"chat.completion.chunk"_s }, { u"created"_s, 1 },
-        { u"model"_s, u"fake-model"_s },
-        { u"choices"_s, QJsonArray { QJsonObject { { u"index"_s, 0 }, { u"delta"_s, delta }, { u"finish_reason"_s, finish } } } } };
+    return { { u"id"_s, u"chatcmpl-fake"_s }, { u"object"_s, u"chat.completion.chunk"_s },
+        { u"created"_s, 1 }, { u"model"_s, u"fake-model"_s },
+        { u"choices"_s,
+            QJsonArray { QJsonObject {
+                { u"index"_s, 0 }, { u"delta"_s, delta }, { u"finish_reason"_s, finish } } } } };
 }
 
 } // namespace
@@ -182,7 +185,8 @@ QList<QByteArray> openAiToolCalls(const QList<QPair<QString, QString>>& calls, i
         out.append(compact(chunk({ { u"tool_calls"_s,
             QJsonArray { QJsonObject { { u"index"_s, int(i) }, { u"id"_s, u"call_fake_%1"_s.arg(i + 1) },
                 { u"type"_s, u"function"_s },
-                { u"function"_s, QJsonObject { { u"name"_s, calls[i].first }, { u"arguments"_s, u""_s } } } } } } })));
+                { u"function"_s,
+                    QJsonObject { { u"name"_s, calls[i].first }, { u"arguments"_s, u""_s } } } } } } })));
         const qsizetype step = qMax<qsizetype>(1, (args.size() + fragments - 1) / qMax(1, fragments));
         for (qsizetype at = 0; at < args.size(); at += step)
             out.append(compact(chunk({ { u"tool_calls"_s,
@@ -198,14 +202,17 @@ QList<QByteArray> geminiText(const QStringList& pieces)
 {
     QList<QByteArray> out;
     for (qsizetype i = 0; i < pieces.size(); ++i) {
-        QJsonObject candidate { { u"content"_s,
-                                    QJsonObject { { u"role"_s, u"model"_s },
-                                        { u"parts"_s, QJsonArray { QJsonObject { { u"text"_s, pieces[i] } } } } } },
-            { u"index"_s, 0 } };
+        QJsonObject candidate {
+            { u"content"_s,
+                QJsonObject { { u"role"_s, u"model"_s },
+                    { u"parts"_s, QJsonArray { QJsonObject { { u"text"_s, pieces[i] } } } } } },
+            { u"index"_s, 0 }
+        };
         if (i + 1 == pieces.size())
             candidate.insert(u"finishReason"_s, u"STOP"_s);
         out.append(compact({ { u"candidates"_s, QJsonArray { candidate } },
-            { u"usageMetadata"_s, QJsonObject { { u"promptTokenCount"_s, 10 }, { u"candidatesTokenCount"_s, int(i + 1) } } },
+            { u"usageMetadata"_s,
+                QJsonObject { { u"promptTokenCount"_s, 10 }, { u"candidatesTokenCount"_s, int(i + 1) } } },
             { u"modelVersion"_s, u"gemini-2.0-flash"_s } }));
     }
     return out;
@@ -216,8 +223,10 @@ QList<QByteArray> geminiCalls(const QList<QPair<QString, QString>>& calls)
     QJsonArray parts;
     for (const auto& [name, args] : calls)
         parts.append(QJsonObject { { u"functionCall"_s,
-            QJsonObject { { u"name"_s, name }, { u"args"_s, QJsonDocument::fromJson(args.toUtf8()).object() } } } });
-    const QJsonObject candidate { { u"content"_s, QJsonObject { { u"role"_s, u"model"_s }, { u"parts"_s, parts } } },
+            QJsonObject {
+                { u"name"_s, name }, { u"args"_s, QJsonDocument::fromJson(args.toUtf8()).object() } } } });
+    const QJsonObject candidate { { u"content"_s,
+                                      QJsonObject { { u"role"_s, u"model"_s }, { u"parts"_s, parts } } },
         { u"finishReason"_s, u"STOP"_s }, { u"index"_s, 0 } };
     return { compact({ { u"candidates"_s, QJsonArray { candidate } } }) };
 }

@@ -8,7 +8,6 @@
 #include <QPair>
 #include <QUrl>
 #include <QUrlQuery>
-
 #include <functional>
 
 class QTcpServer;
@@ -44,9 +43,9 @@ struct LlmReply
     static LlmReply json(int status, const QByteArray& body, LlmHeaders headers = {});
 };
 
-// An in-process HTTP/1.1 server on 127.0.0.1 playing a language-model API from a script: the handler gets each
-// request and its index (0-based) and says what to send. Every request is recorded, for assertions and for the
-// contract check's replay to Prism.
+// An in-process HTTP/1.1 server on 127.0.0.1 playing a language-model API from a script: the handler gets
+// each request and its index (0-based) and says what to send. Every request is recorded, for assertions and
+// for the contract check's replay to Prism.
 class FakeLlmServer : public QObject
 {
     Q_OBJECT

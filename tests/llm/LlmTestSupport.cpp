@@ -43,7 +43,8 @@ JarvisHarness::JarvisHarness()
         draft.contactName = QString::fromUtf16(seed.name);
         draft.contactEmail = QString::fromUtf16(seed.email);
         draft.company = QString::fromUtf16(seed.company);
-        const Result<Move> created = MoveService(m_db, m_clock).create(draft, { seed.level, seed.level, 0.5, seed.level });
+        const Result<Move> created
+            = MoveService(m_db, m_clock).create(draft, { seed.level, seed.level, 0.5, seed.level });
         EXPECT_TRUE(created.ok()) << created.error().toStdString();
     }
     m_worker = std::make_unique<JarvisWorker>(m_home.databasePath(), m_clock);
@@ -61,10 +62,11 @@ JarvisRun JarvisHarness::ask(const QString& text, const jarvis::LlmConfig& confi
     JarvisRun run;
     const qint64 generation = ++m_generation;
     QObject context;
-    QObject::connect(m_worker.get(), &JarvisWorker::delta, &context, [&run, generation](qint64 g, const QString& t) {
-        if (g == generation)
-            run.deltas.append(t);
-    });
+    QObject::connect(
+        m_worker.get(), &JarvisWorker::delta, &context, [&run, generation](qint64 g, const QString& t) {
+            if (g == generation)
+                run.deltas.append(t);
+        });
     QObject::connect(m_worker.get(), &JarvisWorker::answered, &context,
         [&run, generation](qint64 g, const jarvis::AssistantReply& reply, const QList<MoveRow>& rows) {
             if (g != generation)

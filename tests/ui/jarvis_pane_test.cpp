@@ -127,6 +127,8 @@ TEST(JarvisPane, StreamedPiecesFillTheAnswerRow)
     const int second = model.addPendingAnswer();
     model.appendDelta(second, u"Tomorrow "_s);
     model.dropPending();
-    EXPECT_TRUE(model.index(second).data(ChatModel::MarkdownRole).toString().startsWith("Tomorrow \n\n(Stopped"_L1));
-    EXPECT_EQ(model.index(row).data(ChatModel::MarkdownRole).toString(), reply.markdown); // finished rows stay
+    EXPECT_TRUE(
+        model.index(second).data(ChatModel::MarkdownRole).toString().startsWith("Tomorrow \n\n(Stopped"_L1));
+    EXPECT_EQ(
+        model.index(row).data(ChatModel::MarkdownRole).toString(), reply.markdown); // finished rows stay
 }

@@ -45,7 +45,8 @@ const QJsonObject kSchema = parse(R"({"type":"object","additionalProperties":fal
 TEST(LlmSchemaCheck, AcceptsWhatFits)
 {
     EXPECT_EQ(schemaViolation(parse(R"({"move_id":3})"), kSchema), QString());
-    EXPECT_EQ(schemaViolation(parse(R"({"move_id":3.0,"until":"1h","note":"ok","tags":["a"]})"), kSchema), QString());
+    EXPECT_EQ(schemaViolation(parse(R"({"move_id":3.0,"until":"1h","note":"ok","tags":["a"]})"), kSchema),
+        QString());
 }
 
 TEST(LlmSchemaCheck, NamesTheFirstProblem)
@@ -56,10 +57,14 @@ TEST(LlmSchemaCheck, NamesTheFirstProblem)
     EXPECT_EQ(schemaViolation(parse(R"({"move_id":0})"), kSchema), u"move_id must be at least 1"_s);
     EXPECT_EQ(schemaViolation(parse(R"({"move_id":1,"until":"later"})"), kSchema),
         u"until must be one of \"1h\", \"tomorrow\""_s);
-    EXPECT_EQ(schemaViolation(parse(R"({"move_id":1,"note":"x"})"), kSchema), u"note must have at least 2 characters"_s);
-    EXPECT_EQ(schemaViolation(parse(R"({"move_id":1,"tags":["a",2]})"), kSchema), u"tags[1] must be a string"_s);
-    EXPECT_EQ(schemaViolation(parse(R"({"move_id":1,"tags":["a","b","c"]})"), kSchema), u"tags must have at most 2 items"_s);
-    EXPECT_EQ(schemaViolation(parse(R"({"move_id":1,"force":true})"), kSchema), u"force is not a known argument"_s);
+    EXPECT_EQ(schemaViolation(parse(R"({"move_id":1,"note":"x"})"), kSchema),
+        u"note must have at least 2 characters"_s);
+    EXPECT_EQ(
+        schemaViolation(parse(R"({"move_id":1,"tags":["a",2]})"), kSchema), u"tags[1] must be a string"_s);
+    EXPECT_EQ(schemaViolation(parse(R"({"move_id":1,"tags":["a","b","c"]})"), kSchema),
+        u"tags must have at most 2 items"_s);
+    EXPECT_EQ(
+        schemaViolation(parse(R"({"move_id":1,"force":true})"), kSchema), u"force is not a known argument"_s);
     EXPECT_EQ(schemaViolation(QJsonValue(u"text"_s), kSchema), u"the arguments must be an object"_s);
 }
 
@@ -67,19 +72,24 @@ TEST(LlmToolRegistry, RefusesBeforeTheHandlerRuns)
 {
     ToolRegistry registry;
     int calls = 0;
-    registry.add({ { u"accept_move"_s, u"Accept"_s, kSchema }, ToolEffect::Local, [&calls](const QJsonObject& args) {
-                      ++calls;
-                      return QJsonObject { { u"id"_s, args.value("move_id"_L1) } };
-                  } });
+    registry.add(
+        { { u"accept_move"_s, u"Accept"_s, kSchema }, ToolEffect::Local, [&calls](const QJsonObject& args) {
+             ++calls;
+             return QJsonObject { { u"id"_s, args.value("move_id"_L1) } };
+         } });
     ToolCall broken { u"c1"_s, u"accept_move"_s, uR"({"move_id": )"_s, {}, {} };
     parseToolArguments(broken);
     EXPECT_FALSE(registry.run(broken).ok());
     EXPECT_TRUE(registry.run(broken).result.value("error"_L1).toString().contains("could not be read"_L1));
     ToolCall wrongType { u"c2"_s, u"accept_move"_s, uR"({"move_id":"two"})"_s, {}, {} };
     parseToolArguments(wrongType);
-    EXPECT_TRUE(registry.run(wrongType).result.value("error"_L1).toString().contains("move_id must be an integer"_L1));
+    EXPECT_TRUE(registry.run(wrongType)
+                    .result.value("error"_L1)
+                    .toString()
+                    .contains("move_id must be an integer"_L1));
     ToolCall unknown { u"c3"_s, u"rm_rf"_s, u"{}"_s, {}, {} };
-    EXPECT_TRUE(registry.run(unknown).result.value("error"_L1).toString().contains("Known tools: accept_move"_L1));
+    EXPECT_TRUE(
+        registry.run(unknown).result.value("error"_L1).toString().contains("Known tools: accept_move"_L1));
     EXPECT_EQ(calls, 0);
     ToolCall good { u"c4"_s, u"accept_move"_s, uR"({"move_id":4})"_s, {}, {} };
     parseToolArguments(good);
@@ -94,7 +104,8 @@ TEST(LlmGemini, ConversationMapsRolesCallsAndResponses)
     ProviderTurn turn;
     turn.system = u"Be brief."_s;
     ToolCall a { u"call_1"_s, u"list_moves"_s, u"{}"_s, {}, {} };
-    ToolCall b { u"call_2"_s, u"show_move"_s, uR"({"move_id":2})"_s, QJsonObject { { u"move_id"_s, 2 } }, {} };
+    ToolCall b { u"call_2"_s, u"show_move"_s, uR"({"move_id":2})"_s, QJsonObject { { u"move_id"_s, 2 } },
+        {} };
     turn.messages = { { u"user"_s, u"hi"_s, {}, {} }, { u"assistant"_s, u"Looking."_s, { a, b }, {} },
         { u"tool"_s, uR"({"ok":true})"_s, {}, u"call_1"_s }, { u"tool"_s, u"not json"_s, {}, u"call_2"_s } };
     const GeminiRequest request = geminiRequestFor(turn, u"gemini-2.0-flash"_s);
@@ -123,7 +134,10 @@ TEST(LlmGemini, StreamAssemblerJoinsTextAndKeepsCalls)
     GeminiStreamAssembler assembler;
     QString error;
     EXPECT_EQ(assembler.add(R"({"candidates":[{"content":{"parts":[{"text":"Hel"}]}}]})", &error), u"Hel"_s);
-    EXPECT_EQ(assembler.add(R"({"candidates":[{"content":{"parts":[{"text":"lo","thought":true},{"text":"lo"},{"functionCall":{"name":"whats_up","args":{}}}]},"finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":5,"candidatesTokenCount":2}})", &error),
+    EXPECT_EQ(
+        assembler.add(
+            R"({"candidates":[{"content":{"parts":[{"text":"lo","thought":true},{"text":"lo"},{"functionCall":{"name":"whats_up","args":{}}}]},"finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":5,"candidatesTokenCount":2}})",
+            &error),
         u"lo"_s);
     EXPECT_TRUE(error.isEmpty());
     const GeminiResponse r = assembler.result();
@@ -140,8 +154,11 @@ TEST(LlmGemini, SchemaBoundsAreStringsAndEnumsDeclared)
     const QJsonObject out = geminiSchema(kSchema);
     const QJsonObject note = out.value("properties"_L1).toObject().value("note"_L1).toObject();
     EXPECT_EQ(note.value("minLength"_L1), QJsonValue(u"2"_s));
-    EXPECT_EQ(out.value("properties"_L1).toObject().value("until"_L1).toObject().value("format"_L1).toString(), u"enum"_s);
-    EXPECT_EQ(out.value("properties"_L1).toObject().value("move_id"_L1).toObject().value("minimum"_L1).toInt(), 1);
+    EXPECT_EQ(
+        out.value("properties"_L1).toObject().value("until"_L1).toObject().value("format"_L1).toString(),
+        u"enum"_s);
+    EXPECT_EQ(
+        out.value("properties"_L1).toObject().value("move_id"_L1).toObject().value("minimum"_L1).toInt(), 1);
 }
 
 TEST(LlmSettings, DefaultsAreOfflineAndValuesRoundTrip)
@@ -150,7 +167,8 @@ TEST(LlmSettings, DefaultsAreOfflineAndValuesRoundTrip)
     QSettings settings(home.file(u"s.ini"_s), QSettings::IniFormat);
     const LlmSettings defaults = LlmSettings::load(settings);
     EXPECT_EQ(defaults.provider, ProviderKind::Offline);
-    EXPECT_FALSE(defaults.cloudChat || defaults.cloudEmbeddings || defaults.cloudSummaries || defaults.cloudAgents);
+    EXPECT_FALSE(
+        defaults.cloudChat || defaults.cloudEmbeddings || defaults.cloudSummaries || defaults.cloudAgents);
     LlmSettings s;
     s.provider = ProviderKind::Xai;
     s.model = u"grok-3"_s;
@@ -170,7 +188,8 @@ TEST(LlmSettings, DefaultsAreOfflineAndValuesRoundTrip)
     EXPECT_EQ(bad.provider, ProviderKind::Offline);
     EXPECT_EQ(bad.maxSteps, 6);
     EXPECT_TRUE(bad.baseUrl.isEmpty());
-    EXPECT_TRUE(settings.allKeys().filter(u"key"_s, Qt::CaseInsensitive).isEmpty()); // no key is ever a setting
+    EXPECT_TRUE(
+        settings.allKeys().filter(u"key"_s, Qt::CaseInsensitive).isEmpty()); // no key is ever a setting
 }
 
 TEST(LlmSettings, LocalServersNeedNeitherKeyNorCloudSwitch)
@@ -194,16 +213,19 @@ TEST(LlmSettings, LocalServersNeedNeitherKeyNorCloudSwitch)
 
 TEST(LlmErrors, SentencesNameTheProviderNotTheHostOrKey)
 {
-    ClientError server { ClientErrorKind::Server, 503, u"api.example.test is failing (HTTP 503) (overloaded)"_s };
+    ClientError server { ClientErrorKind::Server, 503,
+        u"api.example.test is failing (HTTP 503) (overloaded)"_s };
     EXPECT_EQ(providerErrorText(u"OpenAI"_s, server, u"api.example.test"_s),
         u"OpenAI had a server error and could not answer (HTTP 503: overloaded)."_s);
     ClientError limited { ClientErrorKind::RateLimited, 429, u"rate limited"_s, 12500 };
-    EXPECT_EQ(providerErrorText(u"xAI"_s, limited), u"xAI is limiting requests right now: try again in 13 s."_s);
+    EXPECT_EQ(
+        providerErrorText(u"xAI"_s, limited), u"xAI is limiting requests right now: try again in 13 s."_s);
     SecretScrubber scrubber;
     const TokenSource source = scrubber.wrap(fixedToken(u"sk-secret-1234567890"_s));
     source(nullptr, [](const Result<QString>&) {});
     // Whole, and shortened the way providers quote a wrong key.
-    EXPECT_EQ(scrubber.scrub(u"bad key sk-secret-1234567890 and sk-secre**********7890."_s), u"bad key ••• and •••."_s);
+    EXPECT_EQ(scrubber.scrub(u"bad key sk-secret-1234567890 and sk-secre**********7890."_s),
+        u"bad key ••• and •••."_s);
     EXPECT_EQ(SecretScrubber().scrub(u"key AIzaSyA-abcdefghijk"_s), u"key •••"_s);
 }
 

@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
-
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -38,9 +37,11 @@ void GeminiClient::generateContent(const GeminiRequest& request, QObject* contex
 }
 
 void GeminiClient::streamGenerateContent(const GeminiRequest& request, QObject* context,
-    std::function<void(const QString& text)> onDelta, std::function<void(const ClientResult<GeminiResponse>&)> done)
+    std::function<void(const QString& text)> onDelta,
+    std::function<void(const ClientResult<GeminiResponse>&)> done)
 {
-    QUrl url = apiUrl(m_config.baseUrl, u"models/%1:streamGenerateContent"_s.arg(geminiModelId(request.model)));
+    QUrl url
+        = apiUrl(m_config.baseUrl, u"models/%1:streamGenerateContent"_s.arg(geminiModelId(request.model)));
     url.setQuery(u"alt=sse"_s);
     HttpRequest req = jsonPost(url, geminiRequestJson(request));
     req.headers.append({ QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream") });

@@ -47,7 +47,8 @@ QString GeminiStreamAssembler::add(const QByteArray& payload, QString* error)
         text += part.value("text"_L1).toString();
         if (part.value("functionCall"_L1).isObject()) {
             const QJsonObject call = part.value("functionCall"_L1).toObject();
-            m_response.functionCalls.append({ call.value("name"_L1).toString(), call.value("args"_L1).toObject() });
+            m_response.functionCalls.append(
+                { call.value("name"_L1).toString(), call.value("args"_L1).toObject() });
         }
     }
     m_response.text += text;

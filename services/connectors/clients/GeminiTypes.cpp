@@ -69,7 +69,8 @@ QJsonObject geminiSchema(const QJsonObject& in)
         }
     }
     // A string enum is declared with format "enum" in Gemini's Schema.
-    if (out.value("type"_L1).toString() == "STRING"_L1 && out.contains("enum"_L1) && !out.contains("format"_L1))
+    if (out.value("type"_L1).toString() == "STRING"_L1 && out.contains("enum"_L1)
+        && !out.contains("format"_L1))
         out.insert(u"format"_s, u"enum"_s);
     return out;
 }
