@@ -28,10 +28,20 @@ JarvisController::JarvisController(const Parts& parts, const Clock& clock, QObje
     });
 }
 
+void JarvisController::setConfigSource(JarvisClient::ConfigSource source)
+{
+    m_config = std::move(source);
+    if (m_client)
+        m_client->setConfigSource(m_config);
+}
+
 void JarvisController::attach(WorkspaceClient* workspace)
 {
     delete m_client;
     m_client = new JarvisClient(workspace->databasePath(), m_clock, workspace->storageThread(), this);
+    m_client->setConfigSource(m_config);
+    connect(m_client, &JarvisClient::delta, this,
+        [this](qint64, const QString& text) { m_parts.model->appendDelta(m_pendingRow, text); });
     connect(m_client, &JarvisClient::answered, this,
         [this](qint64, const jarvis::AssistantReply& reply, const QList<MoveRow>& rows) {
             m_parts.model->answer(m_pendingRow, reply);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "jarvis/JarvisClient.h"
 
 #include <QObject>
 #include <QPointer>
@@ -9,14 +10,14 @@ namespace caseyos {
 
 class ChatModel;
 class ChatPane;
-class JarvisClient;
 class TriageController;
 class WorkspaceClient;
 class WorkspaceStatusBar;
 
-// Wires the Jarvis pane: questions go to a JarvisClient on the storage thread; answers fill the chat, and the
-// moves an answer changed are updated in the list in place. A newer question drops the answer to an older
-// one. caseyos://move/ID links open the move.
+// Wires the Jarvis pane: questions go to a JarvisClient on the storage thread; a language model's answer
+// streams into its row as it arrives; answers fill the chat, and the moves an answer changed are updated in
+// the list in place. A newer question drops the answer to an older one. caseyos://move/ID links open the
+// move.
 class JarvisController : public QObject
 {
     Q_OBJECT
@@ -30,6 +31,8 @@ public:
     };
     JarvisController(const Parts& parts, const Clock& clock, QObject* parent = nullptr);
 
+    // What each question is answered with (language model or offline); kept across workspaces.
+    void setConfigSource(JarvisClient::ConfigSource source);
     void attach(WorkspaceClient* workspace);
     void ask(const QString& text);
 
@@ -41,6 +44,7 @@ private:
     Parts m_parts;
     const Clock& m_clock;
     JarvisClient* m_client = nullptr;
+    JarvisClient::ConfigSource m_config;
     int m_pendingRow = -1;
 };
 

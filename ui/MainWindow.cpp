@@ -2,31 +2,32 @@
 
 #include "CommandPalette.h"
 #include "FilterBar.h"
+#include "JarvisController.h"
 #include "MoveActions.h"
 #include "MoveDetailPane.h"
 #include "MovesFilterProxy.h"
 #include "MovesModel.h"
 #include "MovesView.h"
 #include "NotificationsController.h"
-#include "JarvisController.h"
 #include "OutcomesController.h"
-#include "jarvis/ChatModel.h"
-#include "jarvis/ChatPane.h"
 #include "ShortcutHelpDialog.h"
 #include "TriageController.h"
 #include "WorkspaceStatusBar.h"
+#include "accounts/AccountRegistry.h"
 #include "accounts/AccountsDialog.h"
 #include "accounts/AccountsPage.h"
 #include "accounts/AccountsRuntime.h"
 #include "accounts/SyncAccounts.h"
 #include "accounts/SyncController.h"
-#include "accounts/AccountRegistry.h"
 #include "accounts/TokenStore.h"
 #include "approvals/ApprovalsController.h"
-#include "execution/ExecutionClient.h"
-#include "mcp/ApprovalsClient.h"
 #include "execution/AccountPerformers.h"
+#include "execution/ExecutionClient.h"
 #include "execution/ExecutionController.h"
+#include "jarvis/ChatModel.h"
+#include "jarvis/ChatPane.h"
+#include "jarvis/JarvisConfig.h"
+#include "mcp/ApprovalsClient.h"
 #include "notifications/NotificationsClient.h"
 #include "notifications/NotificationsPanel.h"
 #include "outcomes/OutcomesView.h"
@@ -287,6 +288,18 @@ void MainWindow::buildJarvisDock()
     parts.triage = m_controller;
     parts.statusBar = m_statusBar;
     m_jarvis = new JarvisController(parts, m_clock, this);
+    // Read at each question, so a changed provider or key applies to the next one. The keychain (accounts
+    // runtime) is only woken when the chosen provider needs a key: offline, the default, never touches it.
+    m_jarvis->setConfigSource([this] {
+        jarvis::LlmConfig config;
+        config.settings = llm::LlmSettings::load(QSettings());
+        if (!llm::keyProviderFor(config.settings.provider).isEmpty()) {
+            AccountsRuntime& runtime = accountsRuntime();
+            config.key
+                = jarvis::apiKeySource(runtime.registry(), &runtime.tokens(), config.settings.provider);
+        }
+        return config;
+    });
     connect(m_jarvis, &JarvisController::openMoveRequested, this, &MainWindow::openMove);
 }
 

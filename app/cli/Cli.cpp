@@ -76,6 +76,7 @@ Commands:
   mcp                  Run as an MCP server on stdin/stdout (--print-config: client configuration)
   approvals            List MCP approvals; approve ID or reject ID
   ask TEXT             Ask Jarvis offline ("what's up", "accept the top move", "Dana replied")
+  jarvis config        Show or set Jarvis's language model (offline, openai, xai, gemini, local)
   memory               Search Jarvis's memory (search QUERY), list sessions, forget one
   audit                The audit log: verify the hash chain, list entries, prune old ones
   agent                List the agents (agent list) or run one (agent run NAME [--input JSON])
@@ -150,6 +151,8 @@ int run(const QStringList& arguments)
         return runAsk(arguments);
     if (found.command == u"memory"_s)
         return runMemory(arguments);
+    if (found.command == u"jarvis"_s)
+        return runJarvis(arguments);
     if (found.command == u"audit"_s)
         return runAudit(arguments);
     if (found.command == u"agent"_s)
@@ -158,8 +161,10 @@ int run(const QStringList& arguments)
         return runUndo(arguments);
     if (found.command == u"kill-switch"_s)
         return runKillSwitch(arguments);
-    printErr(u"unknown command \"%1\" (commands: ingest, today, move, health, outcome, notifications, "
-              "whats-up, daemon, mcp, approvals, ask, memory, audit, agent, undo, kill-switch; run \"caseyos --help\")"_s.arg(found.command));
+    printErr(
+        u"unknown command \"%1\" (commands: ingest, today, move, health, outcome, notifications, "
+        "whats-up, daemon, mcp, approvals, ask, jarvis, memory, audit, agent, undo, kill-switch; run \"caseyos --help\")"_s
+            .arg(found.command));
     return ExitUsage;
 }
 

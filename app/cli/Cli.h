@@ -23,6 +23,7 @@ int runDaemon(const QStringList& arguments); // daemon [--interval MINUTES] [--o
 int runMcp(const QStringList& arguments); // mcp [--print-config]
 int runApprovals(const QStringList& arguments); // approvals [list|approve ID|reject ID] [--json]
 int runAsk(const QStringList& arguments); // ask TEXT... [--json]
+int runJarvis(const QStringList& arguments); // jarvis config [--provider …] (CliJarvis.cpp)
 int runMemory(const QStringList& arguments); // memory search QUERY | sessions | forget ID [--json]
 
 // The audit log (CliAudit.cpp).

@@ -14,6 +14,7 @@ JarvisClient::JarvisClient(QString databasePath, const Clock& clock, QThread* st
         qRegisterMetaType<caseyos::jarvis::AssistantReply>();
         qRegisterMetaType<caseyos::MoveRow>();
         qRegisterMetaType<QList<caseyos::MoveRow>>();
+        qRegisterMetaType<caseyos::jarvis::LlmConfig>();
         return true;
     }();
     Q_UNUSED(registered);
@@ -25,6 +26,10 @@ JarvisClient::JarvisClient(QString databasePath, const Clock& clock, QThread* st
             if (generation == m_generation)
                 Q_EMIT answered(generation, reply, rows);
         });
+    connect(worker, &JarvisWorker::delta, this, [this](qint64 generation, const QString& text) {
+        if (generation == m_generation)
+            Q_EMIT delta(generation, text);
+    });
     m_worker = worker;
 }
 
@@ -38,9 +43,11 @@ qint64 JarvisClient::ask(const QString& text)
 {
     const qint64 generation = ++m_generation;
     JarvisWorker* worker = m_worker;
+    const jarvis::LlmConfig config = m_config ? m_config() : jarvis::LlmConfig {};
     if (worker)
         QMetaObject::invokeMethod(
-            worker, [worker, generation, text] { worker->ask(generation, text); }, Qt::QueuedConnection);
+            worker, [worker, generation, text, config] { worker->ask(generation, text, config); },
+            Qt::QueuedConnection);
     return generation;
 }
 

@@ -2,10 +2,13 @@
 
 #include "core/Clock.h"
 #include "jarvis/AssistantReply.h"
+#include "jarvis/LlmTurn.h"
 #include "moves/MoveRow.h"
+#include "net/HttpClient.h"
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <memory>
 
 namespace caseyos {
@@ -13,13 +16,25 @@ namespace caseyos {
 class Database;
 class MemoryStore;
 
+namespace llm {
+class ChatProvider;
+class ToolLoop;
+class ToolRegistry;
+} // namespace llm
+
 namespace jarvis {
 class OfflineAssistant;
 }
 
 // Jarvis on the storage thread, with a Database connection of its own (opened on first use): each question is
-// remembered, answered by the offline provider with the app's services, and the answer remembered too.
-// JarvisClient posts to its slots; answers come back as signals carrying the asker's generation.
+// remembered, answered, and the answer remembered too. JarvisClient posts to its slots; answers come back as
+// signals carrying the asker's generation.
+//
+// Who answers: the offline provider, unless the settings handed in with the question choose a language model
+// that may be used (cloud chat on, or a server on this machine) and has its key — then a ToolLoop runs the
+// model with the app's tools (JarvisTools), streaming its text through `delta`. A newer question ends the
+// older loop: its model call is dropped and no answer to it is sent. When a chosen model cannot be used,
+// Jarvis answers offline and says why once.
 class JarvisWorker : public QObject
 {
     Q_OBJECT
@@ -27,20 +42,39 @@ public:
     JarvisWorker(QString databasePath, const Clock& clock, QObject* parent = nullptr);
     ~JarvisWorker() override;
 
+    // Before the first question (tests shorten the retry back-off).
+    void setHttpOptions(const HttpClientOptions& options) { m_httpOptions = options; }
+
 public Q_SLOTS:
-    void ask(qint64 generation, const QString& text); // → answered
+    void ask(
+        qint64 generation, const QString& text, const caseyos::jarvis::LlmConfig& config = {}); // → answered
 
 Q_SIGNALS:
+    // A piece of the answer as the model streams it (language models only).
+    void delta(qint64 generation, const QString& text);
     // `rows`: the moves the answer changed, as list rows (to update the list in place).
     void answered(qint64 generation, const caseyos::jarvis::AssistantReply& reply, const QList<caseyos::MoveRow>& rows);
 
 private:
     bool ensureOpen(QString* error);
+    void answerOffline(
+        qint64 generation, const QString& text, const QString& notice, const jarvis::LlmConfig& config);
+    void finish(qint64 generation, jarvis::AssistantReply reply);
+    void embedLater(const jarvis::LlmConfig& config, const QList<qint64>& ids, const QStringList& texts);
+    HttpClient& http();
+
     QString m_databasePath;
     const Clock& m_clock;
+    HttpClientOptions m_httpOptions;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<MemoryStore> m_memory;
     std::unique_ptr<jarvis::OfflineAssistant> m_assistant;
+    std::unique_ptr<llm::ToolRegistry> m_tools;
+    std::unique_ptr<HttpClient> m_http;
+    // The question being answered by a model: the provider must outlive its loop.
+    std::unique_ptr<llm::ChatProvider> m_provider;
+    std::unique_ptr<llm::ToolLoop> m_loop;
+    QSet<QString> m_noticesGiven; // each "answering offline because …" is said once
 };
 
 } // namespace caseyos

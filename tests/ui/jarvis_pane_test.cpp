@@ -105,3 +105,30 @@ TEST(JarvisPane, AMoveLinkInAnAnswerSelectsTheMove)
     }
     EXPECT_TRUE(selected) << "current move " << h.window()->movesView()->currentMoveId();
 }
+
+// A language model's answer streams into its row: each piece shows at once (replacing "Thinking…"), the whole
+// answer replaces the pieces, and a stream abandoned for a newer question says it stopped.
+TEST(JarvisPane, StreamedPiecesFillTheAnswerRow)
+{
+    ChatModel model;
+    model.addQuestion(u"how busy am I?"_s);
+    const int row = model.addPendingAnswer();
+    EXPECT_EQ(model.index(row).data(ChatModel::MarkdownRole).toString(), u"Thinking…"_s);
+    model.appendDelta(row, u"You have "_s);
+    model.appendDelta(row, u"six moves."_s);
+    EXPECT_FALSE(model.index(row).data(ChatModel::PendingRole).toBool());
+    EXPECT_EQ(model.index(row).data(ChatModel::MarkdownRole).toString(), u"You have six moves."_s);
+    jarvis::AssistantReply reply;
+    reply.markdown = u"You have six moves.\n\n*Tools used:* `list_moves`"_s;
+    model.answer(row, reply);
+    EXPECT_EQ(model.index(row).data(ChatModel::MarkdownRole).toString(), reply.markdown);
+
+    model.addQuestion(u"and tomorrow?"_s);
+    const int second = model.addPendingAnswer();
+    model.appendDelta(second, u"Tomorrow "_s);
+    model.dropPending();
+    EXPECT_TRUE(
+        model.index(second).data(ChatModel::MarkdownRole).toString().startsWith("Tomorrow \n\n(Stopped"_L1));
+    EXPECT_EQ(
+        model.index(row).data(ChatModel::MarkdownRole).toString(), reply.markdown); // finished rows stay
+}

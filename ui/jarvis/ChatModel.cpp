@@ -42,7 +42,7 @@ QHash<int, QByteArray> ChatModel::roleNames() const
 void ChatModel::addQuestion(const QString& text)
 {
     beginInsertRows({}, int(m_turns.size()), int(m_turns.size()));
-    m_turns.append({ u"user"_s, text, false, false, {} });
+    m_turns.append({ u"user"_s, text, false, false, false, {} });
     endInsertRows();
 }
 
@@ -50,9 +50,23 @@ int ChatModel::addPendingAnswer()
 {
     const int row = int(m_turns.size());
     beginInsertRows({}, row, row);
-    m_turns.append({ u"assistant"_s, {}, true, false, {} });
+    m_turns.append({ u"assistant"_s, {}, true, false, false, {} });
     endInsertRows();
     return row;
+}
+
+void ChatModel::appendDelta(int row, const QString& text)
+{
+    if (row < 0 || row >= m_turns.size() || text.isEmpty())
+        return;
+    Turn& turn = m_turns[row];
+    if (turn.pending) {
+        turn.pending = false; // the first piece replaces "Thinking…"
+        turn.markdown.clear();
+    }
+    turn.streaming = true;
+    turn.markdown += text;
+    Q_EMIT dataChanged(index(row), index(row));
 }
 
 void ChatModel::answer(int row, const jarvis::AssistantReply& reply)
@@ -62,6 +76,7 @@ void ChatModel::answer(int row, const jarvis::AssistantReply& reply)
     Turn& turn = m_turns[row];
     turn.markdown = reply.markdown;
     turn.pending = false;
+    turn.streaming = false;
     turn.failed = reply.failed;
     turn.intent = jarvis::toString(reply.intent.kind);
     Q_EMIT dataChanged(index(row), index(row));
@@ -70,10 +85,15 @@ void ChatModel::answer(int row, const jarvis::AssistantReply& reply)
 void ChatModel::dropPending()
 {
     for (int row = 0; row < m_turns.size(); ++row) {
-        if (!m_turns[row].pending)
+        Turn& turn = m_turns[row];
+        if (turn.pending)
+            turn.markdown = tr("(Skipped: you asked something else.)");
+        else if (turn.streaming)
+            turn.markdown += u"\n\n"_s + tr("(Stopped: you asked something else.)");
+        else
             continue;
-        m_turns[row].pending = false;
-        m_turns[row].markdown = tr("(Skipped: you asked something else.)");
+        turn.pending = false;
+        turn.streaming = false;
         Q_EMIT dataChanged(index(row), index(row));
     }
 }

@@ -27,6 +27,8 @@ public:
 
     void addQuestion(const QString& text);
     int addPendingAnswer(); // the row that answer() fills later
+    // A streamed piece of the answer in `row`: shown at once, replaced by answer() when the whole one is in.
+    void appendDelta(int row, const QString& text);
     void answer(int row, const jarvis::AssistantReply& reply);
     void dropPending(); // questions abandoned: their pending rows say so
     void clear();
@@ -37,6 +39,7 @@ private:
         QString speaker;
         QString markdown;
         bool pending = false;
+        bool streaming = false; // pieces arrived, the whole answer not yet
         bool failed = false;
         QString intent;
     };

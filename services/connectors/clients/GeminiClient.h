@@ -22,6 +22,11 @@ public:
 
     void generateContent(const GeminiRequest& request, QObject* context,
         std::function<void(const ClientResult<GeminiResponse>&)> done);
+    // streamGenerateContent?alt=sse: onDelta gets each piece of text as it arrives; done gets the whole
+    // reply. Like OpenAiClient::chatStream, never retried once the model started answering.
+    void streamGenerateContent(const GeminiRequest& request, QObject* context,
+        std::function<void(const QString& text)> onDelta,
+        std::function<void(const ClientResult<GeminiResponse>&)> done);
     void embedContent(const QString& model, const QString& text, QObject* context,
         std::function<void(const ClientResult<QList<float>>&)> done);
     // GET /models?pageSize=1: the health check.

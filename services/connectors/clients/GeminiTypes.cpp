@@ -59,10 +59,19 @@ QJsonObject geminiSchema(const QJsonObject& in)
             for (const QJsonValue& v : it.value().toArray())
                 list.append(geminiSchema(v.toObject()));
             out.insert(it.key(), list);
+        } else if (it.key().startsWith("min"_L1) && it.key() != "minimum"_L1) {
+            // Google's int64 fields travel as JSON strings (minLength, minItems, …): a number is refused.
+            out.insert(it.key(), QString::number(it.value().toInteger()));
+        } else if (it.key().startsWith("max"_L1) && it.key() != "maximum"_L1) {
+            out.insert(it.key(), QString::number(it.value().toInteger()));
         } else {
             out.insert(it.key(), it.value());
         }
     }
+    // A string enum is declared with format "enum" in Gemini's Schema.
+    if (out.value("type"_L1).toString() == "STRING"_L1 && out.contains("enum"_L1)
+        && !out.contains("format"_L1))
+        out.insert(u"format"_s, u"enum"_s);
     return out;
 }
 
@@ -79,7 +88,10 @@ QJsonObject geminiRequestJson(const GeminiRequest& request)
         QJsonArray declarations;
         for (const ToolDefinition& t : request.tools) {
             QJsonObject d { { u"name"_s, t.name }, { u"description"_s, t.description } };
-            if (!t.parameters.isEmpty())
+            // Gemini refuses an OBJECT schema without properties: a tool without arguments declares none.
+            const bool noArguments = t.parameters.value("type"_L1).toString() == "object"_L1
+                && t.parameters.value("properties"_L1).toObject().isEmpty();
+            if (!t.parameters.isEmpty() && !noArguments)
                 d.insert(u"parameters"_s, geminiSchema(t.parameters));
             declarations.append(d);
         }
