@@ -6,18 +6,8 @@
 
 namespace caseyos::llm {
 
-namespace {
-
-ClientConfig scrubbed(ClientConfig config, SecretScrubber& scrubber)
-{
-    config.token = scrubber.wrap(std::move(config.token));
-    return config;
-}
-
-} // namespace
-
 GeminiChatProvider::GeminiChatProvider(HttpClient& http, ClientConfig config, QString model)
-    : m_client(http, scrubbed(config, m_scrubber))
+    : m_client(http, m_scrubber.wrap(config))
     , m_model(std::move(model))
     , m_host(config.baseUrl.host())
 {

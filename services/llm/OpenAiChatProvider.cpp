@@ -6,19 +6,9 @@ using namespace Qt::StringLiterals;
 
 namespace caseyos::llm {
 
-namespace {
-
-ClientConfig scrubbed(ClientConfig config, SecretScrubber& scrubber)
-{
-    config.token = scrubber.wrap(std::move(config.token));
-    return config;
-}
-
-} // namespace
-
 OpenAiChatProvider::OpenAiChatProvider(
     HttpClient& http, ClientConfig config, QString model, QString displayName)
-    : m_client(http, scrubbed(std::move(config), m_scrubber))
+    : m_client(http, m_scrubber.wrap(std::move(config)))
     , m_model(std::move(model))
     , m_name(std::move(displayName))
 {

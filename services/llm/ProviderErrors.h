@@ -16,6 +16,12 @@ class SecretScrubber
 public:
     // A TokenSource that passes `source`'s answer on and remembers the secret for scrub().
     TokenSource wrap(TokenSource source);
+    // The config with its token source wrapped.
+    ClientConfig wrap(ClientConfig config)
+    {
+        config.token = wrap(std::move(config.token));
+        return config;
+    }
     QString scrub(QString text) const;
 
 private:

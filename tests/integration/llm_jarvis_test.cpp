@@ -14,12 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The canary key. Assertions about it compare with EXPECT_TRUE, so that even a failure does not print it.
-QString key()
-{
-    return QString::fromUtf16(kLlmCanaryKey);
-}
-
 // The tool messages (OpenAI shape) of a recorded request, in order.
 QList<QJsonObject> toolMessages(const LlmRequest& request)
 {
@@ -53,7 +47,7 @@ TEST_F(LlmJarvis, OpenAiStreamedTextArrivesInPieces)
     ASSERT_EQ(m_server.requests().size(), 1);
     const LlmRequest& sent = m_server.requests().first();
     EXPECT_EQ(sent.path, u"/v1/chat/completions"_s);
-    EXPECT_TRUE(sent.header("authorization") == "Bearer " + key().toUtf8())
+    EXPECT_TRUE(sent.header("authorization") == "Bearer " + llmCanaryKey().toUtf8())
         << "the key was not sent as expected";
     const QJsonObject body = sent.json();
     EXPECT_TRUE(body.value("stream"_L1).toBool());
@@ -134,8 +128,8 @@ TEST_F(LlmJarvis, GeminiMultiStepFunctionCallsChangeTheDatabase)
     const LlmRequest& first = m_server.requests().first();
     EXPECT_EQ(first.path, u"/v1beta/models/gemini-2.0-flash:streamGenerateContent"_s);
     EXPECT_EQ(first.query.queryItemValue(u"alt"_s), u"sse"_s);
-    EXPECT_TRUE(first.header("x-goog-api-key") == key().toUtf8()) << "the key was not sent as expected";
-    EXPECT_FALSE(QString::fromUtf8(first.rawTarget).contains(key())); // never in the URL
+    EXPECT_TRUE(first.header("x-goog-api-key") == llmCanaryKey().toUtf8()) << "the key was not sent as expected";
+    EXPECT_FALSE(QString::fromUtf8(first.rawTarget).contains(llmCanaryKey())); // never in the URL
     EXPECT_TRUE(first.json().value("systemInstruction"_L1).isObject());
     EXPECT_FALSE(first.json()
                      .value("tools"_L1)

@@ -19,12 +19,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The canary key. Assertions about it compare with EXPECT_TRUE, so that even a failure does not print it.
-QString key()
-{
-    return QString::fromUtf16(kLlmCanaryKey);
-}
-
 // Everything spdlog and Qt's message handler print while it lives.
 class LogCapture
 {
@@ -79,20 +73,20 @@ TEST_F(LlmKeys, AnEchoedKeyNeverShowsAnywhere)
         if (request.path.contains("streamGenerateContent"_L1))
             return LlmReply::json(400,
                 (u"{\"error\":{\"code\":400,\"message\":\"API key not valid: %1\","
-                 "\"status\":\"INVALID_ARGUMENT\"}}"_s.arg(key()))
+                 "\"status\":\"INVALID_ARGUMENT\"}}"_s.arg(llmCanaryKey()))
                     .toUtf8());
         return LlmReply::json(401,
             (u"{\"error\":{\"message\":\"Incorrect API key provided: %1. You can find your "
-             "API key at https://platform.openai.com/account/api-keys.\"}}"_s.arg(key()))
+             "API key at https://platform.openai.com/account/api-keys.\"}}"_s.arg(llmCanaryKey()))
                 .toUtf8());
     });
     const JarvisRun openai = m_jarvis.ask(u"hello"_s, JarvisHarness::openAiAt(m_server.url(u"/v1"_s)));
     const JarvisRun gemini = m_jarvis.ask(u"hello"_s, JarvisHarness::geminiAt(m_server.url(u"/v1beta"_s)));
     ASSERT_EQ(m_server.requests().size(), 2);
     // The key was really sent (so the test could catch an echo) …
-    EXPECT_TRUE(m_server.requests()[0].header("authorization") == "Bearer " + key().toUtf8())
+    EXPECT_TRUE(m_server.requests()[0].header("authorization") == "Bearer " + llmCanaryKey().toUtf8())
         << "the key was not sent as expected";
-    EXPECT_TRUE(m_server.requests()[1].header("x-goog-api-key") == key().toUtf8())
+    EXPECT_TRUE(m_server.requests()[1].header("x-goog-api-key") == llmCanaryKey().toUtf8())
         << "the key was not sent as expected";
     // … and came back nowhere.
     EXPECT_TRUE(openai.reply.failed);
@@ -100,8 +94,8 @@ TEST_F(LlmKeys, AnEchoedKeyNeverShowsAnywhere)
         << "reply without key expected";
     EXPECT_TRUE(gemini.reply.failed);
     for (const QString& text : { openai.reply.markdown, gemini.reply.markdown, allMemory(), logs.text() }) {
-        EXPECT_FALSE(text.contains(key())) << "the key leaked";
-        EXPECT_FALSE(text.contains(key().left(8))) << "a part of the key leaked";
+        EXPECT_FALSE(text.contains(llmCanaryKey())) << "the key leaked";
+        EXPECT_FALSE(text.contains(llmCanaryKey().left(8))) << "a part of the key leaked";
     }
 }
 
@@ -110,7 +104,7 @@ TEST_F(LlmKeys, WithoutKeyOrCloudSwitchJarvisAnswersOfflineAndSaysSoOnce)
     jarvis::LlmConfig config;
     config.settings.provider = llm::ProviderKind::OpenAi; // the real, remote base URL: nothing may go there
     config.settings.cloudChat = false;
-    config.key = fixedToken(key());
+    config.key = fixedToken(llmCanaryKey());
     const JarvisRun off = m_jarvis.ask(u"what's up?"_s, config);
     EXPECT_FALSE(off.reply.failed);
     EXPECT_TRUE(off.reply.markdown.contains("cloud chat is switched off"_L1))
@@ -154,7 +148,7 @@ TEST_F(LlmKeys, MemoryVectorsAreFilledWhenEmbeddingsAreAllowed)
         << m_jarvis.scalar(u"SELECT count(*) FROM memory_vectors"_s).toStdString();
     const LlmRequest embed = m_server.requestsTo(u"/embeddings"_s).value(0);
     EXPECT_EQ(embed.json().value("model"_L1).toString(), u"text-embedding-3-small"_s);
-    EXPECT_TRUE(embed.header("authorization") == "Bearer " + key().toUtf8())
+    EXPECT_TRUE(embed.header("authorization") == "Bearer " + llmCanaryKey().toUtf8())
         << "the key was not sent as expected";
 }
 

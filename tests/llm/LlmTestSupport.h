@@ -15,6 +15,11 @@ namespace caseyos::test {
 
 // The key every LLM test sends: a canary that must never show in a reply, the memory, a log or test output.
 inline constexpr char16_t kLlmCanaryKey[] = u"sk-llm-canary-5c1e9b7a";
+// The canary key as text. Assertions about it compare with EXPECT_TRUE, so that even a failure does not print it.
+inline QString llmCanaryKey()
+{
+    return QString::fromUtf16(kLlmCanaryKey);
+}
 
 // What one question to the worker produced.
 struct JarvisRun

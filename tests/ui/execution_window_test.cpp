@@ -3,7 +3,8 @@
 // and exactly what would be sent, Execute queues the send with a countdown in the status bar, `z` takes it
 // back (the move returns to pending, nothing reaches the server); the kill switch (toolbar action, tray menu)
 // blocks a send with the reason shown; the detail pane lists the move's executions; after an email left, `z`
-// shows the executor's explanation. What the window did is in the audit log like the CLI's. Saves
+// shows the executor's explanation; a waiting send's pop-up cancels it when clicked; an approved MCP call is
+// sent by the window's executor with its countdown. What the window did is in the audit log like the CLI's. Saves
 // docs/screenshots/execute-preview.png.
 #include "FakeGmail.h"
 #include "MainWindow.h"
@@ -24,6 +25,7 @@
 #include "execution/GmailPerformers.h"
 #include "execution/OutboxCountdown.h"
 #include "execution/PayloadEditor.h"
+#include "mcp/ApprovalService.h"
 #include "moves/MoveRow.h"
 #include "storage/Database.h"
 
@@ -35,6 +37,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -328,4 +331,67 @@ TEST_F(ExecutionWindowTest, AfterTheEmailLeftZShowsTheExecutorsExplanation)
     EXPECT_EQ(executionsOf(u"eva@umbrella.com"_s).first().state, ExecutionState::Succeeded);
     EXPECT_EQ(gmail.sentCount(), 1);
     EXPECT_FALSE(exec->canUndo()); // said once; the next `z` is the moves' own again
+}
+
+TEST_F(ExecutionWindowTest, TheSendPopUpsClickCancelsIt)
+{
+    QSignalSpy popups(exec, &ExecutionController::popupRequested);
+    ExecuteDialog* dialog = openPreview(u"dana@acme.com"_s);
+    ASSERT_NE(dialog, nullptr);
+    QTest::mouseClick(dialog->executeButton(), Qt::LeftButton);
+    ASSERT_TRUE(waitFor([&] { return popups.count() == 1; })) << status().toStdString();
+    const qint64 popupId = popups.first().at(0).toLongLong();
+    EXPECT_LT(popupId, 0); // never a notification's id
+    EXPECT_EQ(popups.first().at(1).toString(), u"Sending to dana@acme.com in 10 s"_s);
+    EXPECT_TRUE(popups.first().at(2).toString().contains(u"undo"_s));
+    EXPECT_GE(popups.first().at(3).toInt(), 75); // high: the tray shows it
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+
+    exec->popupClicked(popupId + 1000); // another pop-up's click does nothing
+    QTest::qWait(200);
+    EXPECT_FALSE(exec->countdown()->isEmpty());
+    exec->popupClicked(popupId); // the pop-up's Undo
+    ASSERT_TRUE(waitFor([&] { return exec->countdown()->isEmpty(); })) << status().toStdString();
+    ASSERT_TRUE(h.waitForStatus(u"dana@acme.com"_s, kPending)) << h.statusMessage();
+    QTest::qWait(300);
+    EXPECT_EQ(gmail.sentCount(), 0);
+    EXPECT_EQ(executionsOf(u"dana@acme.com"_s).first().state, ExecutionState::Cancelled);
+}
+
+TEST_F(ExecutionWindowTest, AnApprovedMcpCallRunsInTheWindowWithItsCountdownAndUndo)
+{
+    // An MCP client asked to send an email; the user approves it (here through the service, as the dialog or
+    // `caseyos approvals` would, from another connection). The window's executor takes it and counts down,
+    // and `z` still stops it. (The window's clock is a fake one, so the countdown stands still.)
+    ApprovalService approvals(db, h.clock);
+    auto ask = [&](const QString& to) {
+        const Result<Approval> asked = approvals.request(u"create_email_draft"_s,
+            { { u"to"_s, to }, { u"subject"_s, u"Globex pilot"_s },
+                { u"body"_s, u"Hi, the pilot plan. Reply unsubscribe to stop."_s }, { u"send"_s, true } },
+            u"Send email to %1: Globex pilot"_s.arg(to), false);
+        EXPECT_TRUE(asked.ok()) << asked.error().toStdString();
+        return asked ? asked.value().id : 0;
+    };
+    const qint64 first = ask(u"ben@globex.com"_s);
+    QTest::qWait(2500); // longer than the approvals poll: a pending call never runs
+    EXPECT_TRUE(exec->countdown()->isEmpty());
+    ASSERT_TRUE(approvals.approve(first).ok());
+    ASSERT_TRUE(waitFor([&] { return !exec->countdown()->isEmpty(); }, 10000))
+        << status().toStdString() << " / hand-over: " << approvals.find(first).value().handoff.toStdString();
+    EXPECT_EQ(exec->countdown()->text(), u"Sending in 10 s · Undo (z)"_s) << exec->countdown()->text().toStdString();
+    EXPECT_TRUE(approvals.find(first).value().handoff.contains(u"queued"_s));
+    h.press(Qt::Key_Z);
+    ASSERT_TRUE(waitFor([&] { return exec->countdown()->isEmpty(); })) << status().toStdString();
+    EXPECT_TRUE(status().contains(u"Cancelled"_s)) << status().toStdString();
+
+    // With no undo window the next approved one leaves at once, exactly once.
+    ASSERT_TRUE(ExecutionSettings(db).setUndoWindowMs(0, h.clock.now()));
+    const qint64 second = ask(u"cleo@initech.com"_s);
+    ASSERT_TRUE(approvals.approve(second).ok());
+    ASSERT_TRUE(waitFor([&] { return gmail.sentCount() == 1; }, 10000)) << status().toStdString();
+    EXPECT_EQ(gmail.sentMessages().first().to, u"cleo@initech.com"_s);
+    ASSERT_TRUE(waitFor([&] { return approvals.find(second).value().executedAt.isValid(); }, 5000));
+    EXPECT_FALSE(approvals.find(first).value().executedAt.isValid());
+    QTest::qWait(300);
+    EXPECT_EQ(gmail.sentCount(), 1);
 }

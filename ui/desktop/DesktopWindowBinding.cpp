@@ -53,7 +53,17 @@ void bindDesktopToWindow(DesktopIntegration* desktop, MainWindow* window)
     QObject::connect(
         desktop, &DesktopIntegration::popupClicked, approvals, &ApprovalsController::popupClicked);
     // The kill switch is at hand from the tray too, with the window hidden: the same checkable action.
-    desktop->addMenuActions({ window->executions()->killSwitchAction() });
+    ExecutionController* executions = window->executions();
+    desktop->addMenuActions({ executions->killSwitchAction() });
+    // A send waiting in the outbox pops up with "click to undo" — only when it can be seen now: a pop-up held
+    // for quiet hours would come after the send has left.
+    QObject::connect(executions, &ExecutionController::popupRequested, desktop,
+        [desktop](qint64 popupId, const QString& title, const QString& message, int weight, qint64 moveId) {
+            if (!desktop->isHoldingPopups())
+                desktop->notify(popupId, title, message, weight, moveId);
+        });
+    QObject::connect(
+        desktop, &DesktopIntegration::popupClicked, executions, &ExecutionController::popupClicked);
     QObject::connect(desktop, &DesktopIntegration::quitRequested, window, &MainWindow::quitApplication);
     QObject::connect(desktop, &DesktopIntegration::statusMessage, window,
         [window](const QString& text) { window->statusBar()->showMessage(text, kStatusMessageMs); });

@@ -21,6 +21,11 @@ using namespace Qt::StringLiterals;
 
 namespace caseyos {
 
+namespace {
+// High (PRODUCT.md §5): a send about to leave is worth a pop-up, outside quiet hours and pauses.
+constexpr int kSendPopupWeight = 75;
+} // namespace
+
 ExecutionController::ExecutionController(const Parts& parts, const Clock& clock, QObject* parent)
     : QObject(parent)
     , m_parts(parts)
@@ -105,6 +110,7 @@ void ExecutionController::connectClient()
         showMessage(tr("Executor: %1").arg(message), 15000);
     });
     connect(c, &ExecutionClient::submitted, this, &ExecutionController::onSubmitted);
+    connect(c, &ExecutionClient::queued, this, &ExecutionController::onQueued);
     connect(c, &ExecutionClient::started, this, &ExecutionController::onStarted);
     connect(c, &ExecutionClient::finished, this, &ExecutionController::onFinished);
     connect(c, &ExecutionClient::failed, this, &ExecutionController::onFailed);
@@ -196,12 +202,43 @@ void ExecutionController::onSubmitted(quint64 requestId, const SubmitResult& res
         m_countdown->add(record.id, record.dueAt, targetOf(record.action, record.payload));
         if (m_dialog && m_dialog->executionId() == record.id)
             m_dialog->showCountdown(m_countdown->secondsLeft(record.id), m_countdown->target(record.id));
+        announceSend(record.id);
     }
     setLastUndoable(record.id);
     refreshMove(record.moveId); // in progress now
 }
 
 // ---- the executor's news ------------------------------------------------------------------------------------
+
+// A send queued by something other than this window's Execute: an approved MCP call handed to the executor.
+// (This window's own run is answered by submitted(), which knows the recipient; queued() comes first.)
+void ExecutionController::onQueued(qint64 executionId, const QDateTime& dueAt)
+{
+    if (m_runRequest != 0 || m_countdown->contains(executionId))
+        return;
+    m_countdown->add(executionId, dueAt, QString());
+    announceSend(executionId);
+    m_parts.triage->refreshActions();
+}
+
+void ExecutionController::announceSend(qint64 executionId)
+{
+    const int seconds = m_countdown->secondsLeft(executionId);
+    const QString target = m_countdown->target(executionId);
+    const QString title = target.isEmpty() ? tr("Sending in %1 s").arg(seconds)
+                                           : tr("Sending to %1 in %2 s").arg(target).arg(seconds);
+    Q_EMIT popupRequested(sendPopupId(executionId), title,
+        tr("Click here to undo: nothing leaves until then. Or press z in CaseyOS."), kSendPopupWeight, 0);
+}
+
+void ExecutionController::popupClicked(qint64 popupId)
+{
+    const qint64 executionId = -popupId;
+    if (popupId >= 0 || !m_client || !m_countdown->contains(executionId))
+        return; // not a send's, or it left already (its result is in the status bar)
+    showMessage(tr("Undoing…"), 5000);
+    m_client->undo(executionId);
+}
 
 void ExecutionController::onStarted(qint64 executionId)
 {

@@ -63,13 +63,26 @@ public:
     ExecuteDialog* dialog() const; // the open one, or null
     ExecutionClient* client() const { return m_client; }
 
+    // The pop-up id of a waiting send: negative, so it never meets a notification's id.
+    static qint64 sendPopupId(qint64 executionId) { return -executionId; }
+
+public Q_SLOTS:
+    // A desktop pop-up was clicked: when it was a waiting send's, the send is cancelled (its Undo).
+    void popupClicked(qint64 popupId);
+
 Q_SIGNALS:
     void ready(); // the executor started (tests wait for it)
+    // A send waits in the outbox: the desktop shows it with "click to undo" (the notification's Undo), also
+    // when the window is hidden — it may have come from an approved MCP call.
+    void popupRequested(qint64 popupId, const QString& title, const QString& message, int priorityWeight,
+        qint64 moveId);
 
 private:
     void connectClient();
     void openDialogFor(qint64 moveId);
     void onSubmitted(quint64 requestId, const SubmitResult& result);
+    void onQueued(qint64 executionId, const QDateTime& dueAt);
+    void announceSend(qint64 executionId);
     void onStarted(qint64 executionId);
     void onFinished(const ExecutionRecord& record);
     void onFailed(const ExecutionRecord& record);

@@ -13,7 +13,7 @@ namespace caseyos::agents {
 
 namespace {
 
-QString domainOf(const QString& email)
+QString emailDomainOf(const QString& email)
 {
     const qsizetype at = email.lastIndexOf(u'@');
     return at < 0 ? QString() : email.mid(at + 1).toLower();
@@ -90,7 +90,7 @@ QList<ValidationIssue> validateContact(const ContactInput& c)
         issues.append({ u"email"_s, u"error"_s, u"invalid_format"_s,
             u"\"%1\" is not an email address"_s.arg(email), {} });
     } else {
-        if (isDisposableDomain(domainOf(email)))
+        if (isDisposableDomain(emailDomainOf(email)))
             issues.append({ u"email"_s, u"error"_s, u"disposable_domain"_s,
                 u"%1 is a disposable address"_s.arg(email), {} });
         if (hasGenericPrefix(email))
