@@ -1,14 +1,17 @@
-// caseyos memory [search QUERY | sessions | forget SESSION_ID] [--json] [--limit N]: Jarvis's memory from
-// the command line (lexical search; the window adds semantic search when an embeddings provider is set).
+// caseyos memory [search QUERY | sessions | forget SESSION_ID | summarize] [--json] [--limit N]: Jarvis's
+// memory from the command line (lexical search; the window adds semantic search when an embeddings provider
+// is set). summarize digests old sessions now (the app does it when Jarvis first opens its memory).
 #include "Cli.h"
 #include "CliCommon.h"
 #include "core/Clock.h"
 #include "core/Timestamps.h"
 #include "memory/MemoryStore.h"
+#include "memory/SessionSummaries.h"
 #include "storage/Database.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSettings>
 
 using namespace Qt::StringLiterals;
 
@@ -27,7 +30,8 @@ QJsonObject sessionToJson(const MemorySession& s)
 {
     return { { u"id"_s, s.id }, { u"name"_s, s.name }, { u"created_at"_s, toIsoUtc(s.createdAt) },
         { u"last_active"_s, toIsoUtc(s.lastActive) }, { u"ended"_s, s.endedAt.isValid() },
-        { u"messages"_s, s.messageCount }, { u"summary"_s, s.summary } };
+        { u"messages"_s, s.messageCount }, { u"summary"_s, s.summary },
+        { u"key_facts"_s, QJsonArray::fromStringList(s.keyFacts) } };
 }
 
 } // namespace
@@ -35,9 +39,11 @@ QJsonObject sessionToJson(const MemorySession& s)
 int runMemory(const QStringList& arguments)
 {
     CommandParser command(u"memory"_s,
-        u"Search Jarvis's memory of past conversations, list the sessions, or forget one (its messages,\n"
-        "index entries and vectors are deleted)."_s,
-        u"search QUERY... | sessions | forget SESSION_ID"_s);
+        u"Search Jarvis's memory of past conversations, list the sessions, forget one (its messages,\n"
+        "index entries and vectors are deleted), or summarize the sessions older than 7 days with at least\n"
+        "10 messages (a summary and key facts; the messages are kept unless the setting\n"
+        "memory/deleteSummarizedMessages allows deleting them, and never when the summary failed)."_s,
+        u"search QUERY... | sessions | forget SESSION_ID | summarize"_s);
     const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
     const QCommandLineOption limit(u"limit"_s, u"search: at most N results (default 10)."_s, u"N"_s, u"10"_s);
     command.addOption(json);
@@ -47,10 +53,10 @@ int runMemory(const QStringList& arguments)
         return exitCode;
     const QStringList args = command.positional();
     const QString action = args.value(0);
-    const bool valid = (action == u"search"_s && args.size() >= 2) || (action == u"sessions"_s && args.size() == 1)
+    const bool valid = (action == u"search"_s && args.size() >= 2) || ((action == u"sessions"_s || action == u"summarize"_s) && args.size() == 1)
         || (action == u"forget"_s && args.size() == 2);
     if (!valid) {
-        printErr(u"usage: caseyos memory search QUERY... | sessions | forget SESSION_ID [--json]"_s);
+        printErr(u"usage: caseyos memory search QUERY... | sessions | forget SESSION_ID | summarize [--json]"_s);
         return ExitUsage;
     }
     bool ok = false;
@@ -98,6 +104,23 @@ int runMemory(const QStringList& arguments)
             printOut(text);
         }
         return ExitOk;
+    }
+    if (action == u"summarize"_s) {
+        const SummaryReport report = SessionSummaries(db, SystemClock::instance(), store)
+                                         .run(SummaryPolicy::fromSettings(QSettings()),
+                                             [](const MemorySession&, const QList<MemoryMessage>& messages) {
+                                                 return Result<SessionDigest>::success(offlineSessionDigest(messages));
+                                             });
+        for (const QString& error : report.errors)
+            printErr(error);
+        if (asJson)
+            printJson(QJsonObject { { u"summarized"_s, report.summarized }, { u"failed"_s, report.failed },
+                { u"messages_deleted"_s, report.messagesDeleted } });
+        else
+            printOut(u"Summarised %1 session(s)%2.\n"_s.arg(report.summarized).arg(report.messagesDeleted > 0
+                    ? u"; %1 summarised messages deleted (memory/deleteSummarizedMessages)"_s.arg(report.messagesDeleted)
+                    : QString()));
+        return report.failed == 0 ? ExitOk : ExitFailure;
     }
     if (action == u"sessions"_s) {
         const Result<QList<MemorySession>> sessions = store.sessions();

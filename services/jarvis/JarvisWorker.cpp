@@ -9,8 +9,11 @@
 #include "llm/ProviderFactory.h"
 #include "llm/ToolLoop.h"
 #include "memory/MemoryStore.h"
+#include "memory/SessionSummaries.h"
 #include "storage/Database.h"
 #include "storage/MoveRepository.h"
+
+#include <QSettings>
 
 #include <spdlog/spdlog.h>
 
@@ -61,7 +64,24 @@ bool JarvisWorker::ensureOpen(QString* error)
     m_assistant->setAgentRunner(
         [connection, clock](const QString& key) { return jarvis::agentAnswer(*connection, *clock, key); });
     m_tools = std::make_unique<llm::ToolRegistry>(jarvis::jarvisTools(*m_assistant, *m_db));
+    summarizeOldSessions();
     return true;
+}
+
+// PRODUCT.md §6: sessions older than 7 days with ≥ 10 messages get a digest (offline, here on the worker's
+// thread). A failure leaves the session as it was and is only logged: the next start tries again.
+void JarvisWorker::summarizeOldSessions()
+{
+    const SummaryReport report = SessionSummaries(*m_db, m_clock, *m_memory)
+                                     .run(SummaryPolicy::fromSettings(QSettings()),
+                                         [](const MemorySession&, const QList<MemoryMessage>& messages) {
+                                             return Result<SessionDigest>::success(offlineSessionDigest(messages));
+                                         });
+    if (report.summarized > 0 || report.failed > 0)
+        qInfo("Jarvis memory: %d old session(s) summarised, %d not (%d messages deleted)", report.summarized,
+            report.failed, report.messagesDeleted);
+    for (const QString& error : report.errors)
+        qWarning("%s", qUtf8Printable(error));
 }
 
 void JarvisWorker::ask(qint64 generation, const QString& text, const jarvis::LlmConfig& config)

@@ -57,6 +57,7 @@ Q_SIGNALS:
 
 private:
     bool ensureOpen(QString* error);
+    void summarizeOldSessions();
     void answerOffline(
         qint64 generation, const QString& text, const QString& notice, const jarvis::LlmConfig& config);
     void finish(qint64 generation, jarvis::AssistantReply reply);

@@ -271,6 +271,12 @@ Result<int> MemoryStore::forget(qint64 sessionId)
     return Result<int>::success(int(ids.size()));
 }
 
+void MemoryStore::dropFromIndex(const QList<qint64>& messageIds)
+{
+    for (qint64 id : messageIds)
+        m_index.remove(id);
+}
+
 Result<bool> MemoryStore::setEmbedding(qint64 messageId, const QString& model, std::span<const float> vector)
 {
     if (vector.empty())

@@ -31,6 +31,8 @@ public:
     Result<MemorySession> activate(qint64 sessionId);
     Result<MemorySession> end(qint64 sessionId);
     Result<int> forget(qint64 sessionId); // deletes the session, its messages, index entries and vectors
+    // Keeps the in-memory vector index in step after messages were deleted elsewhere (SessionSummaries).
+    void dropFromIndex(const QList<qint64>& messageIds);
 
     // Stores the embedding of a message (normalized and quantized) for `model`.
     Result<bool> setEmbedding(qint64 messageId, const QString& model, std::span<const float> vector);
