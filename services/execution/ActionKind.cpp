@@ -61,4 +61,9 @@ bool isSend(ActionKind kind)
     return kind == ActionKind::SendEmail || kind == ActionKind::PostSlack || kind == ActionKind::PostX;
 }
 
+bool reachesPeople(ActionKind kind)
+{
+    return isSend(kind) || kind == ActionKind::BookMeeting;
+}
+
 } // namespace caseyos

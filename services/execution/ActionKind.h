@@ -28,5 +28,8 @@ QString actionKindNames(); // "send_email, create_draft, …" for error messages
 // Reaches people the moment it runs and cannot be taken back: the kill switch stops these, and they wait in
 // the outbox for the undo window first. Drafts, tasks, notes and CRM updates stay possible under the switch.
 bool isSend(ActionKind kind);
+// What the kill switch stops: the sends, and a meeting booked with attendees (Calendar emails them an
+// invitation the moment it is created).
+bool reachesPeople(ActionKind kind);
 
 } // namespace caseyos

@@ -24,10 +24,10 @@ GateResult blocked(const char* by, QString message)
 GateResult checkGates(Database& db, const ExecutionLimits& limits, ActionKind kind,
     const QJsonObject& payload, const QDateTime& leavesAt)
 {
-    if (limits.killSwitch && isSend(kind))
+    if (limits.killSwitch && reachesPeople(kind))
         return blocked("kill_switch",
-            u"The kill switch is on: nothing is sent or posted until it is turned off (drafts, tasks and CRM "
-            "updates still run)"_s);
+            u"The kill switch is on: nothing is sent, posted or sent as an invitation until it is turned off "
+            "(drafts, tasks and CRM updates still run)"_s);
     GateResult result;
     if (kind != ActionKind::SendEmail && kind != ActionKind::CreateDraft)
         return result;

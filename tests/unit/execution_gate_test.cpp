@@ -75,6 +75,11 @@ TEST_F(ExecutorFixture, KillSwitchStopsSendsButNotDrafts)
     EXPECT_EQ(run(std::nullopt, ActionKind::PostSlack, { { u"channel"_s, u"C1"_s }, { u"text"_s, u"hi"_s } })
                   .blockedBy,
         u"kill_switch"_s);
+    // A meeting emails its attendees an invitation: stopped too (before any connector is asked).
+    EXPECT_EQ(run(std::nullopt, ActionKind::BookMeeting,
+                  { { u"summary"_s, u"Demo"_s }, { u"attendees"_s, u"ann@acme.com"_s } })
+                  .blockedBy,
+        u"kill_switch"_s);
     r = run(std::nullopt, ActionKind::CreateDraft, mail(u"ann@acme.com"_s));
     EXPECT_EQ(r.status, SubmitResult::Status::Started);
     EXPECT_TRUE(waitFor([&] { return draft->calls.size() == 1; }));

@@ -37,9 +37,9 @@ ExecutionController::ExecutionController(const Parts& parts, const Clock& clock,
     m_killSwitch->setEnabled(false); // until the executor says how it stands
     m_killSwitch->setShortcut(QKeySequence(u"Ctrl+Shift+K"_s));
     m_killSwitch->setShortcutContext(Qt::WindowShortcut);
-    m_killSwitch->setToolTip(tr("On: nothing that reaches people leaves — emails, Slack and X posts are "
-                                "refused and sends waiting in the outbox are stopped. Drafts, tasks and CRM "
-                                "updates still run."));
+    m_killSwitch->setToolTip(tr("On: nothing that reaches people leaves — emails, Slack and X posts and meeting "
+                                "invitations are refused and sends waiting in the outbox are stopped. Drafts, "
+                                "tasks and CRM updates still run."));
     m_killSwitch->setStatusTip(m_killSwitch->toolTip());
     parts.window->addAction(m_killSwitch);
     connect(m_killSwitch, &QAction::triggered, this, [this](bool on) {
@@ -304,7 +304,8 @@ void ExecutionController::onKillSwitch(bool on, bool changed)
     m_killSwitch->setChecked(on);
     m_killSwitch->setText(on ? tr("&Kill Switch (on)") : tr("&Kill Switch"));
     if (changed)
-        showMessage(on ? tr("Kill switch on: nothing that reaches people leaves (emails, Slack, X). Drafts and "
+        showMessage(on ? tr("Kill switch on: nothing that reaches people leaves (emails, Slack, X, invitations). "
+                            "Drafts and "
                             "tasks still run.")
                        : tr("Kill switch off: sends run again."),
             15000);
