@@ -222,14 +222,14 @@ protected:
     }
     void read(const QString& id, QObject* context, PropertiesDone done) override
     {
-        m_client->getDeal(id, context, [done](const ClientResult<HubspotDeal>& r) {
+        m_client->getDeal(id, context, [done](const ClientResult<HubspotDealFields>& r) {
             done({ r.value.properties, r.error });
         });
     }
     void write(
         const QString& id, const QJsonObject& properties, QObject* context, PropertiesDone done) override
     {
-        m_client->updateDeal(id, properties, context, [done](const ClientResult<HubspotDeal>& r) {
+        m_client->updateDeal(id, properties, context, [done](const ClientResult<HubspotDealFields>& r) {
             done({ r.value.properties, r.error });
         });
     }

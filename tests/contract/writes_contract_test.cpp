@@ -67,8 +67,8 @@ TEST_F(WritesContract, HubspotTaskNoteDealAndContactRequestsAreAccepted)
     expectAccepted(run<HubspotObject>([&](auto done) { client.createNote(note, &m_context, done); }), "notes create");
     expectAccepted(run<bool>([&](auto done) { client.archiveNote(u"9000002"_s, &m_context, done); }), "notes archive");
 
-    expectAccepted(run<HubspotDeal>([&](auto done) { client.getDeal(u"701"_s, &m_context, done); }), "deals get");
-    expectAccepted(run<HubspotDeal>([&](auto done) {
+    expectAccepted(run<HubspotDealFields>([&](auto done) { client.getDeal(u"701"_s, &m_context, done); }), "deals get");
+    expectAccepted(run<HubspotDealFields>([&](auto done) {
         client.updateDeal(u"701"_s,
             { { u"dealstage"_s, u"contractsent"_s }, { u"amount"_s, 15000.5 }, { u"closedate"_s, u"2026-12-31T00:00:00Z"_s } },
             &m_context, done);

@@ -140,11 +140,11 @@ TEST_F(WriteClients, HubspotNotesAndDeals)
     EXPECT_EQ(refused.error.status, 400);
     EXPECT_TRUE(refused.error.message.contains(u"associations are invalid"_s)) << refused.error.message.toStdString();
 
-    const auto deal = await<HubspotDeal>([&](auto done) { m_crm->getDeal(u"701"_s, &m_context, done); });
+    const auto deal = await<HubspotDealFields>([&](auto done) { m_crm->getDeal(u"701"_s, &m_context, done); });
     ASSERT_TRUE(deal.ok()) << deal.error.message.toStdString();
     EXPECT_EQ(deal.value.stage, u"qualifiedtobuy"_s);
     EXPECT_EQ(deal.value.amount, u"12000.00"_s);
-    const auto moved = await<HubspotDeal>([&](auto done) {
+    const auto moved = await<HubspotDealFields>([&](auto done) {
         m_crm->updateDeal(u"701"_s,
             { { u"dealstage"_s, u"contractsent"_s }, { u"amount"_s, 15000 }, { u"closedate"_s, u"2026-12-31T00:00:00Z"_s } },
             &m_context, done);
@@ -155,7 +155,7 @@ TEST_F(WriteClients, HubspotNotesAndDeals)
     EXPECT_EQ(props.value(u"dealstage"_s).toString(), u"contractsent"_s);
     EXPECT_EQ(props.value(u"amount"_s).toString(), u"15000"_s) << "numbers are sent as strings";
     EXPECT_EQ(props.value(u"closedate"_s).toString(), u"2026-12-31T00:00:00Z"_s);
-    const auto missing = await<HubspotDeal>([&](auto done) { m_crm->getDeal(u"123"_s, &m_context, done); });
+    const auto missing = await<HubspotDealFields>([&](auto done) { m_crm->getDeal(u"123"_s, &m_context, done); });
     EXPECT_EQ(missing.error.status, 404);
 }
 
@@ -185,13 +185,13 @@ TEST_F(WriteClients, HubspotErrorsAreClearAndCreatingIsNeverRetried)
     EXPECT_EQ(m_hubspot.requestCount(u"/tasks"_s), 1);
 
     m_hubspot.addFault({ FakeFault::Kind::Garbage, 200, {}, u"/deals/701"_s });
-    const auto garbage = await<HubspotDeal>([&](auto done) { m_crm->getDeal(u"701"_s, &m_context, done); });
+    const auto garbage = await<HubspotDealFields>([&](auto done) { m_crm->getDeal(u"701"_s, &m_context, done); });
     EXPECT_EQ(garbage.error.kind, ClientErrorKind::Malformed);
 
     // A read is retried through a short 429 and succeeds.
     m_hubspot.clearLog();
     m_hubspot.addFault({ FakeFault::Kind::RateLimit, 429, { { "Retry-After", "0" } }, u"/deals/701"_s });
-    const auto retried = await<HubspotDeal>([&](auto done) { m_crm->getDeal(u"701"_s, &m_context, done); });
+    const auto retried = await<HubspotDealFields>([&](auto done) { m_crm->getDeal(u"701"_s, &m_context, done); });
     EXPECT_TRUE(retried.ok()) << retried.error.message.toStdString();
     EXPECT_EQ(m_hubspot.requestCount(u"/deals/701"_s), 2);
 

@@ -72,7 +72,7 @@ QUrl objectUrl(const QUrl& base, const QString& type, const QString& id = {})
 
 } // namespace
 
-HubspotDeal hubspotDealFrom(const HubspotObject& object)
+HubspotDealFields hubspotDealFrom(const HubspotObject& object)
 {
     const QJsonObject& p = object.properties;
     return { object.id, p.value("dealstage"_L1).toString(), p.value("amount"_L1).toString(),

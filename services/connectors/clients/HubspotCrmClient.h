@@ -26,7 +26,7 @@ struct HubspotObject
 };
 
 // A deal's fields the executor changes and undoes (update_deal).
-struct HubspotDeal
+struct HubspotDealFields
 {
     QString id;
     QString stage; // dealstage (a stage id of the deal's pipeline)
@@ -67,7 +67,7 @@ class HubspotCrmClient
 {
 public:
     using ObjectDone = std::function<void(const ClientResult<HubspotObject>&)>;
-    using DealDone = std::function<void(const ClientResult<HubspotDeal>&)>;
+    using DealDone = std::function<void(const ClientResult<HubspotDealFields>&)>;
     using ArchiveDone = std::function<void(const ClientResult<bool>&)>; // value true once archived
 
     HubspotCrmClient(HttpClient& http, ClientConfig config);
@@ -111,7 +111,7 @@ private:
 };
 
 // The deal fields out of a deal record.
-HubspotDeal hubspotDealFrom(const HubspotObject& object);
+HubspotDealFields hubspotDealFrom(const HubspotObject& object);
 
 // The POST bodies createTask / createNote send ({properties, associations}), for previews that must show them.
 QJsonObject hubspotTaskBody(const HubspotTaskInput& task);
