@@ -9,6 +9,7 @@
 #include "storage/Database.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 
 #include <gtest/gtest.h>
@@ -116,13 +117,17 @@ TEST(AuditCli, TwoProcessesAppendingAtOnceKeepOneValidChain)
     TempHome home;
     appendEntries(home.databasePath(), 1); // the schema exists before both start
     constexpr int kEach = 2000;
+    const QString goFile = home.path() + u"/go"_s;
     QProcess first;
     QProcess second;
     for (auto [process, actor] : { std::pair { &first, u"alpha"_s }, std::pair { &second, u"beta"_s } }) {
         process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process->start(QStringLiteral(CASEYOS_AUDIT_PROBE), { home.databasePath(), QString::number(kEach), actor });
+        process->start(QStringLiteral(CASEYOS_AUDIT_PROBE), { home.databasePath(), QString::number(kEach), actor, goFile });
     }
     ASSERT_TRUE(first.waitForStarted() && second.waitForStarted());
+    QFile go(goFile); // both are waiting for it: they start appending together
+    ASSERT_TRUE(go.open(QIODevice::WriteOnly));
+    go.close();
     ASSERT_TRUE(waitFor([&] { return first.state() == QProcess::NotRunning && second.state() == QProcess::NotRunning; },
         120000));
     EXPECT_EQ(first.exitCode(), 0);
