@@ -1,13 +1,19 @@
 // caseyos agent list [--json] | agent run NAME [--input JSON] [--text-file FILE] [--json]: the agents of
-// PRODUCT.md §6 without the window.
+// PRODUCT.md §6 without the window. A run's prose (talking points, a tailored draft, …) is written by the
+// language model of `caseyos jarvis config` when agents may use it (jarvis/AgentModelStep).
 #include "Cli.h"
 #include "CliCommon.h"
+#include "CliAccounts.h"
 #include "agents/AgentRegistry.h"
 #include "agents/AgentRunner.h"
 #include "core/Clock.h"
 #include "core/Timestamps.h"
+#include "jarvis/AgentRun.h"
+#include "net/HttpClient.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
+#include <QSettings>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -97,7 +103,7 @@ void printRun(const AgentRunOutcome& outcome)
         text += u"%1 already proposed before.\n"_s.arg(
             outcome.alreadyProposed == 1 ? u"1 move was"_s : u"%1 moves were"_s.arg(outcome.alreadyProposed));
     // Outputs that are documents (a proposal, a draft) are printed whole: that is what the user asked for.
-    for (const QString& key : { u"markdown"_s, u"body"_s })
+    for (const QString& key : { u"markdown"_s, u"body"_s, u"model_text"_s })
         if (r.output.value(key).isString())
             text += u'\n'
                 + (key == u"body"_s ? u"Subject: "_s + r.output.value(u"subject"_s).toString() + u"\n\n"_s
@@ -133,10 +139,28 @@ int runAgentCommand(const CommandParser& command, const QString& name, const QSt
         return ExitUsage;
     }
     Database db;
-    if (!openWorkspace(command.globals(), db))
+    Context context;
+    if (!openWorkspace(command.globals(), db, &context))
         return ExitFailure;
-    AgentRunner runner(db, SystemClock::instance());
-    const Result<AgentRunOutcome> result = runner.run(name, input);
+    const Clock& clock = SystemClock::instance();
+    const CliAccounts accounts = cliAccounts(context);
+    HttpClient http(clock);
+    const jarvis::AgentRunSetup setup = jarvis::agentRunSetup(
+        http, accounts.accounts, accounts.tokens(), accounts.llmConfig().key, QSettings(), clock);
+    std::optional<Result<AgentRunOutcome>> ended;
+    QObject scope;
+    jarvis::runAgent(db, clock, http, setup, name, input, &scope,
+        [&ended](Result<AgentRunOutcome> outcome) {
+            ended = std::move(outcome);
+            QCoreApplication::exit(0);
+        });
+    if (!ended) // the model is writing
+        QCoreApplication::exec();
+    if (!ended) {
+        printErr(u"the agent run did not finish"_s);
+        return ExitFailure;
+    }
+    const Result<AgentRunOutcome>& result = *ended;
     if (!result) {
         printErr(result.error());
         return ExitFailure;

@@ -1,14 +1,14 @@
-// caseyos ask TEXT... [--json]: one turn with Jarvis's offline provider — the same intents as the chat pane
-// ("what's up", "accept the top move", "Dana replied", …), carried out on the workspace and remembered.
+// caseyos ask TEXT... [--json]: one turn with Jarvis, as in the chat pane — the same worker, so the same
+// intents offline ("what's up", "accept the top move", "Dana replied", …) and, when Jarvis is set to use a
+// language model (caseyos jarvis config), the same model with the same tools; carried out on the workspace
+// and remembered.
 #include "Cli.h"
 #include "CliCommon.h"
+#include "CliAccounts.h"
 #include "core/Clock.h"
-#include "jarvis/AgentAnswer.h"
-#include "jarvis/MemoryAnswer.h"
-#include "jarvis/OfflineAssistant.h"
-#include "memory/MemoryStore.h"
-#include "storage/Database.h"
+#include "jarvis/JarvisWorker.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -19,11 +19,13 @@ namespace caseyos::cli {
 int runAsk(const QStringList& arguments)
 {
     CommandParser command(u"ask"_s,
-        u"Ask Jarvis (offline: no account or network needed). It answers from your data and can act on\n"
-        "moves (accept, dismiss, snooze, complete), record outcomes and save drafts; it never sends.\n"
-        "Say \"help\" for what it understands."_s,
+        u"Ask Jarvis. It answers from your data and can act on moves (accept, dismiss, snooze, complete),\n"
+        "record outcomes and save drafts; it never sends. Offline by default (no account or network\n"
+        "needed); with a language model set up (caseyos jarvis config) that model answers, with the same\n"
+        "tools. Say \"help\" for what the offline assistant understands."_s,
         u"TEXT..."_s);
-    const QCommandLineOption json(u"json"_s, u"Print JSON: intent, answer (Markdown), changed moves."_s);
+    const QCommandLineOption json(
+        u"json"_s, u"Print JSON: intent (offline answers), answer (Markdown), failed, changed moves."_s);
     command.addOption(json);
     int exitCode = ExitOk;
     if (!command.parse(arguments, &exitCode))
@@ -36,30 +38,32 @@ int runAsk(const QStringList& arguments)
     Context context;
     if (!prepareContext(command.globals(), &context))
         return ExitFailure;
-    Database db;
-    if (!openDatabase(context, db))
-        return ExitFailure;
     const Clock& clock = SystemClock::instance();
-    MemoryStore memory(db, clock);
-    jarvis::OfflineAssistant assistant(db, clock);
-    assistant.setMemorySearcher([&memory](const QString& query) { return jarvis::memoryAnswer(memory, query); });
-    assistant.setAgentRunner([&db, &clock](const QString& key) { return jarvis::agentAnswer(db, clock, key); });
-    const jarvis::AssistantReply reply = assistant.answer(text);
-    // Both turns are remembered, like the pane's; a memory failure never hides the answer.
-    const Result<MemoryMessage> asked = memory.remember(u"user"_s, text);
-    const Result<MemoryMessage> answered = memory.remember(u"assistant"_s, reply.markdown);
-    if (!asked || !answered)
-        printErr(u"could not remember this turn: "_s + (asked ? answered.error() : asked.error()));
+    const CliAccounts accounts = cliAccounts(context);
+    const jarvis::LlmConfig config = accounts.llmConfig();
+    JarvisWorker worker(context.databasePath, clock);
+    std::optional<jarvis::AssistantReply> reply;
+    QObject::connect(&worker, &JarvisWorker::answered, &worker,
+        [&reply](qint64, const jarvis::AssistantReply& answer, const QList<MoveRow>&) {
+            reply = answer;
+            QCoreApplication::exit(0);
+        });
+    QMetaObject::invokeMethod(&worker, [&] { worker.ask(1, text, config); }, Qt::QueuedConnection);
+    QCoreApplication::exec();
+    if (!reply) {
+        printErr(u"Jarvis did not answer."_s);
+        return ExitFailure;
+    }
     if (command.parser().isSet(json)) {
         QJsonArray changed;
-        for (qint64 id : reply.changedMoves)
+        for (qint64 id : reply->changedMoves)
             changed.append(id);
-        printJson(QJsonObject { { u"intent"_s, jarvis::toString(reply.intent.kind) }, { u"answer"_s, reply.markdown },
-            { u"failed"_s, reply.failed }, { u"changed_moves"_s, changed } });
+        printJson(QJsonObject { { u"intent"_s, jarvis::toString(reply->intent.kind) },
+            { u"answer"_s, reply->markdown }, { u"failed"_s, reply->failed }, { u"changed_moves"_s, changed } });
     } else {
-        printOut(reply.markdown + u'\n');
+        printOut(reply->markdown + u'\n');
     }
-    return reply.failed ? ExitFailure : ExitOk;
+    return reply->failed ? ExitFailure : ExitOk;
 }
 
 } // namespace caseyos::cli

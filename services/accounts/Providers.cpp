@@ -32,6 +32,9 @@ QList<ProviderInfo> buildCatalog()
         { u"openai"_s, u"OpenAI"_s, AuthMethod::ApiKey, {}, {}, {}, {} },
         { u"gemini"_s, u"Gemini"_s, AuthMethod::ApiKey, {}, {}, {}, {} },
         { u"xai"_s, u"xAI Grok"_s, AuthMethod::ApiKey, {}, {}, {}, {} },
+        // The key of a hosted server speaking OpenAI's API (a company proxy, OpenRouter, Together…), sent
+        // when Jarvis uses the openai-compatible provider. Optional: local servers (Ollama) need none.
+        { u"openai-compatible"_s, u"OpenAI-compatible server"_s, AuthMethod::ApiKey, {}, {}, {}, {} },
     };
 }
 

@@ -35,20 +35,31 @@ Result<AgentRunOutcome> AgentRunner::run(const QString& name, const QJsonObject&
 Result<AgentRunOutcome> AgentRunner::run(
     const AgentDefinition& agent, const WorkspaceSnapshot& data, const QJsonObject& input)
 {
+    const QDateTime startedAt = m_clock.now();
+    return commit(agent, input, evaluate(agent, data, input), startedAt);
+}
+
+AgentResult AgentRunner::evaluate(const AgentDefinition& agent, const WorkspaceSnapshot& data, const QJsonObject& input)
+{
+    // Agents are pure and do not throw by design; a bug in one must still end as a stored failed run, not
+    // take the CLI or a worker thread down.
+    try {
+        return agent.run(AgentContext { data, m_clock, input });
+    } catch (const std::exception& e) {
+        return AgentResult::needs(AgentStatus::Failed, u"The agent failed: "_s + QString::fromUtf8(e.what()));
+    }
+}
+
+Result<AgentRunOutcome> AgentRunner::commit(
+    const AgentDefinition& agent, const QJsonObject& input, AgentResult result, const QDateTime& startedAt)
+{
     AgentRunOutcome outcome;
     AgentRunRecord& record = outcome.record;
     record.agent = agent.info.name;
     record.domain = toString(agent.info.domain);
     record.input = input;
-    record.startedAt = m_clock.now();
-    // Agents are pure and do not throw by design; a bug in one must still end as a stored failed run, not
-    // take the CLI or a worker thread down.
-    try {
-        outcome.result = agent.run(AgentContext { data, m_clock, input });
-    } catch (const std::exception& e) {
-        outcome.result
-            = AgentResult::needs(AgentStatus::Failed, u"The agent failed: "_s + QString::fromUtf8(e.what()));
-    }
+    record.startedAt = startedAt;
+    outcome.result = std::move(result);
 
     AgentRunRepository runs(m_db);
     MoveService moves(m_db, m_clock, m_weights);

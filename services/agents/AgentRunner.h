@@ -33,6 +33,13 @@ public:
     Result<AgentRunOutcome> run(
         const AgentDefinition& agent, const WorkspaceSnapshot& data, const QJsonObject& input = {});
 
+    // run() in its two halves, for a caller that adds a step between them (a language model writing the
+    // part of the result that is prose, jarvis/AgentModelStep): the agent's answer, and then its moves
+    // proposed and the run stored.
+    AgentResult evaluate(const AgentDefinition& agent, const WorkspaceSnapshot& data, const QJsonObject& input);
+    Result<AgentRunOutcome> commit(
+        const AgentDefinition& agent, const QJsonObject& input, AgentResult result, const QDateTime& startedAt);
+
 private:
     Database& m_db;
     const Clock& m_clock;

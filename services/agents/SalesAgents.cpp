@@ -97,13 +97,27 @@ WorkingHours workingHours(const AgentContext& ctx)
 }
 
 // Busy times: the meetings the Calendar signals told the app about (not cancelled).
-ListFreeBusy knownBusy(const WorkspaceSnapshot& data)
+// The meetings the Calendar signals told the app about, plus the live free/busy a caller fetched from a
+// connected Calendar (input "busy": [{start, end}] in ISO 8601; jarvis::runAgent does it before the run).
+ListFreeBusy knownBusy(const AgentContext& ctx)
 {
     QList<BusyInterval> busy;
-    for (const MeetingRecord& m : data.meetings)
+    for (const MeetingRecord& m : ctx.data.meetings)
         if (m.state != u"cancelled"_s && m.start.isValid())
             busy.append({ m.start, m.end.isValid() ? m.end : m.start.addSecs(30 * 60) });
+    for (const QJsonValue& v : ctx.input.value(u"busy"_s).toArray()) {
+        const QDateTime start = QDateTime::fromString(v.toObject().value(u"start"_s).toString(), Qt::ISODate);
+        const QDateTime end = QDateTime::fromString(v.toObject().value(u"end"_s).toString(), Qt::ISODate);
+        if (start.isValid() && end.isValid() && start < end)
+            busy.append({ start, end });
+    }
     return ListFreeBusy(busy);
+}
+
+QString busySource(const AgentContext& ctx)
+{
+    const QString live = ctx.input.value(u"busy_source"_s).toString();
+    return live.isEmpty() ? u"meetings from Calendar signals"_s : live + u" and meetings from Calendar signals"_s;
 }
 
 QList<MeetingSlot> slotsFor(const AgentContext& ctx)
@@ -111,7 +125,7 @@ QList<MeetingSlot> slotsFor(const AgentContext& ctx)
     SlotRequest request;
     request.durationMinutes = ctx.input.value(u"duration"_s).toInt(30);
     request.count = ctx.input.value(u"count"_s).toInt(3);
-    return findMeetingSlots(workingHours(ctx), knownBusy(ctx.data), ctx.clock.now(), request);
+    return findMeetingSlots(workingHours(ctx), knownBusy(ctx), ctx.clock.now(), request);
 }
 
 AgentResult meetingSlot(const AgentContext& ctx)
@@ -126,7 +140,7 @@ AgentResult meetingSlot(const AgentContext& ctx)
     r.output = { { u"slots"_s, list }, { u"zone"_s, QString::fromUtf8(hours.zone.id()) },
         { u"working_hours"_s,
             QString(hours.start.toString(u"HH:mm"_s) + u'\u2013' + hours.end.toString(u"HH:mm"_s)) },
-        { u"busy_source"_s, u"meetings from Calendar signals"_s } };
+        { u"busy_source"_s, busySource(ctx) } };
     QStringList labels;
     for (const MeetingSlot& s : slots)
         labels << s.label;
@@ -373,7 +387,7 @@ QList<AgentDefinition> salesAgents()
             nurturing },
         { { u"meeting_slot"_s, d,
               u"Free 30-minute slots in your working hours and time zone, around the meetings CaseyOS knows."_s,
-              { { u"meetings"_s, u"input"_s }, u"google_calendar (live free/busy, later)"_s, false } },
+              { { u"meetings"_s, u"input"_s }, u"google (Calendar free/busy when connected; known meetings otherwise)"_s, false } },
             meetingSlot },
         { { u"next_step"_s, d,
               u"Plans the next step for each contact with an open deal and nothing in the queue: a recap "

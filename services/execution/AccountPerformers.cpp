@@ -18,7 +18,15 @@ namespace caseyos {
 
 namespace {
 
-std::optional<Account> usable(const QList<Account>& accounts, const QString& provider)
+QString notConnected(const QString& service)
+{
+    return u"No connected %1 account: connect one on the Accounts page first (nothing was done)"_s.arg(
+        service);
+}
+
+} // namespace
+
+std::optional<Account> usableAccount(const QList<Account>& accounts, const QString& provider)
 {
     for (const Account& a : accounts)
         if (a.provider == provider && (a.state == AccountState::Connected || a.state == AccountState::Error))
@@ -26,7 +34,7 @@ std::optional<Account> usable(const QList<Account>& accounts, const QString& pro
     return std::nullopt;
 }
 
-ClientConfig configFor(const Account& account, TokenStore* tokens, const QSettings& settings,
+ClientConfig accountClientConfig(const Account& account, TokenStore* tokens, const QSettings& settings,
     const QString& key, const QString& fallback)
 {
     ClientConfig config;
@@ -45,45 +53,37 @@ ClientConfig configFor(const Account& account, TokenStore* tokens, const QSettin
     return config;
 }
 
-QString notConnected(const QString& service)
-{
-    return u"No connected %1 account: connect one on the Accounts page first (nothing was done)"_s.arg(
-        service);
-}
-
-} // namespace
-
 void addAccountPerformers(PerformerRegistry& registry, HttpClient& http, const QList<Account>& accounts,
     TokenStore* tokens, const QSettings& settings, const Clock& clock)
 {
-    if (const auto google = usable(accounts, u"google"_s)) {
+    if (const auto google = usableAccount(accounts, u"google"_s)) {
         addGmailPerformers(registry, http,
-            configFor(*google, tokens, settings, u"sync/gmail/baseUrl"_s, u"https://gmail.googleapis.com"_s));
+            accountClientConfig(*google, tokens, settings, u"sync/gmail/baseUrl"_s, u"https://gmail.googleapis.com"_s));
         addCalendarPerformer(registry, http,
-            configFor(*google, tokens, settings, u"sync/calendar/baseUrl"_s,
+            accountClientConfig(*google, tokens, settings, u"sync/calendar/baseUrl"_s,
                 u"https://www.googleapis.com/calendar/v3"_s),
             clock, WorkingHours::fromSettings(settings, clock));
     } else {
         for (ActionKind kind : { ActionKind::SendEmail, ActionKind::CreateDraft, ActionKind::BookMeeting })
             registry.setUnavailable(kind, notConnected(u"Google"_s));
     }
-    if (const auto hubspot = usable(accounts, u"hubspot"_s)) {
+    if (const auto hubspot = usableAccount(accounts, u"hubspot"_s)) {
         addHubspotPerformers(registry, http,
-            configFor(*hubspot, tokens, settings, u"sync/hubspot/baseUrl"_s, u"https://api.hubapi.com"_s),
+            accountClientConfig(*hubspot, tokens, settings, u"sync/hubspot/baseUrl"_s, u"https://api.hubapi.com"_s),
             clock);
     } else {
         for (ActionKind kind :
             { ActionKind::CreateTask, ActionKind::UpdateTask, ActionKind::UpdateDeal, ActionKind::LogNote })
             registry.setUnavailable(kind, notConnected(u"HubSpot"_s));
     }
-    if (const auto slack = usable(accounts, u"slack"_s))
+    if (const auto slack = usableAccount(accounts, u"slack"_s))
         addSlackPerformer(registry, http,
-            configFor(*slack, tokens, settings, u"clients/slack/baseUrl"_s, u"https://slack.com/api"_s));
+            accountClientConfig(*slack, tokens, settings, u"clients/slack/baseUrl"_s, u"https://slack.com/api"_s));
     else
         registry.setUnavailable(ActionKind::PostSlack, notConnected(u"Slack"_s));
-    if (const auto x = usable(accounts, u"x"_s))
+    if (const auto x = usableAccount(accounts, u"x"_s))
         addXPerformer(
-            registry, http, configFor(*x, tokens, settings, u"clients/x/baseUrl"_s, u"https://api.x.com"_s));
+            registry, http, accountClientConfig(*x, tokens, settings, u"clients/x/baseUrl"_s, u"https://api.x.com"_s));
     else
         registry.setUnavailable(ActionKind::PostX, notConnected(u"X"_s));
 }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "accounts/Account.h"
+#include "connectors/clients/ClientTypes.h"
 
 #include <QList>
+#include <optional>
 
 class QSettings;
 
@@ -25,5 +27,13 @@ class TokenStore;
 // free slots) must outlive the registry.
 void addAccountPerformers(PerformerRegistry& registry, HttpClient& http, const QList<Account>& accounts,
     TokenStore* tokens, const QSettings& settings, const Clock& clock);
+
+// The first account of `provider` that can be used: Connected, or Error (a passing failure).
+std::optional<Account> usableAccount(const QList<Account>& accounts, const QString& provider);
+
+// A client configuration for `account`: the base URL from the setting `key` (else `fallback`), the token
+// from the keychain through `tokens` at each call.
+ClientConfig accountClientConfig(const Account& account, TokenStore* tokens, const QSettings& settings,
+    const QString& key, const QString& fallback);
 
 } // namespace caseyos

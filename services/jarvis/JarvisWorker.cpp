@@ -3,6 +3,7 @@
 #include "jarvis/AgentAnswer.h"
 #include "jarvis/JarvisTools.h"
 #include "jarvis/MemoryAnswer.h"
+#include "jarvis/ModelSummaries.h"
 #include "jarvis/OfflineAssistant.h"
 #include "llm/Embedder.h"
 #include "llm/ProviderErrors.h"
@@ -64,24 +65,41 @@ bool JarvisWorker::ensureOpen(QString* error)
     m_assistant->setAgentRunner(
         [connection, clock](const QString& key) { return jarvis::agentAnswer(*connection, *clock, key); });
     m_tools = std::make_unique<llm::ToolRegistry>(jarvis::jarvisTools(*m_assistant, *m_db));
-    summarizeOldSessions();
     return true;
 }
 
-// PRODUCT.md §6: sessions older than 7 days with ≥ 10 messages get a digest (offline, here on the worker's
-// thread). A failure leaves the session as it was and is only logged: the next start tries again.
-void JarvisWorker::summarizeOldSessions()
+// PRODUCT.md §6: sessions older than 7 days with ≥ 10 messages get a digest, once per run of the worker (at the
+// first question, which brings the settings). Written by the chosen model when summaries may use it
+// (ModelSessionSummaries, asynchronously beside the answer), offline otherwise. A failure leaves the session as
+// it was and is only logged: the next start tries again.
+void JarvisWorker::summarizeOldSessions(const jarvis::LlmConfig& config)
 {
-    const SummaryReport report = SessionSummaries(*m_db, m_clock, *m_memory)
-                                     .run(SummaryPolicy::fromSettings(QSettings()),
-                                         [](const MemorySession&, const QList<MemoryMessage>& messages) {
-                                             return Result<SessionDigest>::success(offlineSessionDigest(messages));
-                                         });
-    if (report.summarized > 0 || report.failed > 0)
-        qInfo("Jarvis memory: %d old session(s) summarised, %d not (%d messages deleted)", report.summarized,
-            report.failed, report.messagesDeleted);
-    for (const QString& error : report.errors)
-        qWarning("%s", qUtf8Printable(error));
+    const SummaryPolicy policy = SummaryPolicy::fromSettings(QSettings());
+    const auto log = [](const SummaryReport& report) {
+        if (report.summarized > 0 || report.failed > 0)
+            qInfo("Jarvis memory: %d old session(s) summarised, %d not (%d messages deleted)", report.summarized,
+                report.failed, report.messagesDeleted);
+        for (const QString& error : report.errors)
+            qWarning("%s", qUtf8Printable(error));
+    };
+    if (jarvis::modelSummariesAllowed(config.settings)) {
+        llm::LlmSettings settings = config.settings;
+        settings.cloudChat = settings.cloudSummaries; // the summaries' own switch decides, not chat's
+        llm::ProviderChoice choice = llm::chooseChatProvider(settings, http(), config.key);
+        if (choice.provider) {
+            auto* summaries = new jarvis::ModelSessionSummaries(
+                *m_db, m_clock, *m_memory, std::move(choice.provider), policy, this);
+            summaries->start([summaries, log](const SummaryReport& report) {
+                log(report);
+                summaries->deleteLater();
+            });
+            return;
+        }
+    }
+    log(SessionSummaries(*m_db, m_clock, *m_memory)
+            .run(policy, [](const MemorySession&, const QList<MemoryMessage>& messages) {
+                return Result<SessionDigest>::success(offlineSessionDigest(messages));
+            }));
 }
 
 void JarvisWorker::ask(qint64 generation, const QString& text, const jarvis::LlmConfig& config)
@@ -96,6 +114,10 @@ void JarvisWorker::ask(qint64 generation, const QString& text, const jarvis::Llm
         reply.markdown = u"Cannot open the workspace for Jarvis: "_s + error;
         Q_EMIT answered(generation, reply, {});
         return;
+    }
+    if (!m_summariesStarted) {
+        m_summariesStarted = true;
+        summarizeOldSessions(config);
     }
     llm::ProviderChoice choice = llm::chooseChatProvider(config.settings, http(), config.key);
     if (!choice.provider) {

@@ -57,7 +57,7 @@ Q_SIGNALS:
 
 private:
     bool ensureOpen(QString* error);
-    void summarizeOldSessions();
+    void summarizeOldSessions(const jarvis::LlmConfig& config);
     void answerOffline(
         qint64 generation, const QString& text, const QString& notice, const jarvis::LlmConfig& config);
     void finish(qint64 generation, jarvis::AssistantReply reply);
@@ -76,6 +76,7 @@ private:
     std::unique_ptr<llm::ChatProvider> m_provider;
     std::unique_ptr<llm::ToolLoop> m_loop;
     QSet<QString> m_noticesGiven; // each "answering offline because …" is said once
+    bool m_summariesStarted = false;
 };
 
 } // namespace caseyos

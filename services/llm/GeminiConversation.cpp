@@ -52,6 +52,7 @@ GeminiRequest geminiRequestFor(const ProviderTurn& turn, const QString& model)
                 GeminiPart part;
                 part.functionName = call.name;
                 part.functionArgs = call.arguments;
+                part.thoughtSignature = call.signature;
                 content.parts.append(part);
             }
             if (!content.parts.isEmpty())
@@ -75,6 +76,7 @@ ChatResponse chatResponseFrom(const GeminiResponse& response, int firstCallNumbe
         c.name = call.name;
         c.arguments = call.args;
         c.rawArguments = QString::fromUtf8(QJsonDocument(call.args).toJson(QJsonDocument::Compact));
+        c.signature = call.thoughtSignature;
         out.toolCalls.append(c);
     }
     return out;

@@ -64,11 +64,17 @@ QString keyProviderFor(ProviderKind kind)
         return u"xai"_s;
     case ProviderKind::Gemini:
         return u"gemini"_s;
-    case ProviderKind::Offline:
     case ProviderKind::OpenAiCompatible:
+        return u"openai-compatible"_s;
+    case ProviderKind::Offline:
         break;
     }
     return {};
+}
+
+bool keyRequired(ProviderKind kind)
+{
+    return kind == ProviderKind::OpenAi || kind == ProviderKind::Xai || kind == ProviderKind::Gemini;
 }
 
 QString defaultModel(ProviderKind kind)

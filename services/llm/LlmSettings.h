@@ -14,8 +14,11 @@ enum class ProviderKind { Offline, OpenAi, Xai, OpenAiCompatible, Gemini };
 QString toString(ProviderKind kind); // "offline", "openai", "xai", "openai-compatible", "gemini"
 std::optional<ProviderKind> providerKindFromString(QStringView text);
 QString providerDisplayName(ProviderKind kind); // "OpenAI", "xAI", "your OpenAI-compatible server", …
-// The account provider whose key (keychain, Accounts page) the kind uses; empty: none needed.
+// The account provider whose key (keychain, Accounts page) the kind uses; empty: it never uses one.
 QString keyProviderFor(ProviderKind kind);
+// Whether the kind cannot work without that key: the hosted APIs (OpenAI, xAI, Gemini). An OpenAI-compatible
+// server's key is sent when the Accounts page has one, and the server is tried without one otherwise.
+bool keyRequired(ProviderKind kind);
 
 // Jarvis's language-model settings, in the app's QSettings (typed keys, like QuietHours). Never a key: API
 // keys live in the OS keychain under the Accounts page's accounts (openai, xai, gemini).

@@ -30,7 +30,7 @@ ProviderChoice chooseChatProvider(const LlmSettings& settings, HttpClient& http,
                                "(caseyos jarvis config --cloud-chat on)."_s.arg(name);
         return choice;
     }
-    const bool needsKey = !keyProviderFor(settings.provider).isEmpty() && !local;
+    const bool needsKey = keyRequired(settings.provider) && !local;
     if (needsKey && !key) {
         choice.offlineReason
             = u"Jarvis is answering offline: there is no %1 API key yet (add one on the Accounts "
@@ -58,7 +58,7 @@ bool embeddingsAllowed(const LlmSettings& settings, bool haveKey)
     // serve only the chat model, so the default model name alone is no reason to call it.
     if (settings.isLocal())
         return settings.cloudEmbeddings || !settings.embeddingModel.isEmpty();
-    return settings.cloudEmbeddings && (keyProviderFor(settings.provider).isEmpty() || haveKey);
+    return settings.cloudEmbeddings && (!keyRequired(settings.provider) || haveKey);
 }
 
 } // namespace caseyos::llm

@@ -129,26 +129,38 @@ SummaryReport SessionSummaries::run(const SummaryPolicy& policy, const SessionSu
     }
     for (const MemorySession& session : sessions.value()) {
         const Result<QList<MemoryMessage>> messages = m_memory.messages(session.id);
-        Result<SessionDigest> digest = messages ? summarizer(session, messages.value())
-                                                : Result<SessionDigest>::failure(messages.error());
-        if (digest && digest.value().summary.trimmed().isEmpty())
-            digest = Result<SessionDigest>::failure(u"the summary came back empty"_s);
-        Result<int> stored = digest ? store(session, digest.value(), policy.deleteSummarizedMessages)
-                                    : Result<int>::failure(digest.error());
-        if (!stored) {
-            ++report.failed;
-            report.errors << u"Session %1 was not summarised (its messages are kept): %2"_s.arg(session.id).arg(
-                stored.error());
+        if (!messages) {
+            apply(session, {}, Result<SessionDigest>::failure(messages.error()), policy, report);
             continue;
         }
-        ++report.summarized;
-        report.messagesDeleted += stored.value();
+        apply(session, messages.value(), summarizer(session, messages.value()), policy, report);
     }
     return report;
 }
 
+void SessionSummaries::apply(const MemorySession& session, const QList<MemoryMessage>& messages,
+    Result<SessionDigest> digest, const SummaryPolicy& policy, SummaryReport& report)
+{
+    if (digest && digest.value().summary.trimmed().isEmpty())
+        digest = Result<SessionDigest>::failure(u"the summary came back empty"_s);
+    if (digest && messages.isEmpty())
+        digest = Result<SessionDigest>::failure(u"there were no messages to summarise"_s);
+    Result<int> stored = digest
+        ? store(session, digest.value(), messages.isEmpty() ? 0 : messages.last().id, policy.deleteSummarizedMessages)
+        : Result<int>::failure(digest.error());
+    if (!stored) {
+        ++report.failed;
+        report.errors << u"Session %1 was not summarised (its messages are kept): %2"_s.arg(session.id).arg(
+            stored.error());
+        return;
+    }
+    ++report.summarized;
+    report.messagesDeleted += stored.value();
+}
+
 // The digest and the deletion in one transaction: both or neither.
-Result<int> SessionSummaries::store(const MemorySession& session, const SessionDigest& digest, bool deleteMessages)
+Result<int> SessionSummaries::store(
+    const MemorySession& session, const SessionDigest& digest, qint64 coveredUpToId, bool deleteMessages)
 {
     QList<qint64> deleted;
     QString error;
@@ -173,8 +185,9 @@ Result<int> SessionSummaries::store(const MemorySession& session, const SessionD
             if (!deleteMessages)
                 return true;
             QSqlQuery list(m_db.sql());
-            list.prepare(u"SELECT id FROM memory_messages WHERE session_id = ?"_s);
+            list.prepare(u"SELECT id FROM memory_messages WHERE session_id = ? AND id <= ?"_s);
             list.addBindValue(session.id);
+            list.addBindValue(coveredUpToId);
             if (!list.exec()) {
                 error = list.lastError().text();
                 return false;
@@ -183,11 +196,12 @@ Result<int> SessionSummaries::store(const MemorySession& session, const SessionD
                 deleted << list.value(0).toLongLong();
             // Vectors, then the messages (their trigger removes the full-text entries).
             for (const QString& sql : { u"DELETE FROM memory_vectors WHERE message_id IN "
-                                         "(SELECT id FROM memory_messages WHERE session_id = ?)"_s,
-                     u"DELETE FROM memory_messages WHERE session_id = ?"_s }) {
+                                         "(SELECT id FROM memory_messages WHERE session_id = ? AND id <= ?)"_s,
+                     u"DELETE FROM memory_messages WHERE session_id = ? AND id <= ?"_s }) {
                 QSqlQuery del(m_db.sql());
                 del.prepare(sql);
                 del.addBindValue(session.id);
+                del.addBindValue(coveredUpToId);
                 if (!del.exec()) {
                     error = del.lastError().text();
                     return false;

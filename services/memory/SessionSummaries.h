@@ -63,8 +63,15 @@ public:
     Result<QList<MemorySession>> due(const SummaryPolicy& policy) const;
     SummaryReport run(const SummaryPolicy& policy, const SessionSummarizer& summarizer);
 
+    // Stores the digest of `session` made (maybe elsewhere, maybe slowly: a language model) from `messages`,
+    // counting into `report`. A failed or empty digest changes nothing. When the policy allows deleting,
+    // only the messages the digest was made from go: one added since (the session reopened) stays.
+    void apply(const MemorySession& session, const QList<MemoryMessage>& messages, Result<SessionDigest> digest,
+        const SummaryPolicy& policy, SummaryReport& report);
+
 private:
-    Result<int> store(const MemorySession& session, const SessionDigest& digest, bool deleteMessages);
+    Result<int> store(const MemorySession& session, const SessionDigest& digest, qint64 coveredUpToId,
+        bool deleteMessages);
 
     Database& m_db;
     const Clock& m_clock;

@@ -167,6 +167,31 @@ TEST_F(LlmJarvis, GeminiMultiStepFunctionCallsChangeTheDatabase)
     EXPECT_TRUE(run.reply.markdown.startsWith("Snoozed the Initech demo until tomorrow."_L1));
 }
 
+// Gemini's thinking models sign each function call and refuse (400) a follow-up whose call lost its
+// thoughtSignature; this server does the same, so the conversation only goes on when it is sent back.
+TEST_F(LlmJarvis, GeminiThoughtSignaturesGoBackWithTheirCalls)
+{
+    const QString signature = u"c2lnbmVkLWJ5LXRoZS1tb2RlbA=="_s;
+    m_server.setHandler([&signature](const LlmRequest& request, int index) {
+        if (index == 0)
+            return LlmReply::sse(sse::geminiCalls({ { u"accept_move"_s, uR"({"move_id": 2})"_s } }, signature));
+        const QJsonArray contents = request.json().value("contents"_L1).toArray();
+        for (const QJsonValue& content : contents)
+            for (const QJsonValue& part : content.toObject().value("parts"_L1).toArray())
+                if (part.toObject().contains("functionCall"_L1)
+                    && part.toObject().value("thoughtSignature"_L1).toString() != signature)
+                    return LlmReply::json(400,
+                        R"({"error":{"code":400,"message":"Function call is missing a thought_signature in functionCall parts.","status":"INVALID_ARGUMENT"}})");
+        return LlmReply::sse(sse::geminiText({ u"Accepted the Globex proposal."_s }));
+    });
+    const JarvisRun run
+        = m_jarvis.ask(u"accept the second one"_s, JarvisHarness::geminiAt(m_server.url(u"/v1beta"_s)));
+    EXPECT_FALSE(run.reply.failed) << run.reply.markdown.toStdString();
+    ASSERT_EQ(m_server.requests().size(), 2);
+    EXPECT_EQ(m_jarvis.moveStatus(2), u"completed"_s); // accepting a move marks it done
+    EXPECT_TRUE(run.reply.markdown.startsWith("Accepted the Globex proposal."_L1)) << run.reply.markdown.toStdString();
+}
+
 TEST_F(LlmJarvis, MalformedToolArgumentsGoBackToTheModelAsErrors)
 {
     m_server.setHandler([](const LlmRequest&, int index) {

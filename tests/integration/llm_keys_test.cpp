@@ -171,3 +171,26 @@ TEST_F(LlmKeys, EmbeddingFailuresLeaveFullTextSearchWorking)
     ASSERT_TRUE(hits.ok()) << hits.error().toStdString();
     EXPECT_EQ(hits.value().size(), 2);
 }
+
+// A server speaking OpenAI's API gets the key stored for it on the Accounts page (a hosted proxy needs one) and
+// is tried without one when there is none (a local Ollama needs none).
+TEST_F(LlmKeys, AnOpenAiCompatibleServerGetsItsKeyOnlyWhenOneIsStored)
+{
+    m_server.setHandler([](const LlmRequest& request, int) {
+        if (request.header("authorization") != "Bearer " + llmCanaryKey().toUtf8())
+            return LlmReply::json(401, R"({"error":{"message":"Missing bearer token"}})");
+        return LlmReply::sse(sse::openAiText({ u"Hello from the proxy."_s }));
+    });
+    jarvis::LlmConfig config = JarvisHarness::openAiAt(m_server.url(u"/v1"_s));
+    config.settings.provider = llm::ProviderKind::OpenAiCompatible;
+    EXPECT_EQ(llm::keyProviderFor(config.settings.provider), u"openai-compatible"_s); // the Accounts page's
+    const JarvisRun withKey = m_jarvis.ask(u"hello"_s, config);
+    EXPECT_FALSE(withKey.reply.failed) << withKey.reply.markdown.toStdString();
+    EXPECT_TRUE(withKey.reply.markdown.contains("Hello from the proxy."_L1));
+
+    config.key = {};
+    const JarvisRun withoutKey = m_jarvis.ask(u"hello again"_s, config);
+    ASSERT_EQ(m_server.requests().size(), 2); // tried, not answered offline
+    EXPECT_TRUE(m_server.requests()[1].header("authorization").isEmpty());
+    EXPECT_TRUE(withoutKey.reply.failed); // this server wants a key: the refusal is the answer
+}

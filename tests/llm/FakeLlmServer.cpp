@@ -218,13 +218,16 @@ QList<QByteArray> geminiText(const QStringList& pieces)
     return out;
 }
 
-QList<QByteArray> geminiCalls(const QList<QPair<QString, QString>>& calls)
+QList<QByteArray> geminiCalls(const QList<QPair<QString, QString>>& calls, const QString& signature)
 {
     QJsonArray parts;
-    for (const auto& [name, args] : calls)
-        parts.append(QJsonObject { { u"functionCall"_s,
-            QJsonObject {
-                { u"name"_s, name }, { u"args"_s, QJsonDocument::fromJson(args.toUtf8()).object() } } } });
+    for (const auto& [name, args] : calls) {
+        QJsonObject part { { u"functionCall"_s,
+            QJsonObject { { u"name"_s, name }, { u"args"_s, QJsonDocument::fromJson(args.toUtf8()).object() } } } };
+        if (!signature.isEmpty())
+            part.insert(u"thoughtSignature"_s, signature);
+        parts.append(part);
+    }
     const QJsonObject candidate { { u"content"_s,
                                       QJsonObject { { u"role"_s, u"model"_s }, { u"parts"_s, parts } } },
         { u"finishReason"_s, u"STOP"_s }, { u"index"_s, 0 } };

@@ -80,8 +80,9 @@ QList<QByteArray> openAiText(const QStringList& pieces);
 QList<QByteArray> openAiToolCalls(const QList<QPair<QString, QString>>& calls, int fragments = 3);
 // Gemini GenerateContentResponse events: one per text piece, the last with finishReason STOP.
 QList<QByteArray> geminiText(const QStringList& pieces);
-// One event with functionCall parts {name, args JSON object text}.
-QList<QByteArray> geminiCalls(const QList<QPair<QString, QString>>& calls);
+// One event with functionCall parts {name, args JSON object text}; with a `signature`, each part carries it as
+// its thoughtSignature, the way thinking models send them.
+QList<QByteArray> geminiCalls(const QList<QPair<QString, QString>>& calls, const QString& signature = {});
 } // namespace sse
 
 } // namespace caseyos::test

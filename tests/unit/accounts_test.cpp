@@ -172,12 +172,13 @@ TEST(AccountIdentityTest, FromIdTokenSlackOrDefault)
     EXPECT_EQ(identityFromTokens(u"x"_s, OAuthTokens {}).id, u"default"_s);
 }
 
-TEST(ProviderCatalog, SevenProvidersWithTheirMethodsAndScopes)
+TEST(ProviderCatalog, EightProvidersWithTheirMethodsAndScopes)
 {
     QStringList ids;
     for (const ProviderInfo& p : providerCatalog())
         ids << p.id;
-    EXPECT_EQ(ids, (QStringList { u"google"_s, u"hubspot"_s, u"slack"_s, u"x"_s, u"openai"_s, u"gemini"_s, u"xai"_s }));
+    EXPECT_EQ(ids, (QStringList { u"google"_s, u"hubspot"_s, u"slack"_s, u"x"_s, u"openai"_s, u"gemini"_s, u"xai"_s,
+        u"openai-compatible"_s }));
     const ProviderInfo google = *providerInfo(u"google"_s);
     const QString scopes = google.scopes.join(u' ');
     for (const QString& part : { u"gmail"_s, u"calendar"_s, u"drive"_s, u"documents"_s })

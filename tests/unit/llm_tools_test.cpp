@@ -211,6 +211,24 @@ TEST(LlmSettings, LocalServersNeedNeitherKeyNorCloudSwitch)
     EXPECT_TRUE(embeddingsAllowed(s, true));
 }
 
+TEST(LlmSettings, OnlyTheHostedApisRequireAKey)
+{
+    EXPECT_TRUE(keyRequired(ProviderKind::OpenAi));
+    EXPECT_TRUE(keyRequired(ProviderKind::Xai));
+    EXPECT_TRUE(keyRequired(ProviderKind::Gemini));
+    EXPECT_FALSE(keyRequired(ProviderKind::OpenAiCompatible)); // its key is used when stored
+    EXPECT_FALSE(keyProviderFor(ProviderKind::OpenAiCompatible).isEmpty());
+    EXPECT_TRUE(keyProviderFor(ProviderKind::Offline).isEmpty());
+    LlmSettings s;
+    s.provider = ProviderKind::OpenAiCompatible;
+    s.baseUrl = QUrl(u"https://llm.example.com/v1"_s); // hosted: the cloud switch applies, a key does not
+    s.cloudEmbeddings = true;
+    s.embeddingModel = u"nomic-embed-text"_s;
+    EXPECT_TRUE(embeddingsAllowed(s, false));
+    s.cloudEmbeddings = false;
+    EXPECT_FALSE(embeddingsAllowed(s, false));
+}
+
 TEST(LlmErrors, SentencesNameTheProviderNotTheHostOrKey)
 {
     ClientError server { ClientErrorKind::Server, 503,

@@ -45,11 +45,9 @@ QString GeminiStreamAssembler::add(const QByteArray& payload, QString* error)
         if (part.value("thought"_L1).toBool())
             continue; // a thinking model's notes to itself are not the answer
         text += part.value("text"_L1).toString();
-        if (part.value("functionCall"_L1).isObject()) {
-            const QJsonObject call = part.value("functionCall"_L1).toObject();
-            m_response.functionCalls.append(
-                { call.value("name"_L1).toString(), call.value("args"_L1).toObject() });
-        }
+        GeminiFunctionCall call;
+        if (geminiFunctionCallFromPart(part, &call))
+            m_response.functionCalls.append(call);
     }
     m_response.text += text;
     return text;

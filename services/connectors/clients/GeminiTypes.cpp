@@ -18,9 +18,13 @@ QJsonObject contentJson(const GeminiContent& c)
         else if (p.isResponse)
             parts.append(QJsonObject { { u"functionResponse"_s,
                 QJsonObject { { u"name"_s, p.functionName }, { u"response"_s, p.functionResponse } } } });
-        else
-            parts.append(QJsonObject { { u"functionCall"_s,
-                QJsonObject { { u"name"_s, p.functionName }, { u"args"_s, p.functionArgs } } } });
+        else {
+            QJsonObject call { { u"functionCall"_s,
+                QJsonObject { { u"name"_s, p.functionName }, { u"args"_s, p.functionArgs } } } };
+            if (!p.thoughtSignature.isEmpty())
+                call.insert(u"thoughtSignature"_s, p.thoughtSignature);
+            parts.append(call);
+        }
     }
     QJsonObject o { { u"parts"_s, parts } };
     if (!c.role.isEmpty())
@@ -29,6 +33,16 @@ QJsonObject contentJson(const GeminiContent& c)
 }
 
 } // namespace
+
+bool geminiFunctionCallFromPart(const QJsonObject& part, GeminiFunctionCall* out)
+{
+    if (!part.value("functionCall"_L1).isObject())
+        return false;
+    const QJsonObject call = part.value("functionCall"_L1).toObject();
+    *out = { call.value("name"_L1).toString(), call.value("args"_L1).toObject(),
+        part.value("thoughtSignature"_L1).toString() };
+    return true;
+}
 
 QString geminiModelId(const QString& model)
 {
@@ -124,10 +138,9 @@ bool parseGeminiResponse(const QJsonObject& root, GeminiResponse& out, QString* 
         if (part.value("thought"_L1).toBool())
             continue;
         out.text += part.value("text"_L1).toString();
-        if (part.value("functionCall"_L1).isObject()) {
-            const QJsonObject call = part.value("functionCall"_L1).toObject();
-            out.functionCalls.append({ call.value("name"_L1).toString(), call.value("args"_L1).toObject() });
-        }
+        GeminiFunctionCall call;
+        if (geminiFunctionCallFromPart(part, &call))
+            out.functionCalls.append(call);
     }
     const QJsonObject usage = root.value("usageMetadata"_L1).toObject();
     out.promptTokens = usage.value("promptTokenCount"_L1).toInt();

@@ -20,6 +20,9 @@ struct GeminiPart
     QJsonObject functionArgs; // functionCall args
     QJsonObject functionResponse; // functionResponse response
     bool isResponse = false;
+    // Gemini's thoughtSignature of a functionCall part, sent back exactly as received: thinking models refuse
+    // a follow-up request whose function calls lost their signatures.
+    QString thoughtSignature;
 };
 
 struct GeminiContent
@@ -42,7 +45,12 @@ struct GeminiFunctionCall
 {
     QString name;
     QJsonObject args;
+    QString thoughtSignature; // opaque (base64); empty when the model sent none
 };
+
+// The function call of a response part ({"functionCall": {...}, "thoughtSignature": "..."}); false when the
+// part is not one.
+bool geminiFunctionCallFromPart(const QJsonObject& part, GeminiFunctionCall* out);
 
 struct GeminiResponse
 {

@@ -23,6 +23,7 @@ HealthEndpoints::HealthEndpoints()
         { u"slack"_s, QUrl(u"https://slack.com/api"_s) },
         { u"x"_s, QUrl(u"https://api.x.com"_s) },
         { u"hubspot"_s, QUrl(u"https://api.hubapi.com"_s) },
+        { u"openai-compatible"_s, QUrl(u"http://localhost:11434/v1"_s) }, // Ollama's, as Jarvis's default
     };
 }
 
@@ -34,6 +35,12 @@ HealthEndpoints HealthEndpoints::fromSettings(const QSettings& settings)
         if (url.isValid() && !url.isRelative())
             it.value() = url;
     }
+    // The server is the one Jarvis is set to use (jarvis/baseUrl, llm::LlmSettings::baseUrlKey — named here
+    // because the clients sit below the llm layer), unless an apiBaseUrl override was given above.
+    const QUrl jarvisServer(settings.value(u"jarvis/baseUrl"_s).toString());
+    if (!settings.contains(u"providers/openai-compatible/apiBaseUrl"_s) && jarvisServer.isValid()
+        && !jarvisServer.isRelative())
+        endpoints.m_urls.insert(u"openai-compatible"_s, jarvisServer);
     return endpoints;
 }
 
@@ -75,7 +82,7 @@ void HealthChecker::check(const QString& provider, TokenSource token, QObject* c
     const auto report = [done](const ClientError& error, const QString& okText) {
         done(healthReportFor(error, okText));
     };
-    if (provider == "openai"_L1 || provider == "xai"_L1) {
+    if (provider == "openai"_L1 || provider == "xai"_L1 || provider == "openai-compatible"_L1) {
         OpenAiClient(m_http, config).listModels(context, [report](const ClientResult<QStringList>& r) {
             report(r.error, u"Working: %1 models available"_s.arg(r.value.size()));
         });

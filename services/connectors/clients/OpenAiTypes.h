@@ -24,6 +24,9 @@ struct ToolCall
     QString rawArguments; // as the model sent them (a JSON text, possibly broken)
     QJsonObject arguments; // parsed; empty when argumentsError is set
     QString argumentsError; // why rawArguments is not a JSON object; empty when fine
+    // An opaque token the provider wants back with this call in the next request (Gemini's thoughtSignature);
+    // never sent to OpenAI-shaped servers.
+    QString signature;
 };
 
 struct ChatMessage
