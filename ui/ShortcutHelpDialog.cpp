@@ -28,6 +28,9 @@ ShortcutHelpDialog::ShortcutHelpDialog(const QList<QAction*>& actions, QWidget* 
         { u"Enter"_s, u"Open the selected move's detail"_s },
         { u"Esc"_s, u"Back to the list (from the search field or the detail)"_s },
         { u"Ctrl+Enter"_s, u"Execute, in the Execute dialog (Alt+D: dry run)"_s },
+        // The Jarvis pane's own keys, with the keyboard in the pane (SessionBar, ChatPane).
+        { u"Ctrl+Shift+J"_s, tr("New Jarvis session, in the Jarvis pane") },
+        { u"F2"_s, tr("Rename the Jarvis session, in the Jarvis pane (elsewhere: Edit Move)") },
     };
     for (QAction* action : actions) {
         QStringList keys;

@@ -30,6 +30,7 @@ JarvisClient::JarvisClient(QString databasePath, const Clock& clock, QThread* st
         if (generation == m_generation)
             Q_EMIT delta(generation, text);
     });
+    connectSessions(worker);
     m_worker = worker;
 }
 

@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "jarvis/AssistantReply.h"
 #include "jarvis/LlmTurn.h"
+#include "memory/MemoryTypes.h"
 #include "moves/MoveRow.h"
 #include "net/HttpClient.h"
 
@@ -49,11 +50,34 @@ public Q_SLOTS:
     void ask(
         qint64 generation, const QString& text, const caseyos::jarvis::LlmConfig& config = {}); // → answered
 
+    // Sessions (PRODUCT.md §6), for the chat pane; bodies in JarvisWorkerSessions.cpp. A change answers with its
+    // own signal and then sessionsListed; anything that goes wrong answers with sessionFailed. `view` is the
+    // client's counter of what the pane shows, handed back so it can drop a load it no longer wants.
+    void listSessions(qint64 request = 0); // → sessionsListed with that request (0: after a change)
+    void showSession(qint64 view, qint64 sessionId); // 0: the current session, if any → sessionShown
+    // The next questions go to it (it reopens; the open one ends); the question being answered is dropped.
+    void switchSession(qint64 view, qint64 sessionId); // → sessionShown, sessionsListed
+    void newSession(); // the open session ends: the next question starts a new one → sessionsListed
+    void renameSession(qint64 sessionId, const QString& name); // → sessionRenamed, sessionsListed
+    void endSession(qint64 sessionId); // → sessionEnded, sessionsListed
+    void forgetSession(qint64 sessionId); // messages, index entries, vectors → sessionForgotten, sessionsListed
+
 Q_SIGNALS:
     // A piece of the answer as the model streams it (language models only).
     void delta(qint64 generation, const QString& text);
     // `rows`: the moves the answer changed, as list rows (to update the list in place).
     void answered(qint64 generation, const caseyos::jarvis::AssistantReply& reply, const QList<caseyos::MoveRow>& rows);
+
+    // Most recently active first; `currentId`: the open session new questions go to (0: none, or it idled out).
+    void sessionsListed(qint64 request, const QList<caseyos::MemorySession>& sessions, qint64 currentId);
+    // Its most recent messages, oldest first (session.messageCount says how many there are in all). An empty
+    // session (id 0): there is no current one, the next question starts it.
+    void sessionShown(
+        qint64 view, const caseyos::MemorySession& session, const QList<caseyos::MemoryMessage>& messages);
+    void sessionRenamed(const caseyos::MemorySession& session);
+    void sessionEnded(const caseyos::MemorySession& session);
+    void sessionForgotten(qint64 sessionId, int messagesDeleted);
+    void sessionFailed(const QString& error);
 
 private:
     bool ensureOpen(QString* error);
@@ -63,6 +87,9 @@ private:
     void finish(qint64 generation, jarvis::AssistantReply reply);
     void embedLater(const jarvis::LlmConfig& config, const QList<qint64>& ids, const QStringList& texts);
     HttpClient& http();
+    bool sessionsReady(); // the memory is open, else sessionFailed was sent
+    void emitSessions(qint64 request = 0);
+    void dropModelTurn(); // the question a model is answering is abandoned: no answer is stored or sent
 
     QString m_databasePath;
     const Clock& m_clock;

@@ -46,3 +46,5 @@ inline constexpr qint64 kMemorySessionIdleMs = 60LL * 60 * 1000; // a new sessio
 } // namespace caseyos
 
 Q_DECLARE_METATYPE(caseyos::MemoryHit)
+Q_DECLARE_METATYPE(caseyos::MemorySession)
+Q_DECLARE_METATYPE(caseyos::MemoryMessage)

@@ -59,10 +59,19 @@ WindowHarness::WindowHarness() = default;
 
 WindowHarness::~WindowHarness()
 {
-    // Close dialogs and menus first; the window (and the storage thread) goes before the temporary home.
+    closeWindow(); // before the temporary home goes
+}
+
+void WindowHarness::closeWindow()
+{
+    // Close dialogs and menus first; then the window and the storage thread.
     for (QWidget* widget : QApplication::topLevelWidgets())
         if (widget != m_window.get() && widget->isVisible())
             widget->close();
+    loadedSpy.reset();
+    changedSpy.reset();
+    listedSpy.reset();
+    m_launcher = nullptr; // a child of the window
     m_window.reset();
 }
 

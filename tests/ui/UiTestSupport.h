@@ -63,6 +63,9 @@ public:
     // Shows and activates the window, starts the launcher and waits until the moves are listed.
     bool start(bool demo = false, int timeoutMs = 15000);
     bool importSignals(const QByteArray& jsonl, int timeoutMs = 15000);
+    // Closes the window (and its storage thread) as quitting would; start() then opens it again on the same
+    // home, as the next start of the app does.
+    void closeWindow();
 
     MainWindow* window() const { return m_window.get(); }
     WorkspaceLauncher* launcher() const { return m_launcher; }

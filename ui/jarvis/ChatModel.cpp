@@ -82,20 +82,38 @@ void ChatModel::answer(int row, const jarvis::AssistantReply& reply)
     Q_EMIT dataChanged(index(row), index(row));
 }
 
-void ChatModel::dropPending()
+void ChatModel::dropPending(DropReason reason)
 {
+    const bool ended = reason == DropReason::SessionEnded;
     for (int row = 0; row < m_turns.size(); ++row) {
         Turn& turn = m_turns[row];
         if (turn.pending)
-            turn.markdown = tr("(Skipped: you asked something else.)");
+            turn.markdown = ended ? tr("(Skipped: the session ended.)") : tr("(Skipped: you asked something else.)");
         else if (turn.streaming)
-            turn.markdown += u"\n\n"_s + tr("(Stopped: you asked something else.)");
+            turn.markdown += u"\n\n"_s
+                + (ended ? tr("(Stopped: the session ended.)") : tr("(Stopped: you asked something else.)"));
         else
             continue;
         turn.pending = false;
         turn.streaming = false;
         Q_EMIT dataChanged(index(row), index(row));
     }
+}
+
+int ChatModel::insertHistory(const QList<MemoryMessage>& messages, const QString& note)
+{
+    QList<Turn> turns;
+    if (!note.isEmpty())
+        turns.append({ u"assistant"_s, note, false, false, false, {} });
+    for (const MemoryMessage& m : messages)
+        if (m.role == u"user"_s || m.role == u"assistant"_s) // system notes are not part of the conversation
+            turns.append({ m.role, m.content, false, false, false, {} });
+    if (turns.isEmpty())
+        return 0;
+    beginInsertRows({}, 0, int(turns.size()) - 1);
+    m_turns = turns + m_turns;
+    endInsertRows();
+    return int(turns.size());
 }
 
 void ChatModel::clear()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jarvis/AssistantReply.h"
+#include "memory/MemoryTypes.h"
 
 #include <QAbstractListModel>
 #include <QList>
@@ -19,6 +20,7 @@ public:
         FailedRole, // the request could not be done; the text says why
         IntentRole, // the intent the offline router read, e.g. "accept_move"
     };
+    enum class DropReason { NewerQuestion, SessionEnded };
     using QAbstractListModel::QAbstractListModel;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -30,7 +32,11 @@ public:
     // A streamed piece of the answer in `row`: shown at once, replaced by answer() when the whole one is in.
     void appendDelta(int row, const QString& text);
     void answer(int row, const jarvis::AssistantReply& reply);
-    void dropPending(); // questions abandoned: their pending rows say so
+    // Questions abandoned: their pending rows say so (a newer question, or the session ended).
+    void dropPending(DropReason reason = DropReason::NewerQuestion);
+    // A session's earlier turns from memory (user and assistant messages, oldest first) above anything asked
+    // since; `note`, when given, goes first. Returns the number of rows inserted at the top.
+    int insertHistory(const QList<MemoryMessage>& messages, const QString& note = {});
     void clear();
 
 private:

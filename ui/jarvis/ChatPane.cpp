@@ -2,8 +2,11 @@
 
 #include "jarvis/ChatDelegate.h"
 #include "jarvis/ChatModel.h"
+#include "jarvis/SessionBar.h"
 
+#include <QAction>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
@@ -15,6 +18,7 @@ namespace caseyos {
 ChatPane::ChatPane(ChatModel* model, QWidget* parent)
     : QWidget(parent)
     , m_model(model)
+    , m_sessionBar(new SessionBar(this))
     , m_view(new QListView(this))
     , m_delegate(new ChatDelegate(this))
     , m_input(new QLineEdit(this))
@@ -38,8 +42,11 @@ ChatPane::ChatPane(ChatModel* model, QWidget* parent)
     row->addWidget(m_send);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_sessionBar);
     layout->addWidget(m_view, 1);
     layout->addLayout(row);
+
+    addAction(m_sessionBar->newAction()); // its shortcut works anywhere in the pane
 
     connect(m_input, &QLineEdit::returnPressed, this, &ChatPane::send);
     connect(m_send, &QPushButton::clicked, this, &ChatPane::send);
@@ -54,6 +61,30 @@ void ChatPane::focusInput()
 {
     m_input->setFocus(Qt::ShortcutFocusReason);
     m_input->selectAll();
+}
+
+// F2 renames the shown session while the focus is in the pane. Window-wide, F2 is Edit Move (MoveActions): a
+// second shortcut on the same key would make both ambiguous (neither fires), so the pane claims the key
+// through ShortcutOverride — the way a line edit claims the letter keys — and F2 reaches keyPressEvent.
+bool ChatPane::event(QEvent* event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_F2 && key->modifiers() == Qt::NoModifier) {
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
+void ChatPane::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_F2 && event->modifiers() == Qt::NoModifier) {
+        m_sessionBar->rename();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void ChatPane::send()

@@ -11,9 +11,11 @@ namespace caseyos {
 
 class ChatDelegate;
 class ChatModel;
+class SessionBar;
 
-// The Jarvis pane: the conversation above, a line to ask below (Enter sends). Links in answers are reported
-// through linkActivated; the pane itself knows nothing about moves or storage.
+// The Jarvis pane: the session bar on top, the conversation below it, a line to ask at the bottom (Enter
+// sends). Links in answers are reported through linkActivated; the pane itself knows nothing about moves or
+// storage.
 class ChatPane : public QWidget
 {
     Q_OBJECT
@@ -22,15 +24,21 @@ public:
 
     QLineEdit* input() const { return m_input; }
     QListView* view() const { return m_view; }
+    SessionBar* sessionBar() const { return m_sessionBar; }
     void focusInput();
 
 Q_SIGNALS:
     void askRequested(const QString& text);
     void linkActivated(const QUrl& url);
 
+protected:
+    bool event(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
     void send();
     ChatModel* m_model;
+    SessionBar* m_sessionBar;
     QListView* m_view;
     ChatDelegate* m_delegate;
     QLineEdit* m_input;
