@@ -28,6 +28,7 @@ ShortcutHelpDialog::ShortcutHelpDialog(const QList<QAction*>& actions, QWidget* 
         { u"Enter"_s, u"Open the selected move's detail"_s },
         { u"Esc"_s, u"Back to the list (from the search field or the detail)"_s },
         { u"Ctrl+Enter"_s, u"Execute, in the Execute dialog (Alt+D: dry run)"_s },
+        { u"Enter / Ctrl+R"_s, u"Run the selected agent, in the Agents list (View ▸ Agents, Ctrl+Shift+G)"_s },
     };
     for (QAction* action : actions) {
         QStringList keys;
