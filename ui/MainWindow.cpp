@@ -13,8 +13,6 @@
 #include "ShortcutHelpDialog.h"
 #include "TriageController.h"
 #include "WorkspaceStatusBar.h"
-#include "agents/AgentsController.h"
-#include "agents/AgentsView.h"
 #include "accounts/AccountRegistry.h"
 #include "accounts/AccountsDialog.h"
 #include "accounts/AccountsPage.h"
@@ -22,6 +20,8 @@
 #include "accounts/SyncAccounts.h"
 #include "accounts/SyncController.h"
 #include "accounts/TokenStore.h"
+#include "agents/AgentsController.h"
+#include "agents/AgentsView.h"
 #include "approvals/ApprovalsController.h"
 #include "execution/AccountPerformers.h"
 #include "execution/ExecutionClient.h"
@@ -313,7 +313,8 @@ void MainWindow::buildAgentsDock()
     m_agentsDock = new QDockWidget(tr("Agents"), this);
     m_agentsDock->setObjectName(u"agentsDock"_s);
     m_agentsDock->setWidget(m_agentsView);
-    m_agentsDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    m_agentsDock->setAllowedAreas(
+        Qt::BottomDockWidgetArea | Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_agentsDock);
     m_agentsDock->hide(); // View ▸ Agents; restoreState brings back the user's choice
     QAction* toggle = m_agentsDock->toggleViewAction();
@@ -333,6 +334,11 @@ void MainWindow::buildAgentsDock()
     parts.statusBar = m_statusBar;
     m_agents = new AgentsController(parts, m_clock, this);
     connect(m_agents, &AgentsController::openMoveRequested, this, &MainWindow::openMove);
+    // Jarvis runs agents too ("check for duplicates"): an open dock shows that run.
+    connect(m_jarvis, &JarvisController::answered, m_agents, [this] {
+        if (m_agentsDock->isVisible())
+            m_agents->refresh();
+    });
 }
 
 void MainWindow::showJarvis()

@@ -23,7 +23,8 @@ public:
     ~AgentsClient() override;
 
     void list(); // → listed, or failed
-    quint64 run(const QString& agent, const QJsonObject& input = {}); // the request's id → runStarted, runFinished
+    quint64 run(
+        const QString& agent, const QJsonObject& input = {}); // the request's id → runStarted, runFinished
 
     QThread* workerThread() { return &m_thread; }
     // For tests that watch the worker's own signals (a direct connection runs on the worker's thread).

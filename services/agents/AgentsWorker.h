@@ -15,8 +15,8 @@ namespace caseyos {
 
 class Database;
 
-// An agent's newest run as the window shows it: the stored run and the moves it added, read again as list rows
-// (id, title, status) so a move deleted since is not offered as a link.
+// An agent's newest run as the window shows it: the stored run and the moves it added, read again as list
+// rows (id, title, status) so a move deleted since is not offered as a link.
 struct AgentLastRun
 {
     AgentRunRecord record;

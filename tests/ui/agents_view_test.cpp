@@ -1,9 +1,11 @@
-// The Agents dock in the window, offscreen, over the real AgentsClient and its worker thread on the workspace's
-// SQLite database: View ▸ Agents lists every registered agent under its domain with what it needs; the duplicate
-// watcher, run with Ctrl+R from the list, runs on the worker's thread while the dock shows it busy, then shows
-// its summary and run time, and the move it proposes is in Today's Moves at once (a link in the result opens
-// it); a second run proposes nothing new; an agent that needs a language model says so plainly; parameters
-// that are not a JSON object are refused before anything runs. Saves docs/screenshots/agents-view.png.
+// The Agents dock in the window, offscreen, over the real AgentsClient and its worker thread on the
+// workspace's SQLite database: View ▸ Agents lists every registered agent under its domain with what it
+// needs; the duplicate watcher, run with Ctrl+R from the list, runs on the worker's thread while the dock
+// shows it busy, then shows its summary and run time, and the move it proposes is in Today's Moves at once (a
+// link in the result opens it); a second run proposes nothing new; an agent that needs a language model says
+// so plainly; parameters that are not a JSON object are refused before anything runs. Saves
+// docs/screenshots/agents-view.png.
+#include "JarvisController.h"
 #include "MainWindow.h"
 #include "MoveFormat.h"
 #include "MovesModel.h"
@@ -19,6 +21,7 @@
 #include "agents/AgentsFilterProxy.h"
 #include "agents/AgentsModel.h"
 #include "agents/AgentsView.h"
+#include "jarvis/ChatPane.h"
 #include "storage/Database.h"
 
 #include <QAbstractItemModelTester>
@@ -136,8 +139,10 @@ protected:
 TEST_F(AgentsViewTest, ListsEveryRegisteredAgentUnderItsDomainWithWhatItNeeds)
 {
     EXPECT_FALSE(dock->isVisible()); // hidden until asked for
-    QAbstractItemModelTester modelTester(view->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QAbstractItemModelTester proxyTester(view->proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester modelTester(
+        view->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester proxyTester(
+        view->proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     // Ctrl+Shift+G opens it.
     h.press(Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier, h.window());
     ASSERT_TRUE(waitFor([&] { return dock->isVisible(); }));
@@ -155,9 +160,11 @@ TEST_F(AgentsViewTest, ListsEveryRegisteredAgentUnderItsDomainWithWhatItNeeds)
     QStringList expectedDomains;
     for (AgentDomain d : allAgentDomains())
         expectedDomains << toString(d);
-    EXPECT_EQ(domainsShown, expectedDomains); // sales, content, fulfillment, contracts, ops, research, data hygiene
+    EXPECT_EQ(
+        domainsShown, expectedDomains); // sales, content, fulfillment, contracts, ops, research, data hygiene
     EXPECT_EQ(listed, agents.size());
-    EXPECT_TRUE(view->findChild<QLabel*>(u"agentsCount"_s)->text().startsWith(QString::number(agents.size())));
+    EXPECT_TRUE(
+        view->findChild<QLabel*>(u"agentsCount"_s)->text().startsWith(QString::number(agents.size())));
 
     for (const AgentDefinition& agent : agents) {
         const AgentInfo& info = agent.info;
@@ -170,7 +177,8 @@ TEST_F(AgentsViewTest, ListsEveryRegisteredAgentUnderItsDomainWithWhatItNeeds)
         // The Needs column names each kind of data, the account and the model it needs.
         const QString needs = index.siblingAtColumn(AgentsModel::NeedsColumn).data().toString();
         for (const QString& data : info.needs.data)
-            EXPECT_TRUE(needs.contains(AgentText::dataLabel(data))) << info.name.toStdString() << ": " << needs.toStdString();
+            EXPECT_TRUE(needs.contains(AgentText::dataLabel(data)))
+                << info.name.toStdString() << ": " << needs.toStdString();
         if (!info.needs.account.isEmpty()) {
             EXPECT_TRUE(needs.contains(AgentText::accountLabel(info.needs.account))) << needs.toStdString();
         }
@@ -183,7 +191,8 @@ TEST_F(AgentsViewTest, ListsEveryRegisteredAgentUnderItsDomainWithWhatItNeeds)
     const AgentInfo& chosen = agents.last().info;
     ASSERT_TRUE(view->selectAgent(chosen.name));
     EXPECT_EQ(view->detail()->findChild<QLabel*>(u"agentDescription"_s)->text(), chosen.description);
-    EXPECT_TRUE(view->detail()->needsLabel()->text().contains(AgentText::needsText(chosen.needs).toHtmlEscaped()));
+    EXPECT_TRUE(
+        view->detail()->needsLabel()->text().contains(AgentText::needsText(chosen.needs).toHtmlEscaped()));
     EXPECT_TRUE(view->detail()->runButton()->isEnabled());
 
     // Typing in the filter line keeps the data hygiene agents only, still under their domain.
@@ -221,9 +230,11 @@ TEST_F(AgentsViewTest, DuplicateWatcherRunsOffTheUiThreadProposesItsMoveOnceAndT
     const int movesBefore = h.window()->model()->rowCount();
     const int listingsBefore = int(h.listedSpy->count());
 
-    // Where the run happens: seen from the worker's own signal, delivered directly on the thread that emits it.
+    // Where the run happens: seen from the worker's own signal, delivered directly on the thread that emits
+    // it.
     QThread* runThread = nullptr;
-    QObject::connect(controller->client()->worker(), &AgentsWorker::runStarted, controller->client()->worker(),
+    QObject::connect(
+        controller->client()->worker(), &AgentsWorker::runStarted, controller->client()->worker(),
         [&runThread] { runThread = QThread::currentThread(); }, Qt::DirectConnection);
 
     const QString agent = u"duplicate_watcher"_s;
@@ -252,13 +263,15 @@ TEST_F(AgentsViewTest, DuplicateWatcherRunsOffTheUiThreadProposesItsMoveOnceAndT
     EXPECT_TRUE(view->detail()->runButton()->isEnabled());
     EXPECT_EQ(agentData(agent, AgentsModel::LastRunAtRole).toDateTime(), h.clock.now());
     EXPECT_EQ(agentData(agent, Qt::DisplayRole, AgentsModel::LastRunColumn).toString(),
-        formatShortTime(h.clock.now().toMSecsSinceEpoch(), h.clock.now().toMSecsSinceEpoch(), h.clock.localZone()));
+        formatShortTime(
+            h.clock.now().toMSecsSinceEpoch(), h.clock.now().toMSecsSinceEpoch(), h.clock.localZone()));
     EXPECT_EQ(agentData(agent, AgentsModel::LastStatusRole).toString(), u"ok"_s);
     Database db;
     QString error;
     ASSERT_TRUE(db.open(h.home.databasePath(), &error)) << error.toStdString();
     QSqlQuery stored(db.sql());
-    ASSERT_TRUE(stored.exec(u"SELECT summary FROM agent_runs WHERE agent = 'duplicate_watcher' ORDER BY id DESC"_s));
+    ASSERT_TRUE(
+        stored.exec(u"SELECT summary FROM agent_runs WHERE agent = 'duplicate_watcher' ORDER BY id DESC"_s));
     ASSERT_TRUE(stored.next());
     const QString summary = stored.value(0).toString();
     ASSERT_FALSE(summary.isEmpty());
@@ -317,7 +330,8 @@ TEST_F(AgentsViewTest, AnAgentThatNeedsAModelSaysSoAndBadParametersAreRefused)
     ASSERT_TRUE(focusAgent(agent));
 
     // Before running: the list and the detail say a language model is needed and none is configured.
-    EXPECT_TRUE(agentData(agent, Qt::DisplayRole, AgentsModel::NeedsColumn).toString().contains(u"language model"_s));
+    EXPECT_TRUE(
+        agentData(agent, Qt::DisplayRole, AgentsModel::NeedsColumn).toString().contains(u"language model"_s));
     QLabel* notice = view->detail()->modelNoticeLabel();
     EXPECT_TRUE(notice->isVisible());
     EXPECT_TRUE(notice->text().contains(u"none is configured"_s)) << notice->text().toStdString();
@@ -343,14 +357,35 @@ TEST_F(AgentsViewTest, AnAgentThatNeedsAModelSaysSoAndBadParametersAreRefused)
     ASSERT_TRUE(report.error.isEmpty()) << report.error.toStdString();
     EXPECT_EQ(report.run.record.input.value(u"query"_s).toString(), u"Acme pricing"_s);
     EXPECT_EQ(agentData(agent, AgentsModel::LastStatusRole).toString(), u"needs_model"_s);
-    EXPECT_TRUE(agentData(agent, Qt::DisplayRole, AgentsModel::ResultColumn).toString().startsWith(u"Needs a language model"_s));
+    EXPECT_TRUE(agentData(agent, Qt::DisplayRole, AgentsModel::ResultColumn)
+                    .toString()
+                    .startsWith(u"Needs a language model"_s));
     const QString shown = view->detail()->resultView()->toPlainText();
     EXPECT_TRUE(shown.startsWith(u"Needs a language model"_s)) << shown.toStdString();
     EXPECT_TRUE(shown.contains(report.run.record.summary)) << shown.toStdString();
-    EXPECT_TRUE(view->detail()->stateLabel()->text().isEmpty()) << view->detail()->stateLabel()->text().toStdString();
+    EXPECT_TRUE(view->detail()->stateLabel()->text().isEmpty())
+        << view->detail()->stateLabel()->text().toStdString();
     EXPECT_EQ(agentData(agent, AgentsModel::MovesCreatedRole).toInt(), 0);
-    view->grab().save( // for a look, in build/screenshots: the notice and the answer of an agent without a model
-        QDir(screenshotFolder(QStringLiteral(CASEYOS_SCREENSHOT_DEFAULT_DIR))).filePath(u"agents-needs-model.png"_s));
+    view->grab()
+        .save( // for a look, in build/screenshots: the notice and the answer of an agent without a model
+            QDir(screenshotFolder(QStringLiteral(CASEYOS_SCREENSHOT_DEFAULT_DIR)))
+                .filePath(u"agents-needs-model.png"_s));
+}
+
+TEST_F(AgentsViewTest, AnAgentJarvisRanShowsInTheOpenDock)
+{
+    ASSERT_TRUE(h.importSignals(leadsWithNearDuplicate()));
+    ASSERT_TRUE(openDock());
+    const QString agent = u"duplicate_watcher"_s;
+    EXPECT_TRUE(agentData(agent, AgentsModel::LastStatusRole).toString().isEmpty());
+    QSignalSpy answered(h.window()->jarvis(), &JarvisController::answered);
+    QLineEdit* question = h.window()->chatPane()->input();
+    question->setFocus();
+    QTest::keyClicks(question, u"check for duplicates"_s);
+    QTest::keyClick(question, Qt::Key_Return);
+    ASSERT_TRUE(waitForSignal(answered, 1, 30000));
+    ASSERT_TRUE(waitFor([&] { return agentData(agent, AgentsModel::LastStatusRole).toString() == u"ok"_s; }));
+    EXPECT_EQ(agentData(agent, AgentsModel::MovesCreatedRole).toInt(), 1);
 }
 
 TEST_F(AgentsViewTest, RunsFromAnotherProcessAreListedAndTheScreenshotShowsThem)
@@ -366,13 +401,16 @@ TEST_F(AgentsViewTest, RunsFromAnotherProcessAreListedAndTheScreenshotShowsThem)
     }
     dock->hide();
     dock->show();
-    ASSERT_TRUE(waitFor([&] { return !agentData(u"sync_health"_s, AgentsModel::LastStatusRole).toString().isEmpty(); }));
+    ASSERT_TRUE(waitFor(
+        [&] { return !agentData(u"sync_health"_s, AgentsModel::LastStatusRole).toString().isEmpty(); }));
     EXPECT_EQ(agentData(u"sync_health"_s, AgentsModel::LastRunAtRole).toDateTime(), h.clock.now());
 
-    for (const QString& agent : { u"contact_validation"_s, u"deep_research"_s, u"revenue_ops"_s, u"duplicate_watcher"_s })
+    for (const QString& agent :
+        { u"contact_validation"_s, u"deep_research"_s, u"revenue_ops"_s, u"duplicate_watcher"_s })
         ASSERT_TRUE(runWithKey(agent, Qt::Key_R, Qt::ControlModifier).has_value()) << agent.toStdString();
 
-    // The screenshot for people: the dock on its own, at a size it has when floated, the duplicate watcher selected.
+    // The screenshot for people: the dock on its own, at a size it has when floated, the duplicate watcher
+    // selected.
     dock->setFloating(true);
     dock->resize(1240, 640);
     ASSERT_TRUE(waitFor([&] { return view->width() > 1000; }));

@@ -42,8 +42,9 @@ AgentDetailPane::AgentDetailPane(const Clock& clock, QWidget* parent)
     m_modelNotice = new QLabel;
     m_modelNotice->setObjectName(u"agentModelNotice"_s);
     m_modelNotice->setWordWrap(true);
-    m_modelNotice->setStyleSheet(u"QLabel { background: #fff4e0; border: 1px solid #f0c36d; border-radius: 4px; "
-                                 "padding: 5px; color: #5c3b00; }"_s);
+    m_modelNotice->setStyleSheet(
+        u"QLabel { background: #fff4e0; border: 1px solid #f0c36d; border-radius: 4px; "
+        "padding: 5px; color: #5c3b00; }"_s);
     m_modelNotice->hide();
 
     m_inputLabel = new QLabel(tr("&Parameters (JSON, optional):"));
@@ -123,8 +124,9 @@ void AgentDetailPane::showAgent(const AgentInfo* agent, const AgentLastRun* last
     if (!agent) {
         m_title->setText(tr("Choose an agent"));
         m_subtitle->clear();
-        m_description->setText(tr("Select an agent on the left to see what it does, what it needs and what it "
-                                  "found last time, and to run it on your data."));
+        m_description->setText(
+            tr("Select an agent on the left to see what it does, what it needs and what it "
+               "found last time, and to run it on your data."));
         m_needs->clear();
         m_run->setEnabled(false);
         m_busy->hide();
@@ -136,23 +138,24 @@ void AgentDetailPane::showAgent(const AgentInfo* agent, const AgentLastRun* last
     m_title->setText(AgentText::displayName(agent->name));
     m_subtitle->setText(u"%1 · %2"_s.arg(agent->name, AgentText::domainLabel(agent->domain)));
     m_description->setText(agent->description);
-    m_needs->setText(u"<b>%1</b> %2"_s.arg(tr("Needs:").toHtmlEscaped(),
-        AgentText::needsText(agent->needs).toHtmlEscaped()));
+    m_needs->setText(u"<b>%1</b> %2"_s.arg(
+        tr("Needs:").toHtmlEscaped(), AgentText::needsText(agent->needs).toHtmlEscaped()));
     m_run->setEnabled(ready && !running);
     m_busy->setVisible(running);
-    if (running)
+    if (running) {
         m_error.clear(); // a new run: the last one's error is history
-    if (running)
         m_state->setText(tr("Running on your data…"));
-    else if (!ready)
+    } else if (!ready) {
         m_state->setText(tr("Waiting for the workspace to open…"));
-    else
+    } else {
         m_state->setText(m_error);
+    }
     m_state->setStyleSheet(!running && ready && !m_error.isEmpty() ? u"color: #b71c1c;"_s : QString());
-    const QString html = last ? agentRunHtml(*last, m_clock)
-                              : u"<p style=\"color:gray\">%1</p>"_s.arg(
-                                  tr("Not run yet. A run reads your workspace and proposes moves; nothing is sent.")
-                                      .toHtmlEscaped());
+    const QString html = last
+        ? agentRunHtml(*last, m_clock)
+        : u"<p style=\"color:gray\">%1</p>"_s.arg(
+            tr("Not run yet. A run reads your workspace and proposes moves; nothing is sent.")
+                .toHtmlEscaped());
     if (html != m_html) { // unchanged: the reader keeps their scroll position
         m_html = html;
         m_result->setHtml(html);

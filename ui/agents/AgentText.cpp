@@ -52,8 +52,9 @@ QString AgentText::accountLabel(const QString& account)
     // The registry names accounts by provider key, sometimes with a note ("google_calendar (live free/busy,
     // later)"): the keys become product names, the note stays.
     static const QList<std::pair<QString, QString>> names { { u"google_drive"_s, u"Google Drive"_s },
-        { u"google_calendar"_s, u"Google Calendar"_s }, { u"gmail"_s, u"Gmail"_s }, { u"hubspot"_s, u"HubSpot"_s },
-        { u"linkedin"_s, u"LinkedIn"_s }, { u"slack"_s, u"Slack"_s }, { u"x"_s, u"X"_s } };
+        { u"google_calendar"_s, u"Google Calendar"_s }, { u"gmail"_s, u"Gmail"_s },
+        { u"hubspot"_s, u"HubSpot"_s }, { u"linkedin"_s, u"LinkedIn"_s }, { u"slack"_s, u"Slack"_s },
+        { u"x"_s, u"X"_s } };
     QString label = account;
     for (const auto& [key, name] : names)
         label.replace(QRegularExpression(u"\\b"_s + key + u"\\b"_s), name);

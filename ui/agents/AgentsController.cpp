@@ -22,7 +22,8 @@ AgentsController::AgentsController(const Parts& parts, const Clock& clock, QObje
     : QObject(parent)
     , m_parts(parts)
     , m_clock(clock)
-    , m_modelConfigured([] { return llm::LlmSettings::load(QSettings()).provider != llm::ProviderKind::Offline; })
+    , m_modelConfigured(
+          [] { return llm::LlmSettings::load(QSettings()).provider != llm::ProviderKind::Offline; })
 {
     updateModelNotice();
     connect(m_parts.triage, &TriageController::opened, this, [this](bool ok) {
@@ -61,9 +62,8 @@ void AgentsController::workspaceOpened()
     m_client = new AgentsClient(workspace->databasePath(), m_clock, this);
     connect(m_client, &AgentsClient::listed, m_parts.view->model(), &AgentsModel::setLastRuns);
     connect(m_client, &AgentsClient::runFinished, this, &AgentsController::onRunFinished);
-    connect(m_client, &AgentsClient::failed, this, [this](const QString& message) {
-        m_parts.statusBar->showMessage(message, 10000);
-    });
+    connect(m_client, &AgentsClient::failed, this,
+        [this](const QString& message) { m_parts.statusBar->showMessage(message, 10000); });
     m_parts.view->setReady(true);
     if (m_parts.dock->isVisible())
         refresh();
@@ -88,7 +88,8 @@ void AgentsController::run(const QString& agent, const QString& inputText)
         if (!doc.isObject()) {
             m_parts.view->showRunError(agent,
                 tr("The parameters must be a JSON object, like {\"text\": \"…\"} (%1).")
-                    .arg(error.error == QJsonParseError::NoError ? tr("not an object") : error.errorString()));
+                    .arg(
+                        error.error == QJsonParseError::NoError ? tr("not an object") : error.errorString()));
             return;
         }
         input = doc.object();

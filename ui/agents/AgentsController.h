@@ -15,11 +15,12 @@ class AgentsView;
 class TriageController;
 class WorkspaceStatusBar;
 
-// Wires the Agents dock: once the workspace is open (TriageController::opened) an AgentsClient runs on its own
-// thread over its database. The agents' newest runs are listed when the dock is shown; Run sends the selected
-// agent (with its parameters) to the worker and shows it busy until the run is back; the run's result fills
-// its row and the detail, and the moves it added go into Today's Moves in place (TriageController::
-// showChangedRows, as Jarvis and outcomes do) so the list shows them at once. Move links open the move.
+// Wires the Agents dock: once the workspace is open (TriageController::opened) an AgentsClient runs on its
+// own thread over its database. The agents' newest runs are listed when the dock is shown; Run sends the
+// selected agent (with its parameters) to the worker and shows it busy until the run is back; the run's
+// result fills its row and the detail, and the moves it added go into Today's Moves in place
+// (TriageController:: showChangedRows, as Jarvis and outcomes do) so the list shows them at once. Move links
+// open the move.
 class AgentsController : public QObject
 {
     Q_OBJECT

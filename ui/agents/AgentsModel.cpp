@@ -37,8 +37,9 @@ QModelIndex AgentsModel::index(int row, int column, const QModelIndex& parent) c
         return row < m_groups.size() ? createIndex(row, column, quintptr(0)) : QModelIndex();
     if (parent.internalId() != 0 || parent.row() >= m_groups.size())
         return {}; // agents have no children
-    return row < m_groups.at(parent.row()).agents.size() ? createIndex(row, column, quintptr(parent.row() + 1))
-                                                         : QModelIndex();
+    return row < m_groups.at(parent.row()).agents.size()
+        ? createIndex(row, column, quintptr(parent.row() + 1))
+        : QModelIndex();
 }
 
 QModelIndex AgentsModel::parent(const QModelIndex& child) const
@@ -173,7 +174,8 @@ QVariant AgentsModel::agentData(const Entry& entry, int column, int role) const
         }
         return {};
     case Qt::ForegroundRole:
-        if (column == ResultColumn && last && !entry.running && AgentText::statusColor(last->status).isValid())
+        if (column == ResultColumn && last && !entry.running
+            && AgentText::statusColor(last->status).isValid())
             return AgentText::statusColor(last->status);
         if (column == LastRunColumn && !last && !entry.running)
             return QPalette().color(QPalette::Disabled, QPalette::Text);
@@ -201,8 +203,8 @@ QVariant AgentsModel::agentData(const Entry& entry, int column, int role) const
             return tr("Running…");
         if (!last)
             return tr("Never");
-        return formatShortTime(last->finishedAt.toMSecsSinceEpoch(), m_clock.now().toMSecsSinceEpoch(),
-            m_clock.localZone());
+        return formatShortTime(
+            last->finishedAt.toMSecsSinceEpoch(), m_clock.now().toMSecsSinceEpoch(), m_clock.localZone());
     case LastStatusRole:
         return last ? toString(last->status) : QString();
     case LastSummaryRole:

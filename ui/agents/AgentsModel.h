@@ -10,17 +10,18 @@
 
 namespace caseyos {
 
-// Every registered agent (AgentRegistry), grouped under its domain in the registry's order: seven domain rows at
-// the top level, the agents beneath. Each agent row carries what the agent is and needs, and its newest run
-// once the worker has listed it (setLastRuns) or a run ended (setLastRun). A run asked for and not back yet
-// shows as running.
+// Every registered agent (AgentRegistry), grouped under its domain in the registry's order: seven domain rows
+// at the top level, the agents beneath. Each agent row carries what the agent is and needs, and its newest
+// run once the worker has listed it (setLastRuns) or a run ended (setLastRun). A run asked for and not back
+// yet shows as running.
 class AgentsModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
     enum Column { AgentColumn, NeedsColumn, LastRunColumn, ResultColumn, ColumnCount };
     enum Role {
-        NameRole = Qt::UserRole + 1, // QString: the registry's key, "duplicate_watcher" (empty on a domain row)
+        NameRole
+        = Qt::UserRole + 1, // QString: the registry's key, "duplicate_watcher" (empty on a domain row)
         DomainRole, // QString: "data_hygiene" (agent and domain rows)
         IsDomainRole, // bool
         DescriptionRole, // QString

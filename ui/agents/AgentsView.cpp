@@ -187,8 +187,10 @@ bool AgentsView::eventFilter(QObject* watched, QEvent* event)
     const Qt::KeyboardModifiers modifiers = key->modifiers() & ~Qt::KeypadModifier;
     const bool inList = watched == m_tree;
     const bool run = isRunKey(key)
-        || (inList && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && modifiers == Qt::NoModifier);
-    // Typing in the list filters it, instead of reaching the window's one-letter move shortcuts (a = accept…).
+        || (inList && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && modifiers == Qt::NoModifier);
+    // Typing in the list filters it, instead of reaching the window's one-letter move shortcuts (a =
+    // accept…).
     const bool typing = inList && !key->text().isEmpty() && key->text().at(0).isPrint()
         && !(modifiers & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
     if (!run && !typing)
