@@ -20,6 +20,8 @@
 #include "accounts/SyncAccounts.h"
 #include "accounts/SyncController.h"
 #include "accounts/TokenStore.h"
+#include "agents/AgentsController.h"
+#include "agents/AgentsView.h"
 #include "approvals/ApprovalsController.h"
 #include "execution/AccountPerformers.h"
 #include "execution/ExecutionClient.h"
@@ -148,6 +150,7 @@ MainWindow::MainWindow(const Clock& clock, Options options, QWidget* parent)
     buildOutcomesDock();
     buildNotificationsDock();
     buildJarvisDock();
+    buildAgentsDock();
 
     m_palette = new CommandPalette(
         m_actions->all() + QList<QAction*> { m_executions->killSwitchAction(), m_approvals->action() }, this);
@@ -230,6 +233,7 @@ void MainWindow::buildMenus()
     m_viewMenu->addAction(m_jarvisDock->toggleViewAction());
     m_viewMenu->addAction(m_notificationsDock->toggleViewAction());
     m_viewMenu->addAction(m_outcomesDock->toggleViewAction());
+    m_viewMenu->addAction(m_agentsDock->toggleViewAction());
     m_viewMenu->addAction(m_approvals->action());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -301,6 +305,40 @@ void MainWindow::buildJarvisDock()
         return config;
     });
     connect(m_jarvis, &JarvisController::openMoveRequested, this, &MainWindow::openMove);
+}
+
+void MainWindow::buildAgentsDock()
+{
+    m_agentsView = new AgentsView(m_clock);
+    m_agentsDock = new QDockWidget(tr("Agents"), this);
+    m_agentsDock->setObjectName(u"agentsDock"_s);
+    m_agentsDock->setWidget(m_agentsView);
+    m_agentsDock->setAllowedAreas(
+        Qt::BottomDockWidgetArea | Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_agentsDock);
+    m_agentsDock->hide(); // View ▸ Agents; restoreState brings back the user's choice
+    QAction* toggle = m_agentsDock->toggleViewAction();
+    toggle->setText(tr("A&gents"));
+    // Ctrl+Shift+A is Approvals.
+    toggle->setShortcut(QKeySequence(u"Ctrl+Shift+G"_s));
+    toggle->setToolTip(tr("The agents by domain: what each needs, what it found last, and Run"));
+    connect(toggle, &QAction::triggered, this, [this](bool shown) {
+        if (shown)
+            m_agentsView->focusList();
+    });
+
+    AgentsController::Parts parts;
+    parts.view = m_agentsView;
+    parts.dock = m_agentsDock;
+    parts.triage = m_controller;
+    parts.statusBar = m_statusBar;
+    m_agents = new AgentsController(parts, m_clock, this);
+    connect(m_agents, &AgentsController::openMoveRequested, this, &MainWindow::openMove);
+    // Jarvis runs agents too ("check for duplicates"): an open dock shows that run.
+    connect(m_jarvis, &JarvisController::answered, m_agents, [this] {
+        if (m_agentsDock->isVisible())
+            m_agents->refresh();
+    });
 }
 
 void MainWindow::showJarvis()

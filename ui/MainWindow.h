@@ -15,6 +15,8 @@ class QStackedWidget;
 namespace caseyos {
 
 class AccountsDialog;
+class AgentsController;
+class AgentsView;
 class AccountsRuntime;
 class ChatModel;
 class ChatPane;
@@ -76,6 +78,10 @@ public:
     QDockWidget* jarvisDock() const { return m_jarvisDock; }
     ChatPane* chatPane() const { return m_chatPane; }
     JarvisController* jarvis() const { return m_jarvis; }
+    // View ▸ Agents (Ctrl+Shift+G): every agent by domain, run on the workspace off the UI thread.
+    QDockWidget* agentsDock() const { return m_agentsDock; }
+    AgentsView* agentsView() const { return m_agentsView; }
+    AgentsController* agents() const { return m_agents; }
     void showJarvis(); // View ▸ Jarvis (Ctrl+J): the pane shown with the keyboard in its question line
     // Brings the window forward with the notifications panel open and focused (tray ▸ What's up).
     void showNotifications();
@@ -116,6 +122,7 @@ private:
     void buildOutcomesDock();
     void buildNotificationsDock();
     void buildJarvisDock();
+    void buildAgentsDock();
     void restoreSettings();
     void saveSettings() const;
     void openDetail();
@@ -151,6 +158,9 @@ private:
     ChatPane* m_chatPane = nullptr;
     QDockWidget* m_jarvisDock = nullptr;
     JarvisController* m_jarvis = nullptr;
+    AgentsView* m_agentsView = nullptr;
+    QDockWidget* m_agentsDock = nullptr;
+    AgentsController* m_agents = nullptr;
     ApprovalsController* m_approvals = nullptr;
     ExecutionController* m_executions = nullptr;
     WorkspaceClient* m_client = nullptr;

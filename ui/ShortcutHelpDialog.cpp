@@ -31,6 +31,7 @@ ShortcutHelpDialog::ShortcutHelpDialog(const QList<QAction*>& actions, QWidget* 
         // The Jarvis pane's own keys, with the keyboard in the pane (SessionBar, ChatPane).
         { u"Ctrl+Shift+J"_s, tr("New Jarvis session, in the Jarvis pane") },
         { u"F2"_s, tr("Rename the Jarvis session, in the Jarvis pane (elsewhere: Edit Move)") },
+        { u"Enter / Ctrl+R"_s, tr("Run the selected agent, in the Agents list (View ▸ Agents, Ctrl+Shift+G)") },
     };
     for (QAction* action : actions) {
         QStringList keys;
