@@ -334,6 +334,19 @@ void MainWindow::buildAgentsDock()
     parts.statusBar = m_statusBar;
     m_agents = new AgentsController(parts, m_clock, this);
     connect(m_agents, &AgentsController::openMoveRequested, this, &MainWindow::openMove);
+    // Read at each run, like Jarvis's: the keychain (accounts runtime) is only woken when there is an account.
+    m_agents->setAccessSource([this] {
+        AgentRunAccess access;
+        access.llm.settings = llm::LlmSettings::load(QSettings());
+        const QList<Account> accounts = AccountRegistry().accounts();
+        if (accounts.isEmpty())
+            return access;
+        AccountsRuntime& runtime = accountsRuntime();
+        access.accounts = runtime.registry().accounts();
+        access.tokens = &runtime.tokens();
+        access.llm.key = jarvis::apiKeySource(runtime.registry(), &runtime.tokens(), access.llm.settings.provider);
+        return access;
+    });
     // Jarvis runs agents too ("check for duplicates"): an open dock shows that run.
     connect(m_jarvis, &JarvisController::answered, m_agents, [this] {
         if (m_agentsDock->isVisible())

@@ -16,7 +16,7 @@
 #include "agents/AgentRegistry.h"
 #include "agents/AgentRunner.h"
 #include "agents/AgentText.h"
-#include "agents/AgentsClient.h"
+#include "jarvis/AgentsClient.h"
 #include "agents/AgentsController.h"
 #include "agents/AgentsFilterProxy.h"
 #include "agents/AgentsModel.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "agents/AgentsWorker.h"
+#include "jarvis/AgentsWorker.h"
 #include "core/Clock.h"
 
 #include <QString>

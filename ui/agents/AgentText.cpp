@@ -110,13 +110,12 @@ QColor AgentText::statusColor(AgentStatus status)
 
 QString AgentText::modelNotice(bool modelConfigured)
 {
-    // Agents have no model step yet (docs/AGENTS.md): a configured model does not change what they do, and
-    // saying otherwise would promise a result that does not come.
+    // jarvis::AgentModelStep: with a model the agents may use, the prose is written by it after the local part.
     return modelConfigured
-        ? tr("Needs a language model for its full job. Agents do not call a model yet, so this one does only "
-             "the part that needs none and says what is missing.")
-        : tr("Needs a language model for its full job, and none is configured. It does only the part that "
-             "needs no model and says what is missing.");
+        ? tr("Needs a language model for the part that is prose: the model set for Jarvis writes it after the "
+             "local part.")
+        : tr("Needs a language model for its full job, and none is configured for agents (choose one and let "
+             "agents use it in Settings). It does only the part that needs no model and says what is missing.");
 }
 
 } // namespace caseyos

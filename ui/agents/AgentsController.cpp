@@ -5,13 +5,15 @@
 #include "AgentsView.h"
 #include "TriageController.h"
 #include "WorkspaceStatusBar.h"
-#include "agents/AgentsClient.h"
+#include "jarvis/AgentsClient.h"
 #include "llm/LlmSettings.h"
 #include "workspace/WorkspaceClient.h"
 
 #include <QDockWidget>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include "jarvis/AgentModelStep.h"
+
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -22,8 +24,7 @@ AgentsController::AgentsController(const Parts& parts, const Clock& clock, QObje
     : QObject(parent)
     , m_parts(parts)
     , m_clock(clock)
-    , m_modelConfigured(
-          [] { return llm::LlmSettings::load(QSettings()).provider != llm::ProviderKind::Offline; })
+    , m_modelConfigured([] { return jarvis::agentModelAllowed(llm::LlmSettings::load(QSettings())); })
 {
     updateModelNotice();
     connect(m_parts.triage, &TriageController::opened, this, [this](bool ok) {
@@ -46,6 +47,13 @@ void AgentsController::setModelConfiguredSource(std::function<bool()> source)
     updateModelNotice();
 }
 
+void AgentsController::setAccessSource(AgentsClient::AccessSource source)
+{
+    m_access = std::move(source);
+    if (m_client)
+        m_client->setAccessSource(m_access);
+}
+
 void AgentsController::updateModelNotice()
 {
     m_parts.view->setModelConfigured(m_modelConfigured && m_modelConfigured());
@@ -60,6 +68,7 @@ void AgentsController::workspaceOpened()
     delete m_client;
     m_parts.view->model()->clearRunning();
     m_client = new AgentsClient(workspace->databasePath(), m_clock, this);
+    m_client->setAccessSource(m_access);
     connect(m_client, &AgentsClient::listed, m_parts.view->model(), &AgentsModel::setLastRuns);
     connect(m_client, &AgentsClient::runFinished, this, &AgentsController::onRunFinished);
     connect(m_client, &AgentsClient::failed, this,

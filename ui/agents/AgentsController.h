@@ -1,6 +1,6 @@
 #pragma once
 
-#include "agents/AgentsWorker.h"
+#include "jarvis/AgentsClient.h"
 #include "core/Clock.h"
 
 #include <QObject>
@@ -34,9 +34,12 @@ public:
     };
     AgentsController(const Parts& parts, const Clock& clock, QObject* parent = nullptr);
 
-    // Whether a language model is configured, asked each time the dock is shown (default: Jarvis's settings
-    // name a provider other than offline).
+    // Whether agents may use a language model, asked each time the dock is shown (default: Jarvis's settings
+    // name a provider and allow agents to use it — jarvis::agentModelAllowed).
     void setModelConfiguredSource(std::function<bool()> source);
+    // What each run may use beyond the workspace (the model's key, the accounts for a live calendar), read at
+    // each run; handed to the client when the workspace opens.
+    void setAccessSource(AgentsClient::AccessSource source);
     AgentsClient* client() const { return m_client; } // null until the workspace is open
 
     void refresh(); // lists the newest runs again (no-op before the workspace is open)
@@ -54,6 +57,7 @@ private:
     Parts m_parts;
     const Clock& m_clock;
     AgentsClient* m_client = nullptr;
+    AgentsClient::AccessSource m_access;
     std::function<bool()> m_modelConfigured;
 };
 

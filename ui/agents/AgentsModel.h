@@ -1,7 +1,7 @@
 #pragma once
 
 #include "agents/Agent.h"
-#include "agents/AgentsWorker.h"
+#include "jarvis/AgentsWorker.h"
 #include "core/Clock.h"
 
 #include <QAbstractItemModel>

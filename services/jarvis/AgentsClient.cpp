@@ -1,4 +1,4 @@
-#include "agents/AgentsClient.h"
+#include "jarvis/AgentsClient.h"
 
 #include "core/BackgroundPriority.h"
 
@@ -64,7 +64,8 @@ void AgentsClient::list()
 quint64 AgentsClient::run(const QString& agent, const QJsonObject& input)
 {
     const quint64 id = ++m_nextRequest;
-    post([id, agent, input](AgentsWorker* worker) { worker->run(id, agent, input); });
+    const AgentRunAccess access = m_access ? m_access() : AgentRunAccess {};
+    post([id, agent, input, access](AgentsWorker* worker) { worker->run(id, agent, input, access); });
     return id;
 }
 

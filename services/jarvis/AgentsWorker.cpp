@@ -1,11 +1,13 @@
-#include "agents/AgentsWorker.h"
+#include "jarvis/AgentsWorker.h"
 
 #include "agents/AgentRunner.h"
+#include "jarvis/AgentRun.h"
 #include "storage/Database.h"
 #include "storage/MoveRepository.h"
 
 #include <QHash>
 #include <QJsonArray>
+#include <QSettings>
 
 using namespace Qt::StringLiterals;
 
@@ -97,7 +99,7 @@ void AgentsWorker::list()
     Q_EMIT listed(runs);
 }
 
-void AgentsWorker::run(quint64 requestId, const QString& agent, const QJsonObject& input)
+void AgentsWorker::run(quint64 requestId, const QString& agent, const QJsonObject& input, const AgentRunAccess& access)
 {
     AgentRunReport report;
     report.requestId = requestId;
@@ -109,7 +111,18 @@ void AgentsWorker::run(quint64 requestId, const QString& agent, const QJsonObjec
         return;
     }
     Q_EMIT runStarted(requestId, agent);
-    const Result<AgentRunOutcome> outcome = AgentRunner(*m_db, m_clock).run(agent, input);
+    if (!m_http)
+        m_http = std::make_unique<HttpClient>(m_clock);
+    jarvis::AgentRunSetup setup
+        = jarvis::agentRunSetup(*m_http, access.accounts, access.tokens.data(), access.llm.key, QSettings(), m_clock);
+    setup.llm = access.llm; // the settings as the UI read them for this run
+    jarvis::runAgent(*m_db, m_clock, *m_http, setup, agent, input, this,
+        [this, report](const Result<AgentRunOutcome>& outcome) { finishRun(report, outcome); });
+}
+
+void AgentsWorker::finishRun(AgentRunReport report, const Result<AgentRunOutcome>& outcome)
+{
+    QString error;
     if (!outcome) {
         report.error = outcome.error();
         Q_EMIT runFinished(report);

@@ -1,12 +1,13 @@
 #pragma once
 
-#include "agents/AgentsWorker.h"
+#include "jarvis/AgentsWorker.h"
 #include "core/Clock.h"
 
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QThread>
+#include <functional>
 
 namespace caseyos {
 
@@ -19,9 +20,13 @@ class AgentsClient : public QObject
 {
     Q_OBJECT
 public:
+    // Read on this thread at each run, so a changed model or a newly connected calendar applies to the next one.
+    using AccessSource = std::function<AgentRunAccess()>;
+
     AgentsClient(QString databasePath, const Clock& clock, QObject* parent = nullptr);
     ~AgentsClient() override;
 
+    void setAccessSource(AccessSource source) { m_access = std::move(source); } // empty: runs stay local
     void list(); // → listed, or failed
     quint64 run(
         const QString& agent, const QJsonObject& input = {}); // the request's id → runStarted, runFinished
@@ -38,6 +43,7 @@ Q_SIGNALS:
 
 private:
     template<typename Fn> void post(Fn&& fn);
+    AccessSource m_access;
 
     QThread m_thread;
     AgentsWorker* m_worker = nullptr;
