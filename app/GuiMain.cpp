@@ -115,6 +115,8 @@ int runGui(const QStringList& arguments)
         // kept.
         MainWindow::Options windowOptions { true };
         windowOptions.backgroundSync = !demo; // the demo workspace is never synced with real accounts
+        windowOptions.home = home; // for Settings ▸ MCP's client configuration
+        windowOptions.demo = demo;
         MainWindow window(SystemClock::instance(), windowOptions);
 
         DesktopIntegration::Options desktopOptions;

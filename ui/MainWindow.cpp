@@ -23,6 +23,7 @@
 #include "agents/AgentsController.h"
 #include "agents/AgentsView.h"
 #include "approvals/ApprovalsController.h"
+#include "checks/BackgroundScheduler.h"
 #include "execution/AccountPerformers.h"
 #include "execution/ExecutionClient.h"
 #include "execution/ExecutionController.h"
@@ -30,14 +31,17 @@
 #include "jarvis/ChatPane.h"
 #include "jarvis/JarvisConfig.h"
 #include "mcp/ApprovalsClient.h"
+#include "mcp/McpClientConfig.h"
 #include "notifications/NotificationsClient.h"
 #include "notifications/NotificationsPanel.h"
 #include "outcomes/OutcomesView.h"
+#include "settings/SettingsDialog.h"
 #include "workspace/WorkspaceClient.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
@@ -159,6 +163,7 @@ MainWindow::MainWindow(const Clock& clock, Options options, QWidget* parent)
     connect(m_actions->focusSearch, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
     connect(m_actions->openDetail, &QAction::triggered, this, &MainWindow::openDetail);
     connect(m_actions->quit, &QAction::triggered, this, &MainWindow::quitApplication);
+    connect(m_actions->settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_view, &MovesView::openDetailRequested, this, &MainWindow::openDetail);
     connect(m_filterBar, &FilterBar::leaveRequested, this, [this] { m_view->setFocus(); });
     connect(m_detail, &MoveDetailPane::leaveRequested, this, [this] { m_view->setFocus(); });
@@ -203,6 +208,7 @@ void MainWindow::buildMenus()
     file->addAction(m_actions->importFiles);
     file->addAction(m_actions->reload);
     connect(file->addAction(tr("&Accounts…")), &QAction::triggered, this, &MainWindow::showAccounts);
+    file->addAction(m_actions->settings);
     file->addSeparator();
     file->addAction(m_actions->quit);
 
@@ -402,6 +408,45 @@ void MainWindow::showAccounts()
     m_accountsDialog->show();
     m_accountsDialog->raise();
     m_accountsDialog->activateWindow();
+}
+
+void MainWindow::showSettings()
+{
+    if (!m_settingsDialog) {
+        SettingsDialog::Sources sources;
+        sources.executions = m_executions->client();
+        // The same key source Jarvis uses; the keychain is woken only for a provider that needs a key.
+        sources.keySource = [this](llm::ProviderKind kind) {
+            AccountsRuntime& runtime = accountsRuntime();
+            return jarvis::apiKeySource(runtime.registry(), &runtime.tokens(), kind);
+        };
+        sources.showAccounts = [this] { showAccounts(); };
+        const QString home = !m_options.home.isEmpty() ? m_options.home
+            : m_client                                 ? QFileInfo(m_client->databasePath()).absolutePath()
+                                                       : QString();
+        if (!home.isEmpty())
+            sources.mcpClientConfig
+                = mcpClientConfig(QCoreApplication::applicationFilePath(), home, m_options.demo);
+        m_settingsDialog = new SettingsDialog(m_clock, std::move(sources), this);
+        m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        // What running parts keep rather than re-read: the checks' timer here, the tray's options through
+        // settingsChanged (DesktopWindowBinding).
+        connect(m_settingsDialog, &SettingsDialog::applied, this, [this] {
+            BackgroundScheduler* scheduler = m_notifications->scheduler();
+            const int minutes = BackgroundScheduler::intervalFromSettings();
+            if (scheduler && scheduler->interval() != std::chrono::minutes(minutes))
+                scheduler->setIntervalMinutes(minutes);
+            Q_EMIT settingsChanged();
+        });
+    }
+    m_settingsDialog->show();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
+}
+
+SettingsDialog* MainWindow::settingsDialog() const
+{
+    return m_settingsDialog;
 }
 
 void MainWindow::showNotifications()

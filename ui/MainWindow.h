@@ -4,6 +4,7 @@
 #include "execution/ExecutionWorker.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QDockWidget;
 class QLabel;
@@ -34,6 +35,7 @@ class NotificationsController;
 class NotificationsPanel;
 class OutcomesController;
 class OutcomesView;
+class SettingsDialog;
 class SyncController;
 class TriageController;
 class WorkspaceClient;
@@ -53,6 +55,11 @@ public:
         // What the executor runs with. Empty: the connected accounts' performers when backgroundSync is on, and
         // none (each action refused with the reason) otherwise — the demo workspace never acts on real accounts.
         PerformerSetup performers;
+        // The data folder as started (--home, resolved) and --demo: what Settings ▸ MCP puts in the client
+        // configuration. Empty home: the folder of the open database. No initializers, like the flags above:
+        // GCC refuses them with the in-class default argument below (brace-initialised, demo is false).
+        QString home;
+        bool demo;
     };
     explicit MainWindow(const Clock& clock, Options options = Options { false }, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -90,6 +97,8 @@ public:
     // Execute (e), the outbox countdown and `z`, the detail pane's executions and the Kill Switch action.
     ExecutionController* executions() const { return m_executions; }
     void showAccounts(); // File ▸ Accounts…: connect and disconnect providers (non-modal)
+    void showSettings(); // File ▸ Settings… (Ctrl+,): the settings dialog (non-modal, like Accounts…)
+    SettingsDialog* settingsDialog() const; // null unless open
     SyncController* sync() const { return m_sync; } // null until the workspace is open with backgroundSync
     FilterBar* filterBar() const { return m_filterBar; }
     WorkspaceStatusBar* workspaceStatusBar() const { return m_statusBar; }
@@ -112,6 +121,7 @@ public:
 Q_SIGNALS:
     void hiddenToTray(); // a close while close-to-tray was on: the window only hid
     void quitRequested(); // the window closed for good: the app should quit
+    void settingsChanged(); // the settings dialog wrote the settings (the tray re-reads its options)
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -167,6 +177,7 @@ private:
     AccountsDialog* m_accountsDialog = nullptr;
     AccountsRuntime* m_accountsRuntime = nullptr; // made on first use (Accounts… or the sync)
     SyncController* m_sync = nullptr;
+    QPointer<SettingsDialog> m_settingsDialog; // deletes itself when closed
     bool m_closeToTray = false;
     bool m_quitting = false;
 };

@@ -51,6 +51,16 @@ MoveActions::MoveActions(QWidget* window)
     commandPalette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     shortcutHelp = make(tr("&Keyboard Shortcuts"), u"help"_s, tr("Show every keyboard shortcut"));
     shortcutHelp->setShortcuts({ QKeySequence(Qt::Key_Question), QKeySequence::HelpContents });
+    settings
+        = make(tr("&Settings…"), QString(), tr("Assistant, sending limits, memory, MCP and notifications"));
+    // Ctrl+, everywhere, plus the platform's Preferences key where it has another one (not twice: two
+    // bindings of one key make it ambiguous).
+    QList<QKeySequence> settingsKeys { QKeySequence(Qt::CTRL | Qt::Key_Comma) };
+    for (const QKeySequence& key : QKeySequence::keyBindings(QKeySequence::Preferences))
+        if (!settingsKeys.contains(key))
+            settingsKeys.append(key);
+    settings->setShortcuts(settingsKeys);
+    settings->setMenuRole(QAction::PreferencesRole);
     quit = make(tr("&Quit"), QString(), tr("Close CaseyOS"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);

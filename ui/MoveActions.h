@@ -39,6 +39,7 @@ public:
     QAction* importFiles = nullptr;
     QAction* commandPalette = nullptr;
     QAction* shortcutHelp = nullptr;
+    QAction* settings = nullptr; // File ▸ Settings… (Ctrl+, and the platform's Preferences key)
     QAction* quit = nullptr;
 
     // Actions the command palette lists, in menu order.

@@ -1,6 +1,6 @@
-// caseyos jarvis config [options]: shows or changes which language model answers in Jarvis (the app has no
-// settings dialog yet, so this is where the jarvis/* keys are set). API keys are never taken here: they go in
-// the OS keychain from the Accounts page.
+// caseyos jarvis config [options]: shows or changes which language model answers in Jarvis (the same jarvis/*
+// keys as the window's File ▸ Settings ▸ Assistant page). API keys are never taken here: they go in the OS
+// keychain from the Accounts page.
 #include "Cli.h"
 #include "CliCommon.h"
 #include "llm/LlmSettings.h"
@@ -115,9 +115,7 @@ int runJarvis(const QStringList& arguments)
     }
     if (p.isSet(baseUrl)) {
         const QUrl url(p.value(baseUrl).trimmed());
-        if (!p.value(baseUrl).trimmed().isEmpty()
-            && (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)
-                || url.host().isEmpty())) {
+        if (!p.value(baseUrl).trimmed().isEmpty() && !llm::LlmSettings::isUsableBaseUrl(url)) {
             printErr(u"\"%1\" is not an http(s) URL"_s.arg(p.value(baseUrl)));
             return ExitUsage;
         }
@@ -131,8 +129,9 @@ int runJarvis(const QStringList& arguments)
     if (p.isSet(maxSteps)) {
         bool ok = false;
         const int n = p.value(maxSteps).toInt(&ok);
-        if (!ok || n < 1 || n > 12) {
-            printErr(u"--max-steps must be a whole number from 1 to 12"_s);
+        if (!ok || n < llm::LlmSettings::kMinSteps || n > llm::LlmSettings::kMaxSteps) {
+            printErr(u"--max-steps must be a whole number from %1 to %2"_s.arg(llm::LlmSettings::kMinSteps)
+                         .arg(llm::LlmSettings::kMaxSteps));
             return ExitUsage;
         }
         s.maxSteps = n;

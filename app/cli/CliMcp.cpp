@@ -4,38 +4,19 @@
 #include "CliExecutors.h"
 #include "core/Clock.h"
 #include "execution/ApprovedCalls.h"
+#include "mcp/McpClientConfig.h"
 #include "mcp/McpSession.h"
 #include "mcp/McpSettings.h"
 #include "mcp/StdioServer.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSettings>
 #include <csignal>
 
 using namespace Qt::StringLiterals;
 
 namespace caseyos::cli {
-
-namespace {
-
-// The snippet for an MCP client's configuration (Claude Desktop's claude_desktop_config.json and others).
-QByteArray clientConfig(const Context& context, bool demo)
-{
-    QJsonArray args { u"mcp"_s, u"--home"_s, QDir(context.home).absolutePath() };
-    if (demo)
-        args.append(u"--demo"_s);
-    const QJsonObject server { { u"command"_s, QCoreApplication::applicationFilePath() },
-        { u"args"_s, args } };
-    return QJsonDocument(QJsonObject { { u"mcpServers"_s, QJsonObject { { u"caseyos"_s, server } } } })
-        .toJson(QJsonDocument::Indented);
-}
-
-} // namespace
 
 int runMcp(const QStringList& arguments)
 {
@@ -61,7 +42,8 @@ int runMcp(const QStringList& arguments)
     if (!prepareContext(command.globals(), &context))
         return ExitFailure;
     if (command.parser().isSet(printConfig)) {
-        printOut(QString::fromUtf8(clientConfig(context, command.globals().demo)));
+        printOut(QString::fromUtf8(
+            mcpClientConfig(QCoreApplication::applicationFilePath(), context.home, command.globals().demo)));
         return ExitOk;
     }
     Database db;

@@ -28,8 +28,13 @@ void registerSchedulerTypes()
 
 int BackgroundScheduler::intervalFromSettings()
 {
+    return intervalFromSettings(QSettings());
+}
+
+int BackgroundScheduler::intervalFromSettings(const QSettings& settings)
+{
     bool ok = false;
-    const int minutes = QSettings().value(kIntervalSettingsKey).toInt(&ok);
+    const int minutes = settings.value(kIntervalSettingsKey).toInt(&ok);
     return ok && minutes >= 1 && minutes <= kMaxIntervalMinutes ? minutes : kDefaultIntervalMinutes;
 }
 

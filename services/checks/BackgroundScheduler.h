@@ -9,6 +9,8 @@
 #include <QThread>
 #include <chrono>
 
+class QSettings;
+
 namespace caseyos {
 
 class ChecksWorker;
@@ -27,6 +29,7 @@ public:
     static inline const QString kIntervalSettingsKey = QStringLiteral("checks/intervalMinutes");
     // The interval QSettings holds, or the default when unset or not a whole number in 1 … 1440.
     static int intervalFromSettings();
+    static int intervalFromSettings(const QSettings& settings);
 
     BackgroundScheduler(QString databasePath, const Clock& clock, QObject* parent = nullptr);
     ~BackgroundScheduler() override; // lets a running pass finish, then stops the thread

@@ -59,10 +59,14 @@ void addAccountPerformers(PerformerRegistry& registry, HttpClient& http, const Q
     if (const auto google = usableAccount(accounts, u"google"_s)) {
         addGmailPerformers(registry, http,
             accountClientConfig(*google, tokens, settings, u"sync/gmail/baseUrl"_s, u"https://gmail.googleapis.com"_s));
+        // The working hours are read again at each booking (from the same settings file), so a change in the
+        // settings dialog applies to the next meeting.
         addCalendarPerformer(registry, http,
             accountClientConfig(*google, tokens, settings, u"sync/calendar/baseUrl"_s,
                 u"https://www.googleapis.com/calendar/v3"_s),
-            clock, WorkingHours::fromSettings(settings, clock));
+            clock, [file = settings.fileName(), format = settings.format(), &clock] {
+                return WorkingHours::fromSettings(QSettings(file, format), clock);
+            });
     } else {
         for (ActionKind kind : { ActionKind::SendEmail, ActionKind::CreateDraft, ActionKind::BookMeeting })
             registry.setUnavailable(kind, notConnected(u"Google"_s));

@@ -17,7 +17,8 @@ class TokenStore;
 
 // Adds the performers the connected accounts allow, with their tokens from the keychain (TokenStore, asked on
 // its own thread): the first usable Google account → send_email and create_draft (Gmail) and book_meeting
-// (Google Calendar, working hours from the execution/meetings/* settings: MeetingSlots.h); the first usable
+// (Google Calendar, working hours from the execution/meetings/* settings of the same file, read at each
+// booking: MeetingSlots.h); the first usable
 // HubSpot account → create_task, update_task, update_deal and log_note; a Slack account → post_slack; an X
 // account → post_x. For each of those without an account it records why ("No connected Google account:
 // connect one on the Accounts page first"). Usable: Connected or Error (a passing failure). Base URLs from

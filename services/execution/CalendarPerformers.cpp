@@ -44,7 +44,8 @@ void answerLater(QObject* context, const ActionPerformer::PerformDone& done, con
 class BookMeetingPerformer final : public ActionPerformer
 {
 public:
-    BookMeetingPerformer(HttpClient& http, const ClientConfig& config, const Clock& clock, WorkingHours hours)
+    BookMeetingPerformer(
+        HttpClient& http, const ClientConfig& config, const Clock& clock, WorkingHoursSource hours)
         : m_client(std::make_shared<GoogleCalendarClient>(http, config))
         , m_clock(clock)
         , m_hours(std::move(hours))
@@ -108,7 +109,7 @@ public:
     QJsonObject describe(const QJsonObject& payload, const QString& remoteKey) const override
     {
         const MeetingPayload p = meetingOf(payload);
-        const WorkingHours hours = hoursFor(p).value_or(m_hours);
+        const WorkingHours hours = hoursFor(p).value_or(m_hours());
         const CalendarEventInput event = eventFor(p, hours, p.start.value_or(QDateTime()), remoteKey);
         QJsonObject body = calendarEventBody(event);
         QJsonObject out { { u"request"_s,
@@ -170,7 +171,7 @@ private:
     // The working hours in the payload's zone when it names one (nullopt: a zone that does not exist).
     std::optional<WorkingHours> hoursFor(const MeetingPayload& p) const
     {
-        WorkingHours hours = m_hours;
+        WorkingHours hours = m_hours();
         if (p.timeZone.isEmpty())
             return hours;
         const QTimeZone zone(p.timeZone.toUtf8());
@@ -227,7 +228,7 @@ private:
 
     std::shared_ptr<GoogleCalendarClient> m_client;
     const Clock& m_clock;
-    WorkingHours m_hours;
+    WorkingHoursSource m_hours;
 };
 
 } // namespace
@@ -235,7 +236,13 @@ private:
 void addCalendarPerformer(PerformerRegistry& registry, HttpClient& http, const ClientConfig& config,
     const Clock& clock, const WorkingHours& hours)
 {
-    registry.add(std::make_unique<BookMeetingPerformer>(http, config, clock, hours));
+    addCalendarPerformer(registry, http, config, clock, [hours] { return hours; });
+}
+
+void addCalendarPerformer(PerformerRegistry& registry, HttpClient& http, const ClientConfig& config,
+    const Clock& clock, WorkingHoursSource hours)
+{
+    registry.add(std::make_unique<BookMeetingPerformer>(http, config, clock, std::move(hours)));
 }
 
 } // namespace caseyos

@@ -2,6 +2,8 @@
 
 #include "connectors/clients/ClientTypes.h"
 
+#include <functional>
+
 namespace caseyos {
 
 class Clock;
@@ -20,5 +22,10 @@ struct WorkingHours;
 // outlive the registry.
 void addCalendarPerformer(PerformerRegistry& registry, HttpClient& http, const ClientConfig& config,
     const Clock& clock, const WorkingHours& hours);
+// The same with the hours read at each booking (on the executor's thread), so a change in the settings
+// applies to the next meeting without a restart.
+using WorkingHoursSource = std::function<WorkingHours()>;
+void addCalendarPerformer(PerformerRegistry& registry, HttpClient& http, const ClientConfig& config,
+    const Clock& clock, WorkingHoursSource hours);
 
 } // namespace caseyos

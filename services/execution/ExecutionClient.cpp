@@ -16,6 +16,7 @@ void registerExecutionTypes()
         qRegisterMetaType<caseyos::ExecutionRecord>();
         qRegisterMetaType<QList<caseyos::ExecutionRecord>>();
         qRegisterMetaType<caseyos::ExecutionDraft>();
+        qRegisterMetaType<caseyos::ExecutionLimits>();
         qRegisterMetaType<caseyos::MoveRow>();
         qRegisterMetaType<QList<caseyos::MoveRow>>();
         qRegisterMetaType<QList<qint64>>();
@@ -58,6 +59,8 @@ ExecutionClient::ExecutionClient(QString databasePath, const Clock& clock, Perfo
     connect(m_worker, &ExecutionWorker::undoRefused, this, &ExecutionClient::undoRefused);
     connect(m_worker, &ExecutionWorker::error, this, &ExecutionClient::error);
     connect(m_worker, &ExecutionWorker::approvalsHandedOver, this, &ExecutionClient::approvalsHandedOver);
+    connect(m_worker, &ExecutionWorker::limitsLoaded, this, &ExecutionClient::limitsLoaded);
+    connect(m_worker, &ExecutionWorker::limitsSaved, this, &ExecutionClient::limitsSaved);
     connect(m_reader, &ExecutionReader::draftLoaded, this, &ExecutionClient::draftLoaded);
     connect(m_reader, &ExecutionReader::historyLoaded, this, &ExecutionClient::historyLoaded);
     connect(m_reader, &ExecutionReader::rowsLoaded, this, &ExecutionClient::rowsLoaded);
@@ -136,6 +139,22 @@ void ExecutionClient::loadRows(const QList<qint64>& moveIds)
 {
     ExecutionReader* reader = m_reader;
     post(reader, [reader, moveIds] { reader->loadRows(moveIds); });
+}
+
+quint64 ExecutionClient::loadLimits()
+{
+    const quint64 id = ++m_nextRequest;
+    ExecutionWorker* worker = m_worker;
+    post(worker, [worker, id] { worker->loadLimits(id); });
+    return id;
+}
+
+quint64 ExecutionClient::saveLimits(const ExecutionLimits& limits)
+{
+    const quint64 id = ++m_nextRequest;
+    ExecutionWorker* worker = m_worker;
+    post(worker, [worker, id, limits] { worker->saveLimits(id, limits); });
+    return id;
 }
 
 } // namespace caseyos

@@ -33,6 +33,8 @@ public:
     quint64 loadDraft(qint64 moveId); // → draftLoaded(id, …)
     quint64 loadHistory(qint64 moveId); // → historyLoaded(id, …)
     void loadRows(const QList<qint64>& moveIds); // → rowsLoaded
+    quint64 loadLimits(); // → limitsLoaded(id, …): the caps, undo window and unsubscribe policy
+    quint64 saveLimits(const ExecutionLimits& limits); // → limitsSaved(id, error); the kill switch stays
 
     bool isReady() const { return m_ready; }
     bool killSwitch() const { return m_killSwitch; } // as last reported
@@ -53,6 +55,8 @@ Q_SIGNALS:
     void draftLoaded(quint64 requestId, const caseyos::ExecutionDraft& draft);
     void historyLoaded(quint64 requestId, qint64 moveId, const QList<caseyos::ExecutionRecord>& records);
     void rowsLoaded(const QList<caseyos::MoveRow>& rows);
+    void limitsLoaded(quint64 requestId, const caseyos::ExecutionLimits& limits, const QString& error);
+    void limitsSaved(quint64 requestId, const QString& error); // empty: stored
 
 private:
     template<typename Fn> void post(QObject* target, Fn&& fn);

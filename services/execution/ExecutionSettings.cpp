@@ -7,9 +7,7 @@ using namespace Qt::StringLiterals;
 
 namespace caseyos {
 
-namespace {
-
-QString policyName(UnsubscribePolicy policy)
+QString toString(UnsubscribePolicy policy)
 {
     switch (policy) {
     case UnsubscribePolicy::Always:
@@ -21,6 +19,8 @@ QString policyName(UnsubscribePolicy policy)
     }
     return u"new_threads"_s;
 }
+
+namespace {
 
 bool rangeError(QString* error, const QString& message)
 {
@@ -105,7 +105,23 @@ bool ExecutionSettings::setUndoWindowMs(int ms, const QDateTime& now, QString* e
 
 bool ExecutionSettings::setUnsubscribePolicy(UnsubscribePolicy policy, const QDateTime& now, QString* error)
 {
-    return write(u"unsubscribe_policy"_s, policyName(policy), now, error);
+    return write(u"unsubscribe_policy"_s, toString(policy), now, error);
+}
+
+bool ExecutionSettings::setSendingLimits(const ExecutionLimits& limits, const QDateTime& now, QString* error)
+{
+    QString problem;
+    const bool stored = m_db.transaction(
+        [&] {
+            return setEmailsPerDay(limits.emailsPerDay, now, &problem)
+                && setEmailsPerContactPerWeek(limits.emailsPerContactPerWeek, now, &problem)
+                && setUndoWindowMs(limits.undoWindowMs, now, &problem)
+                && setUnsubscribePolicy(limits.unsubscribe, now, &problem);
+        },
+        &problem);
+    if (!stored && error)
+        *error = problem;
+    return stored;
 }
 
 } // namespace caseyos

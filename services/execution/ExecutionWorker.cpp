@@ -19,6 +19,7 @@ ExecutionWorker::ExecutionWorker(QString databasePath, const Clock& clock, Perfo
     qRegisterMetaType<ExecuteRequest>();
     qRegisterMetaType<SubmitResult>();
     qRegisterMetaType<ExecutionRecord>();
+    qRegisterMetaType<ExecutionLimits>();
 }
 
 // The executor (and its performers' callbacks) go before the client and the database they use.
@@ -121,6 +122,29 @@ void ExecutionWorker::setKillSwitch(bool on)
         return;
     }
     Q_EMIT killSwitchChanged(on);
+}
+
+void ExecutionWorker::loadLimits(quint64 requestId)
+{
+    if (!ensureOpen()) {
+        Q_EMIT limitsLoaded(requestId, {}, u"The database cannot be opened"_s);
+        return;
+    }
+    QString error;
+    const ExecutionLimits limits = ExecutionSettings(*m_db).load(&error);
+    Q_EMIT limitsLoaded(requestId, limits, error);
+}
+
+void ExecutionWorker::saveLimits(quint64 requestId, const ExecutionLimits& limits)
+{
+    if (!ensureOpen()) {
+        Q_EMIT limitsSaved(requestId, u"The database cannot be opened"_s);
+        return;
+    }
+    QString error;
+    if (!m_executor->setSendingLimits(limits, &error) && error.isEmpty())
+        error = u"The sending limits could not be stored"_s;
+    Q_EMIT limitsSaved(requestId, error);
 }
 
 } // namespace caseyos

@@ -41,6 +41,10 @@ public Q_SLOTS:
     // Hands approved MCP calls that have not run yet to the executor (ApprovedCalls); start() does it too.
     // Call it when an approval was decided (here or in another process). Answered by approvalsHandedOver.
     void handOverApproved();
+    // The stored caps, undo window and unsubscribe policy (answered by limitsLoaded), and a change of them
+    // (the kill switch is left alone; answered by limitsSaved, with an empty error on success).
+    void loadLimits(quint64 requestId);
+    void saveLimits(quint64 requestId, const caseyos::ExecutionLimits& limits);
 
 Q_SIGNALS:
     void ready(bool killSwitchOn);
@@ -54,6 +58,8 @@ Q_SIGNALS:
     void killSwitchChanged(bool on);
     // handOverApproved() gave `handedOver` approvals an execution and recorded `refused` as not run.
     void approvalsHandedOver(int handedOver, int refused);
+    void limitsLoaded(quint64 requestId, const caseyos::ExecutionLimits& limits, const QString& error);
+    void limitsSaved(quint64 requestId, const QString& error);
     void error(const QString& message); // the database could not be opened, a setting not stored
 
 private:
@@ -74,3 +80,4 @@ private:
 
 Q_DECLARE_METATYPE(caseyos::ExecuteRequest)
 Q_DECLARE_METATYPE(caseyos::SubmitResult)
+Q_DECLARE_METATYPE(caseyos::ExecutionLimits)

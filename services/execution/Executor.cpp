@@ -85,6 +85,24 @@ bool Executor::setKillSwitch(bool on, QString* error)
     return true;
 }
 
+bool Executor::setSendingLimits(const ExecutionLimits& limits, QString* error)
+{
+    const ExecutionLimits before = this->limits();
+    if (!ExecutionSettings(m_db).setSendingLimits(limits, m_clock.now(), error))
+        return false;
+    const auto json = [](const ExecutionLimits& l) {
+        return QJsonObject { { u"emails_per_day"_s, l.emailsPerDay },
+            { u"emails_per_contact_per_week"_s, l.emailsPerContactPerWeek },
+            { u"undo_window_ms"_s, l.undoWindowMs }, { u"unsubscribe_policy"_s, toString(l.unsubscribe) } };
+    };
+    const QJsonObject now = json(limits);
+    const QJsonObject previous = json(before);
+    if (m_audit && now != previous)
+        m_audit(
+            u"execution.limits_changed"_s, QJsonObject { { u"limits"_s, now }, { u"previous"_s, previous } });
+    return true;
+}
+
 SubmitResult Executor::submit(const ExecuteRequest& request)
 {
     SubmitResult out;

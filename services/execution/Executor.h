@@ -83,7 +83,8 @@ class Executor : public QObject
     Q_OBJECT
 public:
     // kind: "execution.queued", "execution.succeeded", "execution.failed", "execution.cancelled",
-    // "execution.undone", "execution.blocked", "execution.reconciled", "kill_switch.changed". Details carry
+    // "execution.undone", "execution.blocked", "execution.reconciled", "execution.limits_changed",
+    // "kill_switch.changed". Details carry
     // ids, action, state, error and the payload hash — never message text or a credential.
     using AuditSink = std::function<void(const QString& kind, const QJsonObject& details)>;
     using UndoDone = std::function<void(const Result<ExecutionRecord>&)>;
@@ -109,6 +110,9 @@ public:
     void runDue(); // runs every queued row whose time has come (after reconciliation)
 
     bool setKillSwitch(bool on, QString* error = nullptr);
+    // The caps, undo window and unsubscribe policy (ExecutionSettings::setSendingLimits); a change is audited
+    // as "execution.limits_changed" with the values before and after. Applies to the next submit.
+    bool setSendingLimits(const ExecutionLimits& limits, QString* error = nullptr);
     ExecutionLimits limits() const;
     bool isReconciling() const { return m_reconciling > 0; }
     int inFlight() const { return int(m_inFlight.size()); }

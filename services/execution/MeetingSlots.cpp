@@ -21,7 +21,10 @@ QTime timeSetting(const QSettings& settings, const QString& key, QTime fallback)
 
 QList<int> daysSetting(const QSettings& settings, const QList<int>& fallback)
 {
-    const QString text = settings.value(u"execution/meetings/workdays"_s).toString();
+    // An unquoted 1,2,3 typed into the INI file reads back as a list, a saved one as a string.
+    const QVariant value = settings.value(WorkingHours::daysKey());
+    const QString text
+        = value.typeId() == QMetaType::QStringList ? value.toStringList().join(u',') : value.toString();
     QList<int> days;
     for (const QString& part : text.split(u',', Qt::SkipEmptyParts)) {
         bool ok = false;
@@ -46,22 +49,37 @@ WorkingHours WorkingHours::fromSettings(const QSettings& settings, const Clock& 
     WorkingHours h;
     const QTime defaultStart = h.start;
     const QTime defaultEnd = h.end;
-    h.start = timeSetting(settings, u"execution/meetings/workdayStart"_s, defaultStart);
-    h.end = timeSetting(settings, u"execution/meetings/workdayEnd"_s, defaultEnd);
+    h.start = timeSetting(settings, startKey(), defaultStart);
+    h.end = timeSetting(settings, endKey(), defaultEnd);
     if (h.end <= h.start) { // both or neither: a half-valid pair would make a strange day
         h.start = defaultStart;
         h.end = defaultEnd;
     }
     h.days = daysSetting(settings, h.days);
     // Checked for emptiness first: QTimeZone("") is not invalid but the system zone, not the clock's.
-    const QByteArray zoneId = settings.value(u"execution/meetings/timeZone"_s).toString().trimmed().toUtf8();
+    const QByteArray zoneId = settings.value(timeZoneKey()).toString().trimmed().toUtf8();
     const QTimeZone configured = zoneId.isEmpty() ? QTimeZone() : QTimeZone(zoneId);
+    h.followsSystemZone = !configured.isValid();
     h.zone = configured.isValid() ? configured : clock.localZone();
     bool ok = false;
-    const int days = settings.value(u"execution/meetings/searchDays"_s).toInt(&ok);
-    if (ok && days >= 1 && days <= 60)
+    const int days = settings.value(searchDaysKey()).toInt(&ok);
+    if (ok && days >= 1 && days <= kMaxSearchDays)
         h.searchDays = days;
     return h;
+}
+
+void WorkingHours::save(QSettings& settings) const
+{
+    settings.setValue(startKey(), start.toString(u"HH:mm"_s));
+    settings.setValue(endKey(), end.toString(u"HH:mm"_s));
+    QList<int> sorted = days;
+    std::sort(sorted.begin(), sorted.end());
+    QStringList parts;
+    for (int d : sorted)
+        parts << QString::number(d);
+    settings.setValue(daysKey(), parts.join(u',')); // one string, as a user would type it in the file
+    settings.setValue(timeZoneKey(), followsSystemZone ? QString() : QString::fromUtf8(zone.id()));
+    settings.setValue(searchDaysKey(), searchDays);
 }
 
 QString WorkingHours::describe() const

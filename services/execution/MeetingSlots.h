@@ -21,17 +21,30 @@ class Clock;
 //   execution/meetings/timeZone      ""           IANA name; empty: the clock's local (system) zone
 //   execution/meetings/searchDays    7            how many days ahead, today included, to look (1–60)
 // A wrong value falls back to its default (a meeting is never placed at 03:00 because of a typo).
+// The calendar performer reads them at each booking, so a change in the settings dialog applies at once.
 struct WorkingHours
 {
     QTime start { 9, 0 };
-    QTime end { 17, 0 };
-    QList<int> days { 1, 2, 3, 4, 5 };
+    QTime end { 17, 0 }; // after start (fromSettings drops a pair that is not)
+    QList<int> days { 1, 2, 3, 4, 5 }; // never empty
     QTimeZone zone = QTimeZone::systemTimeZone();
+    // No zone in the settings: `zone` is the clock's local zone, and save() keeps it unset (it follows the
+    // system's zone when that changes, e.g. on a trip).
+    bool followsSystemZone = true;
     int searchDays = 7;
 
     static constexpr int kStepMinutes = 30; // the original's slot finder steps by half hours too
+    static constexpr int kMaxSearchDays = 60;
+
+    static QString startKey() { return QStringLiteral("execution/meetings/workdayStart"); }
+    static QString endKey() { return QStringLiteral("execution/meetings/workdayEnd"); }
+    static QString daysKey() { return QStringLiteral("execution/meetings/workdays"); }
+    static QString timeZoneKey() { return QStringLiteral("execution/meetings/timeZone"); }
+    static QString searchDaysKey() { return QStringLiteral("execution/meetings/searchDays"); }
 
     static WorkingHours fromSettings(const QSettings& settings, const Clock& clock);
+    // Writes every key in the format fromSettings reads (the zone empty when followsSystemZone).
+    void save(QSettings& settings) const;
     // "09:00–17:00 Mon–Fri America/New_York", for previews and the "no free slot" message.
     QString describe() const;
 };

@@ -24,11 +24,16 @@ QString toString(ProviderKind kind)
     return u"offline"_s;
 }
 
+QList<ProviderKind> allProviderKinds()
+{
+    return { ProviderKind::Offline, ProviderKind::OpenAi, ProviderKind::Xai, ProviderKind::OpenAiCompatible,
+        ProviderKind::Gemini };
+}
+
 std::optional<ProviderKind> providerKindFromString(QStringView text)
 {
     const QString t = text.trimmed().toString().toLower();
-    for (ProviderKind k : { ProviderKind::Offline, ProviderKind::OpenAi, ProviderKind::Xai,
-             ProviderKind::OpenAiCompatible, ProviderKind::Gemini })
+    for (ProviderKind k : allProviderKinds())
         if (toString(k) == t)
             return k;
     if (t == "grok"_L1)
@@ -127,6 +132,12 @@ QString defaultEmbeddingModel(ProviderKind kind)
     return {};
 }
 
+bool LlmSettings::isUsableBaseUrl(const QUrl& url)
+{
+    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)
+        && !url.host().isEmpty();
+}
+
 LlmSettings LlmSettings::load(const QSettings& settings)
 {
     LlmSettings s;
@@ -134,15 +145,15 @@ LlmSettings LlmSettings::load(const QSettings& settings)
         = providerKindFromString(settings.value(providerKey()).toString()).value_or(ProviderKind::Offline);
     s.model = settings.value(modelKey()).toString().trimmed();
     const QUrl url(settings.value(baseUrlKey()).toString().trimmed());
-    if (url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty())
+    if (isUsableBaseUrl(url))
         s.baseUrl = url;
     s.embeddingModel = settings.value(embeddingModelKey()).toString().trimmed();
     bool ok = false;
     const int steps = settings.value(maxStepsKey()).toInt(&ok);
-    if (ok && steps >= 1 && steps <= 12)
+    if (ok && steps >= kMinSteps && steps <= kMaxSteps)
         s.maxSteps = steps;
     const int timeout = settings.value(timeoutSecondsKey()).toInt(&ok);
-    if (ok && timeout >= 1 && timeout <= 600)
+    if (ok && timeout >= kMinTimeoutSeconds && timeout <= kMaxTimeoutSeconds)
         s.timeoutSeconds = timeout;
     s.cloudChat = settings.value(cloudChatKey(), false).toBool();
     s.cloudEmbeddings = settings.value(cloudEmbeddingsKey(), false).toBool();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QUrl>
 #include <optional>
@@ -12,6 +13,8 @@ namespace caseyos::llm {
 enum class ProviderKind { Offline, OpenAi, Xai, OpenAiCompatible, Gemini };
 
 QString toString(ProviderKind kind); // "offline", "openai", "xai", "openai-compatible", "gemini"
+// Every kind, in the order a choice is offered (offline first: the default).
+QList<ProviderKind> allProviderKinds();
 std::optional<ProviderKind> providerKindFromString(QStringView text);
 QString providerDisplayName(ProviderKind kind); // "OpenAI", "xAI", "your OpenAI-compatible server", …
 // The account provider whose key (keychain, Accounts page) the kind uses; empty: it never uses one.
@@ -30,6 +33,13 @@ bool keyRequired(ProviderKind kind);
 // says so).
 struct LlmSettings
 {
+    // The accepted ranges: a stored value outside them is ignored by load(), and the CLI and the settings
+    // dialog refuse it.
+    static constexpr int kMinSteps = 1;
+    static constexpr int kMaxSteps = 12;
+    static constexpr int kMinTimeoutSeconds = 1;
+    static constexpr int kMaxTimeoutSeconds = 600;
+
     ProviderKind provider = ProviderKind::Offline;
     QString model; // empty: the provider's default (defaultModel)
     QUrl baseUrl; // empty: the provider's default (defaultBaseUrl)
@@ -51,6 +61,9 @@ struct LlmSettings
     static QString cloudEmbeddingsKey() { return QStringLiteral("jarvis/cloud/embeddings"); }
     static QString cloudSummariesKey() { return QStringLiteral("jarvis/cloud/summaries"); }
     static QString cloudAgentsKey() { return QStringLiteral("jarvis/cloud/agents"); }
+
+    // An http(s) URL with a host: what baseUrl may hold (anything else is ignored by load()).
+    static bool isUsableBaseUrl(const QUrl& url);
 
     // Missing or malformed values keep their defaults (an unknown provider name means offline).
     static LlmSettings load(const QSettings& settings);

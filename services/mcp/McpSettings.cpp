@@ -24,4 +24,15 @@ void allowMcpTool(QSettings& settings, const QString& tool)
     settings.setValue(kAllowedToolsKey, tools);
 }
 
+void disallowMcpTool(QSettings& settings, const QString& tool)
+{
+    QStringList tools = allowedMcpTools(settings);
+    if (tools.removeAll(tool) == 0)
+        return;
+    if (tools.isEmpty())
+        settings.remove(kAllowedToolsKey);
+    else
+        settings.setValue(kAllowedToolsKey, tools);
+}
+
 } // namespace caseyos

@@ -84,8 +84,13 @@ SessionDigest offlineSessionDigest(const QList<MemoryMessage>& messages)
 SummaryPolicy SummaryPolicy::fromSettings(const QSettings& settings)
 {
     SummaryPolicy policy;
-    policy.deleteSummarizedMessages = settings.value(u"memory/deleteSummarizedMessages"_s, false).toBool();
+    policy.deleteSummarizedMessages = settings.value(deleteSummarizedMessagesKey(), false).toBool();
     return policy;
+}
+
+void SummaryPolicy::save(QSettings& settings) const
+{
+    settings.setValue(deleteSummarizedMessagesKey(), deleteSummarizedMessages);
 }
 
 SessionSummaries::SessionSummaries(Database& db, const Clock& clock, MemoryStore& memory)

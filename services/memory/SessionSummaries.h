@@ -41,7 +41,10 @@ struct SummaryPolicy
     // default; the messages are never deleted when the digest failed (⚠ the original lost them).
     bool deleteSummarizedMessages = false;
 
-    static SummaryPolicy fromSettings(const QSettings& settings); // memory/deleteSummarizedMessages
+    static QString deleteSummarizedMessagesKey() { return QStringLiteral("memory/deleteSummarizedMessages"); }
+    // The user's part (deleteSummarizedMessages, off when unset); the rest keeps its defaults.
+    static SummaryPolicy fromSettings(const QSettings& settings);
+    void save(QSettings& settings) const;
 };
 
 struct SummaryReport

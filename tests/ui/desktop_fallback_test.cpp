@@ -263,6 +263,32 @@ TEST(DesktopFallback, CloseToTrayOptionIsSaved)
     }
 }
 
+// File ▸ Settings writes the quiet hours and the close-to-tray option into the settings; the window says so
+// (settingsChanged) and the tray takes them at once.
+TEST(DesktopFallback, SettingsChangedFromTheWindowAreTakenAtOnce)
+{
+    FakeClock clock;
+    Desktop desktop(clock);
+    MainWindow window(clock);
+    bindDesktopToWindow(desktop.integration.get(), &window);
+    desktop.integration->start();
+    EXPECT_FALSE(desktop.integration->quietHours().enabled);
+    EXPECT_TRUE(desktop.integration->closeToTrayAction()->isChecked());
+    {
+        QSettings settings(desktop.settingsFile(), QSettings::IniFormat);
+        QuietHours hours;
+        hours.enabled = true;
+        hours.start = QTime(20, 0);
+        hours.end = QTime(8, 0);
+        hours.save(settings);
+        settings.setValue(DesktopIntegration::closeToTrayKey(), false);
+    }
+    Q_EMIT window.settingsChanged();
+    EXPECT_TRUE(desktop.integration->quietHours().enabled);
+    EXPECT_EQ(desktop.integration->quietHours().start, QTime(20, 0));
+    EXPECT_FALSE(desktop.integration->closeToTrayAction()->isChecked());
+}
+
 TEST(DesktopFallback, OpenAtLoginWritesAndRemovesTheAutostartEntry)
 {
     QTemporaryDir config;

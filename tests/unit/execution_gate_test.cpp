@@ -1,9 +1,11 @@
 // The pipeline's gates: approval, dry run, missing connector, kill switch, send caps, safety. A blocked
 // action writes no row and never reaches the performer.
-#include "execution/ExecutionSettings.h"
-#include "execution_test_support.h"
 #include "audit/AuditLog.h"
 #include "execution/ExecutionAudit.h"
+#include "execution/ExecutionSettings.h"
+#include "execution_test_support.h"
+
+#include <QJsonObject>
 
 using namespace caseyos;
 using namespace caseyos::test;
@@ -176,6 +178,47 @@ TEST_F(ExecutorFixture, SettingsAreValidated)
     EXPECT_TRUE(settings.setUndoWindowMs(600'000, clock.now()));
     EXPECT_EQ(settings.load().undoWindowMs, 600'000);
     EXPECT_FALSE(settings.setEmailsPerDay(-1, clock.now()));
+}
+
+// The settings dialog's write: all four values or none, the kill switch untouched, the change audited.
+TEST_F(ExecutorFixture, SendingLimitsAreStoredTogetherAndAudited)
+{
+    ASSERT_TRUE(executor->setKillSwitch(true));
+    QList<QJsonObject> audited;
+    executor->setAuditSink([&](const QString& event, const QJsonObject& details) {
+        if (event == u"execution.limits_changed"_s)
+            audited << details;
+    });
+    ExecutionLimits wanted = executor->limits();
+    wanted.killSwitch = false; // not the dialog's to change
+    wanted.emailsPerDay = 40;
+    wanted.emailsPerContactPerWeek = 1;
+    wanted.undoWindowMs = 30'000;
+    wanted.unsubscribe = UnsubscribePolicy::Always;
+    ASSERT_TRUE(executor->setSendingLimits(wanted));
+    ExecutionLimits stored = executor->limits();
+    EXPECT_TRUE(stored.killSwitch);
+    EXPECT_EQ(stored.emailsPerDay, 40);
+    EXPECT_EQ(stored.emailsPerContactPerWeek, 1);
+    EXPECT_EQ(stored.undoWindowMs, 30'000);
+    EXPECT_EQ(stored.unsubscribe, UnsubscribePolicy::Always);
+    ASSERT_EQ(audited.size(), 1);
+    EXPECT_EQ(audited.first().value(u"previous"_s).toObject().value(u"emails_per_day"_s).toInt(), 20);
+    EXPECT_EQ(
+        audited.first().value(u"limits"_s).toObject().value(u"unsubscribe_policy"_s).toString(), u"always"_s);
+
+    // One value out of range: nothing is stored, not even the valid ones before it.
+    ExecutionLimits bad = stored;
+    bad.emailsPerDay = 5;
+    bad.undoWindowMs = ExecutionLimits::kMaxUndoWindowMs + 1;
+    QString error;
+    EXPECT_FALSE(executor->setSendingLimits(bad, &error));
+    EXPECT_TRUE(error.contains(u"10 minutes"_s)) << error.toStdString();
+    EXPECT_EQ(executor->limits().emailsPerDay, 40);
+    EXPECT_EQ(audited.size(), 1);
+    // The same values again: stored, nothing to audit.
+    ASSERT_TRUE(executor->setSendingLimits(stored));
+    EXPECT_EQ(audited.size(), 1);
 }
 
 // The real sink: kill-switch changes, blocked sends and executions land in the hash-chained audit log, which

@@ -122,6 +122,41 @@ TEST(ExecutionMeetingSlots, SettingsWithFallbacks)
     EXPECT_EQ(h.searchDays, 7);
 }
 
+// What the settings dialog writes, fromSettings reads back; the system zone stays unset so it follows the
+// computer's zone. Days typed into the file unquoted (a list to QSettings) are read too.
+TEST(ExecutionMeetingSlots, SaveRoundTripsAndKeepsTheSystemZoneUnset)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QSettings settings(dir.filePath(u"s.ini"_s), QSettings::IniFormat);
+    FakeClock clock(utc(2026, 12, 1, 12), QTimeZone("Europe/Berlin"));
+    WorkingHours h;
+    h.start = QTime(7, 30);
+    h.end = QTime(15, 0);
+    h.days = { 5, 1, 2 };
+    h.zone = kNewYork;
+    h.followsSystemZone = false;
+    h.searchDays = 30;
+    h.save(settings);
+    WorkingHours read = WorkingHours::fromSettings(settings, clock);
+    EXPECT_EQ(read.start, QTime(7, 30));
+    EXPECT_EQ(read.end, QTime(15, 0));
+    EXPECT_EQ(read.days, (QList<int> { 1, 2, 5 }));
+    EXPECT_EQ(read.zone, kNewYork);
+    EXPECT_FALSE(read.followsSystemZone);
+    EXPECT_EQ(read.searchDays, 30);
+
+    h.followsSystemZone = true;
+    h.save(settings);
+    EXPECT_TRUE(settings.value(WorkingHours::timeZoneKey()).toString().isEmpty());
+    read = WorkingHours::fromSettings(settings, clock);
+    EXPECT_TRUE(read.followsSystemZone);
+    EXPECT_EQ(read.zone, QTimeZone("Europe/Berlin"));
+
+    settings.setValue(WorkingHours::daysKey(), QStringList { u"2"_s, u"4"_s });
+    EXPECT_EQ(WorkingHours::fromSettings(settings, clock).days, (QList<int> { 2, 4 }));
+}
+
 TEST(ExecutionMeetingSlots, OnlyIanaNamesAreSentAsTheEventZone)
 {
     EXPECT_EQ(ianaName(kNewYork), u"America/New_York"_s);

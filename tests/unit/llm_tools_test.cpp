@@ -192,6 +192,24 @@ TEST(LlmSettings, DefaultsAreOfflineAndValuesRoundTrip)
         settings.allKeys().filter(u"key"_s, Qt::CaseInsensitive).isEmpty()); // no key is ever a setting
 }
 
+// The checks the CLI and the settings dialog share with load().
+TEST(LlmSettings, UsableBaseUrlsAndEveryProviderListed)
+{
+    EXPECT_TRUE(LlmSettings::isUsableBaseUrl(QUrl(u"http://localhost:11434/v1"_s)));
+    EXPECT_TRUE(LlmSettings::isUsableBaseUrl(QUrl(u"https://api.openai.com/v1"_s)));
+    EXPECT_FALSE(LlmSettings::isUsableBaseUrl(QUrl(u"localhost:11434"_s))); // "localhost" taken as the scheme
+    EXPECT_FALSE(LlmSettings::isUsableBaseUrl(QUrl(u"ftp://x/v1"_s)));
+    EXPECT_FALSE(LlmSettings::isUsableBaseUrl(QUrl(u"http:///v1"_s)));
+    EXPECT_FALSE(LlmSettings::isUsableBaseUrl(QUrl()));
+    const QList<ProviderKind> kinds = allProviderKinds();
+    EXPECT_EQ(kinds.first(), ProviderKind::Offline);
+    EXPECT_EQ(kinds.size(), 5);
+    for (ProviderKind kind : kinds)
+        EXPECT_EQ(providerKindFromString(toString(kind)), kind);
+    EXPECT_LT(LlmSettings::kMinSteps, LlmSettings().maxSteps);
+    EXPECT_LE(LlmSettings().timeoutSeconds, LlmSettings::kMaxTimeoutSeconds);
+}
+
 TEST(LlmSettings, LocalServersNeedNeitherKeyNorCloudSwitch)
 {
     LlmSettings s;

@@ -3,12 +3,15 @@
 #include "FakeClock.h"
 #include "TempHome.h"
 #include "mcp/ApprovalService.h"
+#include "mcp/McpClientConfig.h"
 #include "mcp/McpSession.h"
+#include "mcp/McpSettings.h"
 #include "mcp/SchemaCheck.h"
 #include "storage/Database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSettings>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -143,3 +146,35 @@ TEST_F(McpSessionTest, ApprovalDecisionsAreFinalAndSecretsAreRedacted)
 }
 
 } // namespace
+
+// Settings ▸ MCP removes only the tools the user took off the list.
+TEST(McpSettings, DisallowRemovesOnlyThatTool)
+{
+    test::TempHome home;
+    QSettings settings(home.file(u"s.ini"_s), QSettings::IniFormat);
+    allowMcpTool(settings, u"execute_move"_s);
+    allowMcpTool(settings, u"get_approval"_s);
+    disallowMcpTool(settings, u"execute_move"_s);
+    EXPECT_EQ(allowedMcpTools(settings), QStringList { u"get_approval"_s });
+    disallowMcpTool(settings, u"not_there"_s);
+    EXPECT_EQ(allowedMcpTools(settings), QStringList { u"get_approval"_s });
+    disallowMcpTool(settings, u"get_approval"_s);
+    EXPECT_TRUE(allowedMcpTools(settings).isEmpty());
+    EXPECT_FALSE(settings.contains(u"mcp/allowedTools"_s)); // no empty entry left behind
+}
+
+// The snippet `caseyos mcp --print-config` prints and the settings dialog copies.
+TEST(McpClientConfig, NamesTheProgramTheHomeAndTheDemo)
+{
+    const QJsonObject server
+        = QJsonDocument::fromJson(mcpClientConfig(u"/usr/bin/caseyos"_s, u"/data/c"_s, true))
+              .object()
+              .value(u"mcpServers"_s)
+              .toObject()
+              .value(u"caseyos"_s)
+              .toObject();
+    EXPECT_EQ(server.value(u"command"_s).toString(), u"/usr/bin/caseyos"_s);
+    EXPECT_EQ(
+        server.value(u"args"_s).toArray(), (QJsonArray { u"mcp"_s, u"--home"_s, u"/data/c"_s, u"--demo"_s }));
+    EXPECT_FALSE(mcpClientConfig(u"caseyos"_s, u"/data/c"_s, false).contains("--demo"));
+}

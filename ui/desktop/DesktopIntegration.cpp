@@ -249,6 +249,19 @@ void DesktopIntegration::setQuietHours(const QuietHours& hours)
     releaseIfHoldEnded();
 }
 
+void DesktopIntegration::reloadSettings()
+{
+    const auto store = settings();
+    m_quietHours = QuietHours::load(*store);
+    refreshTray();
+    releaseIfHoldEnded(); // quiet hours that ended or were switched off let held pop-ups out now
+    const bool keep = store->value(closeToTrayKey(), true).toBool();
+    if (keep != m_closeToTrayAction->isChecked()) {
+        m_closeToTrayAction->setChecked(keep);
+        Q_EMIT closeToTrayChanged(closeToTray());
+    }
+}
+
 void DesktopIntegration::scheduleHoldCheck()
 {
     if (m_paused || m_queue.heldCount() == 0) {

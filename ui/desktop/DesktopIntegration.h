@@ -82,6 +82,8 @@ public Q_SLOTS:
     void notify(qint64 notificationId, const QString& title, const QString& message, int priorityWeight,
         qint64 moveId);
     void setPaused(bool paused);
+    // Reads the quiet hours and the close-to-tray option again (the settings dialog wrote them).
+    void reloadSettings();
     // The window went to the tray: the first time ever, a pop-up says CaseyOS keeps running there.
     void windowHiddenToTray();
     // Shows what was held once the hold has ended (also run by a timer; public for tests with a fake clock).

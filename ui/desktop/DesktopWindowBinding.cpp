@@ -23,6 +23,8 @@ void bindDesktopToWindow(DesktopIntegration* desktop, MainWindow* window)
     window->setCloseToTray(desktop->closeToTray());
     QObject::connect(desktop, &DesktopIntegration::closeToTrayChanged, window, &MainWindow::setCloseToTray);
     QObject::connect(window, &MainWindow::hiddenToTray, desktop, &DesktopIntegration::windowHiddenToTray);
+    // File ▸ Settings may have changed the quiet hours or the close-to-tray option.
+    QObject::connect(window, &MainWindow::settingsChanged, desktop, &DesktopIntegration::reloadSettings);
     QObject::connect(desktop, &DesktopIntegration::showWindowRequested, window, &MainWindow::bringToFront);
     // What's up: the window comes forward with the notifications panel, and the headline goes to the status
     // bar.
