@@ -145,7 +145,7 @@ TEST_F(ApprovalsDialogTest, AnApprovalFromAnotherConnectionAppearsAndIsApprovedW
     // The worker's poll finds them: count on the action, a pop-up request for each notification.
     ASSERT_TRUE(waitForPending(2));
     EXPECT_EQ(approvals->action()->text(), u"A&pprovals (2)…"_s);
-    ASSERT_TRUE(waitFor([&] { return popups.count() == 2; }));
+    ASSERT_TRUE(waitFor([&] { return popups.count() == 2; }, 15000)); // a loaded CI machine polls late
     EXPECT_EQ(popups.first().at(1).toString(), u"Approval #%1 needed"_s.arg(id));
     EXPECT_GE(popups.first().at(3).toInt(), 75); // high: the tray shows it
     // Its notification is in the panel, and opening it opens the dialog.
@@ -229,7 +229,7 @@ TEST_F(ApprovalsDialogTest, RejectingOneLeavesTheOtherPending)
     ASSERT_TRUE(waitForPending(2));
     EXPECT_EQ(approvals->action()->text(), u"A&pprovals (2)…"_s);
     // A click on an approval's pop-up opens the dialog (a click on another pop-up does not).
-    ASSERT_TRUE(waitFor([&] { return popups.count() == 2; }));
+    ASSERT_TRUE(waitFor([&] { return popups.count() == 2; }, 15000)); // a loaded CI machine polls late
     approvals->popupClicked(987654);
     EXPECT_EQ(approvals->dialog(), nullptr);
     approvals->popupClicked(popups.first().at(0).toLongLong());
