@@ -126,12 +126,10 @@ AssistantPage::AssistantPage(
         tr("The messages kept in memory go to the provider to be indexed."),
         QStringLiteral("cloudEmbeddingsBox"));
     m_cloudSummaries = addSwitch(switches, tr("&Summaries of old sessions"),
-        tr("Sessions older than a week go to the provider to be summarised (otherwise a digest is made on this "
-           "computer)."),
+        tr("Sessions older than a week go to the provider to be summarised (otherwise: here)."),
         QStringLiteral("cloudSummariesBox"));
     m_cloudAgents = addSwitch(switches, tr("A&gents"),
-        tr("An agent's result goes to the provider to have its prose written: talking points, reply "
-           "suggestions, repurposed posts, a tailored draft."),
+        tr("Agent results go to the provider for their prose: talking points, replies, drafts."),
         QStringLiteral("cloudAgentsBox"));
     switches->addWidget(
         settingsui::hintLabel(tr("All off by default: nothing leaves this computer until you "
