@@ -5,6 +5,7 @@
 // link in the result opens it); a second run proposes nothing new; an agent that needs a language model says
 // so plainly; parameters that are not a JSON object are refused before anything runs. Saves
 // docs/screenshots/agents-view.png.
+#include "FakeLlmServer.h"
 #include "JarvisController.h"
 #include "MainWindow.h"
 #include "MoveFormat.h"
@@ -22,6 +23,7 @@
 #include "agents/AgentsModel.h"
 #include "agents/AgentsView.h"
 #include "jarvis/ChatPane.h"
+#include "llm/LlmSettings.h"
 #include "storage/Database.h"
 
 #include <QAbstractItemModelTester>
@@ -34,8 +36,10 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTextCursor>
@@ -423,4 +427,40 @@ TEST_F(AgentsViewTest, RunsFromAnotherProcessAreListedAndTheScreenshotShowsThem)
     const QString path = QDir(folder).filePath(u"agents-view.png"_s);
     ASSERT_TRUE(image.save(path)) << path.toStdString();
     std::cout << "[ screenshot ] " << path.toStdString() << "\n";
+}
+
+// With a model set for Jarvis (here an OpenAI-compatible server on this machine, so no cloud switch is needed),
+// a run from the dock gets its prose written by it: the window hands the run its settings (AgentRunAccess),
+// the agents' thread asks the model, and the detail shows what it wrote.
+TEST_F(AgentsViewTest, AModelSetForJarvisWritesTheProseOfARunFromTheDock)
+{
+    QTemporaryDir config; // this process's own settings: no other test sees the model
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, config.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, config.path());
+    FakeLlmServer server;
+    ASSERT_TRUE(server.listen());
+    const QString written = u"Suggested reply: thanks for asking about 20 seats; shall we talk on Tuesday?"_s;
+    server.setHandler([&written](const LlmRequest&, int) { return LlmReply::sse(sse::openAiText({ written })); });
+    {
+        QSettings settings;
+        llm::LlmSettings s;
+        s.provider = llm::ProviderKind::OpenAiCompatible;
+        s.baseUrl = server.url(u"/v1"_s);
+        s.model = u"local-model"_s;
+        s.save(settings);
+    }
+    ASSERT_TRUE(openDock());
+    QSignalSpy finished(controller, &AgentsController::runFinished);
+    controller->run(u"prospecting"_s,
+        u"{\"text\": \"Hi, what is your pricing for 20 seats? We have budget this quarter and need it live by "
+        "March.\"}"_s);
+    ASSERT_TRUE(waitForSignal(finished, 1, 30000));
+    const AgentRunReport report = finished.first().at(0).value<AgentRunReport>();
+    ASSERT_TRUE(report.error.isEmpty()) << report.error.toStdString();
+    EXPECT_EQ(report.run.record.status, AgentStatus::Ok) << report.run.record.summary.toStdString();
+    ASSERT_EQ(server.requests().size(), 1);
+    EXPECT_EQ(server.requests().first().json().value(u"model"_s).toString(), u"local-model"_s);
+    EXPECT_EQ(agentData(u"prospecting"_s, AgentsModel::LastStatusRole).toString(), u"ok"_s);
+    EXPECT_TRUE(view->detail()->resultView()->toPlainText().contains(u"thanks for asking about 20 seats"_s))
+        << view->detail()->resultView()->toPlainText().toStdString();
 }
