@@ -13,6 +13,10 @@ packages=(
   qt6-networkauth-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libsecret-1-0
   xvfb xauth sqlite3
   dbus dunst python3 python3-dbus desktop-file-utils gnome-keyring libsecret-tools
+  # Voice: Qt Multimedia (microphone, speaker), pocketsphinx with its en-us model (offline recognition and wake
+  # words), espeak-ng (offline speech); for the tests, PulseAudio run headless, and flite + sox to make speech.
+  qt6-multimedia-dev libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us libespeak-ng-dev
+  pulseaudio pulseaudio-utils flite sox
 )
 # The MCP conformance test (the official TypeScript SDK client) and the contract check (Stoplight Prism) run on
 # Node with packages from the npm registry: Debian's nodejs and npm only when either is missing (CI machines
