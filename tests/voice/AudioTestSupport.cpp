@@ -47,6 +47,14 @@ AudioDevicesLock::AudioDevicesLock()
     m_lock->setStaleLockTime(0); // a crashed holder's lock is taken over (its process is gone)
     // Every other audio case takes a few seconds; CTest's timeout for the binary is 180 s.
     m_locked = m_lock->tryLock(120'000);
+    if (m_locked)
+        drainMicrophone();
+}
+
+AudioDevicesLock::~AudioDevicesLock()
+{
+    if (m_locked)
+        drainMicrophone(); // before the next test takes the lock
 }
 
 MicrophoneFeed::MicrophoneFeed(const QByteArray& pcm16k)
@@ -106,6 +114,29 @@ QString MicrophoneFeed::error() const
 std::unique_ptr<MicrophoneFeed> feedMicrophone(const QByteArray& pcm16k)
 {
     return std::make_unique<MicrophoneFeed>(pcm16k);
+}
+
+qsizetype drainMicrophone()
+{
+    const QByteArray path = qEnvironmentVariable("CASEYOS_TEST_MIC_FIFO").toLocal8Bit();
+    if (path.isEmpty())
+        return 0;
+    // A second reader of the FIFO; non-blocking, so an empty FIFO ends the loop at once (EAGAIN).
+    const int fd = ::open(path.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    qsizetype dropped = 0;
+    char buffer[16384];
+    while (true) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        dropped += n;
+    }
+    ::close(fd);
+    return dropped;
 }
 
 bool SpeakerRecorder::start()

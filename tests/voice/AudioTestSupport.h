@@ -26,6 +26,7 @@ class AudioDevicesLock
 {
 public:
     AudioDevicesLock();
+    ~AudioDevicesLock();
     bool locked() const { return m_locked; }
 
 private:
@@ -56,6 +57,11 @@ private:
 };
 
 std::unique_ptr<MicrophoneFeed> feedMicrophone(const QByteArray& pcm16k);
+
+// PulseAudio's pipe source reads its FIFO only while something records: audio fed after a capture stopped waits
+// in the FIFO (up to 64 KiB, 2 s) and would open the next test's recording. Reads and drops it; returns the bytes
+// dropped. Call with the AudioDevicesLock held (AudioDevicesLock does it when taken).
+qsizetype drainMicrophone();
 
 // Records what reaches the null speaker (parec on its monitor, 16 kHz mono s16) while it lives; start it before
 // playing.
