@@ -89,6 +89,7 @@ bool AudioPlayback::start(int sampleRate, const QByteArray& deviceId)
         return false;
     }
     m_playing = true;
+    m_drained = true;
     m_drainDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
     m_pump.start();
     return true;
@@ -132,8 +133,10 @@ void AudioPlayback::pump()
     const qsizetype size = std::min(room, m_buffer.size() / frameBytes * frameBytes);
     if (size > 0) {
         const qint64 written = m_io->write(m_buffer.constData(), size);
-        if (written > 0)
+        if (written > 0) {
             m_buffer.remove(0, written);
+            m_drained = false;
+        }
     }
     checkDrained();
 }
@@ -147,7 +150,7 @@ void AudioPlayback::checkDrained()
         const qsizetype queued = std::max<qsizetype>(0, m_sink->bufferSize() - m_sink->bytesFree());
         m_drainDeadline.setRemainingTime(m_format.durationForBytes(qint32(queued)) / 1000 + kDrainGraceMs);
     }
-    if (m_sink->state() == QAudio::IdleState || m_drainDeadline.hasExpired()) {
+    if (m_drained || m_drainDeadline.hasExpired()) {
         m_playing = false;
         releaseDevice();
         Q_EMIT finished();
@@ -168,8 +171,10 @@ void AudioPlayback::onStateChanged()
                           .arg(outputName(m_device)));
         return;
     }
-    if (m_sink->state() == QAudio::IdleState)
+    if (m_sink->state() == QAudio::IdleState) {
+        m_drained = true;
         checkDrained();
+    }
 }
 
 void AudioPlayback::releaseDevice()

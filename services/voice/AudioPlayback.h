@@ -68,6 +68,9 @@ private:
     QDeadlineTimer m_drainDeadline { QDeadlineTimer::Forever };
     bool m_playing = false;
     bool m_finishing = false;
+    // The sink reported Idle after our last write: whatever it was given has been played. A state read right
+    // after a write could still be the Idle of an earlier gap, so only the signal counts.
+    bool m_drained = true;
 };
 
 } // namespace caseyos::voice

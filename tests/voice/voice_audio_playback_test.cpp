@@ -148,3 +148,24 @@ TEST_F(AudioPlaybackTest, StopSilencesAtOnceDropsTheRestAndIgnoresLaterAudio)
     EXPECT_LT(loud, 2500) << "the rest of the 4 s tone was not dropped";
     EXPECT_LE(afterStop, 300);
 }
+
+TEST_F(AudioPlaybackTest, AudioArrivingAfterAGapIsPlayedBeforeFinished)
+{
+    // Speech streamed over a slow network: the sink runs dry (Idle) between chunks, which is not the end.
+    AudioPlayback playback;
+    QSignalSpy finished(&playback, &AudioPlayback::finished);
+    ASSERT_TRUE(playback.start(kRate, speakerSink().toUtf8()));
+    playback.append(tone(kRate, 300));
+    QTest::qWait(900);
+    EXPECT_TRUE(finished.isEmpty());
+    QElapsedTimer clock;
+    clock.start();
+    playback.append(tone(kRate, 600, 660));
+    playback.finish();
+    ASSERT_TRUE(waitForSignal(finished, 1, 15'000));
+    EXPECT_GE(clock.elapsed(), 450) << "finished() before the last chunk could have played";
+    QTest::qWait(500);
+    const int loud = loudMilliseconds(m_recorder.stop(), 16000);
+    EXPECT_GE(loud, 800);
+    EXPECT_LE(loud, 1000);
+}
