@@ -32,7 +32,7 @@ std::unique_ptr<OfflineRecognizer> OfflineRecognizer::create(QString* error)
     if (!model.isValid())
         return nullptr;
     std::unique_ptr<OfflineRecognizer> recognizer(new OfflineRecognizer);
-    recognizer->m_decoder = createDecoder(model, error);
+    recognizer->m_decoder = createDecoder(model, CepstralMean::Batch, error);
     if (!recognizer->m_decoder)
         return nullptr;
     // The general model is kept (not only handed to a search) so that a vocabulary can be interpolated with it.

@@ -37,7 +37,7 @@ PocketSphinxModel PocketSphinxModel::installed(QString* error)
     return model;
 }
 
-ps_decoder_s* createDecoder(const PocketSphinxModel& model, QString* error)
+ps_decoder_s* createDecoder(const PocketSphinxModel& model, CepstralMean mean, QString* error)
 {
     // Before anything is parsed: cmd_ln_init itself logs the whole configuration to stderr.
     err_set_logfp(nullptr);
@@ -45,7 +45,8 @@ ps_decoder_s* createDecoder(const PocketSphinxModel& model, QString* error)
     const QByteArray dictionary = model.dictionary.toLocal8Bit();
     // cmd_ln_init copies its strings (cmd_ln_parse_r would keep pointers to them).
     cmd_ln_t* config = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", acoustic.constData(), "-dict",
-        dictionary.constData(), "-logfn", "/dev/null", static_cast<const char*>(nullptr));
+        dictionary.constData(), "-logfn", "/dev/null", "-cmn", mean == CepstralMean::Batch ? "batch" : "live",
+        static_cast<const char*>(nullptr));
     ps_decoder_t* decoder = config ? ps_init(config) : nullptr;
     if (config)
         cmd_ln_free_r(config); // the decoder keeps its own reference

@@ -49,7 +49,7 @@ std::unique_ptr<WakeWordSpotter> WakeWordSpotter::create(const QMap<QString, dou
     if (!model.isValid())
         return nullptr;
     std::unique_ptr<WakeWordSpotter> spotter(new WakeWordSpotter);
-    spotter->m_decoder = createDecoder(model, error);
+    spotter->m_decoder = createDecoder(model, CepstralMean::Live, error);
     if (!spotter->m_decoder)
         return nullptr;
     // The keyphrase search reads its phrases and thresholds from a file only.
