@@ -17,8 +17,7 @@ using namespace caseyos::voice::test;
 using caseyos::test::waitFor;
 using caseyos::test::waitForSignal;
 
-namespace {
-
+// Not in an anonymous namespace: the TEST_F classes derive from it, which GCC warns about in unity builds.
 class AudioCaptureTest : public ::testing::Test
 {
 protected:
@@ -31,8 +30,6 @@ protected:
 
     std::unique_ptr<AudioDevicesLock> m_lock;
 };
-
-} // namespace
 
 TEST_F(AudioCaptureTest, ThePipeMicrophoneIsListedById)
 {

@@ -20,6 +20,9 @@ namespace {
 
 constexpr int kRate = kOpenAiSpeechSampleRate; // 24 kHz, what OpenAI's speech streams
 
+} // namespace
+
+// Not in an anonymous namespace: the TEST_F classes derive from it, which GCC warns about in unity builds.
 class AudioPlaybackTest : public ::testing::Test
 {
 protected:
@@ -45,8 +48,6 @@ protected:
     std::unique_ptr<AudioDevicesLock> m_lock;
     SpeakerRecorder m_recorder;
 };
-
-} // namespace
 
 TEST_F(AudioPlaybackTest, TheSpeakerIsListedById)
 {
