@@ -9,6 +9,9 @@
 #include <QIODevice>
 #include <QMediaDevices>
 
+#include <algorithm>
+#include <utility>
+
 namespace caseyos::voice {
 
 using namespace Qt::StringLiterals;

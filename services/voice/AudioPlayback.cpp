@@ -8,6 +8,8 @@
 #include <QIODevice>
 #include <QMediaDevices>
 
+#include <algorithm>
+
 namespace caseyos::voice {
 
 using namespace Qt::StringLiterals;

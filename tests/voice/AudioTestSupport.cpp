@@ -26,7 +26,7 @@ std::string audioSessionMissing()
 {
     return "This test needs the test session's PulseAudio (CASEYOS_EXPECT_AUDIO=1): run it through scripts/test.sh, "
            "or as  xvfb-run -a dbus-run-session -- bash tests/support/desktop-session/run-in-session.sh ctest "
-           "--test-dir build -R voice_audio";
+           "--test-dir build -L voice";
 }
 
 QString micSource()
