@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QIODevice>
 #include <QMediaDevices>
+#include <algorithm>
+#include <utility>
 
 namespace caseyos::voice {
 
@@ -74,8 +76,8 @@ bool AudioCapture::start(const QByteArray& deviceId)
             return false;
         }
         if (!deviceId.isEmpty())
-            Q_EMIT warning(QCoreApplication::translate("caseyos::voice",
-                "The microphone chosen in Settings is not connected; using %1 instead.")
+            Q_EMIT warning(QCoreApplication::translate(
+                "caseyos::voice", "The microphone chosen in Settings is not connected; using %1 instead.")
                                .arg(deviceName(device)));
     }
 

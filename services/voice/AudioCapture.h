@@ -10,7 +10,6 @@
 #include <QPointer>
 #include <QString>
 #include <QTimer>
-
 #include <chrono>
 #include <memory>
 
@@ -41,8 +40,9 @@ public:
     void setMaxDuration(std::chrono::milliseconds duration) { m_maxDuration = duration; }
     std::chrono::milliseconds maxDuration() const { return m_maxDuration; }
 
-    // Starts recording from the device with `deviceId` (empty: the system's default). A device that is gone falls
-    // back to the default with warning(); false (and failed()) when there is no microphone or it cannot be opened.
+    // Starts recording from the device with `deviceId` (empty: the system's default). A device that is gone
+    // falls back to the default with warning(); false (and failed()) when there is no microphone or it cannot
+    // be opened.
     bool start(const QByteArray& deviceId);
     // Stops (if still recording) and hands over everything captured since start().
     QByteArray stop();

@@ -15,7 +15,8 @@ QList<QPair<QByteArray, QString>> describeAudioDevices(const QList<QAudioDevice>
 
 QAudioDevice findAudioDevice(const QList<QAudioDevice>& devices, const QByteArray& id)
 {
-    const auto it = std::find_if(devices.cbegin(), devices.cend(), [&](const QAudioDevice& d) { return d.id() == id; });
+    const auto it
+        = std::find_if(devices.cbegin(), devices.cend(), [&](const QAudioDevice& d) { return d.id() == id; });
     return it == devices.cend() ? QAudioDevice() : *it;
 }
 

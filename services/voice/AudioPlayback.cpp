@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QIODevice>
 #include <QMediaDevices>
+#include <algorithm>
 
 namespace caseyos::voice {
 
@@ -14,11 +15,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// How often buffered audio is handed to the sink: well inside its buffer, so it never runs dry while we have data.
+// How often buffered audio is handed to the sink: well inside its buffer, so it never runs dry while we have
+// data.
 constexpr int kPumpIntervalMs = 20;
 // The sink's own buffer: enough to ride out a busy voice thread, small enough that stop() is heard at once.
 constexpr qint64 kSinkBufferUs = 200'000;
-// finish() waits for the sink to go idle; should a back end never say so, this much past the audio's end is enough.
+// finish() waits for the sink to go idle; should a back end never say so, this much past the audio's end is
+// enough.
 constexpr qint64 kDrainGraceMs = 1500;
 
 QString outputName(const QAudioDevice& device)
@@ -59,13 +62,13 @@ bool AudioPlayback::start(int sampleRate, const QByteArray& deviceId)
         if (device.isNull() && !outputs.isEmpty())
             device = outputs.first();
         if (device.isNull()) {
-            Q_EMIT failed(QCoreApplication::translate("caseyos::voice",
-                "No speaker or headphones were found, so the answer cannot be spoken."));
+            Q_EMIT failed(QCoreApplication::translate(
+                "caseyos::voice", "No speaker or headphones were found, so the answer cannot be spoken."));
             return false;
         }
         if (!deviceId.isEmpty())
-            Q_EMIT warning(QCoreApplication::translate("caseyos::voice",
-                "The speaker chosen in Settings is not connected; using %1 instead.")
+            Q_EMIT warning(QCoreApplication::translate(
+                "caseyos::voice", "The speaker chosen in Settings is not connected; using %1 instead.")
                                .arg(outputName(device)));
     }
 
@@ -74,8 +77,9 @@ bool AudioPlayback::start(int sampleRate, const QByteArray& deviceId)
     wanted.setChannelCount(1);
     wanted.setSampleFormat(QAudioFormat::Int16);
     m_format = device.isFormatSupported(wanted) ? wanted : device.preferredFormat();
-    m_resampler.reset(m_format.sampleRate() == sampleRate ? nullptr
-                                                          : new LinearResampler(sampleRate, m_format.sampleRate()));
+    m_resampler.reset(m_format.sampleRate() == sampleRate
+            ? nullptr
+            : new LinearResampler(sampleRate, m_format.sampleRate()));
 
     m_device = device;
     m_sink = new QAudioSink(device, m_format, this);

@@ -10,7 +10,6 @@
 #include <QPointer>
 #include <QString>
 #include <QTimer>
-
 #include <memory>
 
 class QAudioSink;
@@ -35,7 +34,8 @@ public:
     static QList<QPair<QByteArray, QString>> outputDevices();
 
     // Opens the device with `deviceId` (empty: the system's default; a device that is gone falls back to the
-    // default with warning()) for mono s16 audio at `sampleRate`. False (and failed()) when none can be opened.
+    // default with warning()) for mono s16 audio at `sampleRate`. False (and failed()) when none can be
+    // opened.
     bool start(int sampleRate, const QByteArray& deviceId);
     // More audio (mono s16 at the start() rate). Ignored when not playing or after finish().
     void append(const QByteArray& pcm);

@@ -1,7 +1,6 @@
 #include "voice/PcmConvert.h"
 
 #include <QtEndian>
-
 #include <algorithm>
 #include <cmath>
 
@@ -69,7 +68,8 @@ QByteArray LinearResampler::process(const QByteArray& monoInt16)
         return {};
     QByteArray out;
     out.reserve((count * m_toRate / m_fromRate + 2) * 2);
-    // Interpolate between samples i and i + 1 of this chunk, where i = -1 is the previous chunk's last sample.
+    // Interpolate between samples i and i + 1 of this chunk, where i = -1 is the previous chunk's last
+    // sample.
     while (true) {
         const qint64 scaled = m_produced * m_fromRate;
         const qint64 i = scaled / m_toRate - m_consumed;

@@ -5,9 +5,9 @@
 
 namespace caseyos::voice {
 
-// A tiny streaming linear resampler for mono signed 16-bit PCM. Linear interpolation is enough for speech going
-// to a recogniser or a speaker; it keeps its position and last sample between chunks so a stream converted chunk
-// by chunk equals the whole converted at once.
+// A tiny streaming linear resampler for mono signed 16-bit PCM. Linear interpolation is enough for speech
+// going to a recogniser or a speaker; it keeps its position and last sample between chunks so a stream
+// converted chunk by chunk equals the whole converted at once.
 class LinearResampler
 {
 public:
@@ -25,15 +25,15 @@ private:
     qint16 m_last = 0; // the previous chunk's last sample (index -1 of the current chunk)
 };
 
-// Interleaved frames of `format` (UInt8, Int16, Int32 or Float, any channel count) as mono signed 16-bit PCM at
-// the same rate: channels are averaged. A trailing partial frame is ignored.
+// Interleaved frames of `format` (UInt8, Int16, Int32 or Float, any channel count) as mono signed 16-bit PCM
+// at the same rate: channels are averaged. A trailing partial frame is ignored.
 QByteArray toMonoInt16(const QByteArray& pcm, const QAudioFormat& format);
 
 // Mono signed 16-bit PCM as interleaved frames of `format` at the same rate, every channel the same.
 QByteArray fromMonoInt16(const QByteArray& mono, const QAudioFormat& format);
 
-// What the microphone delivers, in whatever format the device insisted on, as 16-bit mono PCM at `toRate`, one
-// chunk at a time (a frame split across chunks is kept for the next one).
+// What the microphone delivers, in whatever format the device insisted on, as 16-bit mono PCM at `toRate`,
+// one chunk at a time (a frame split across chunks is kept for the next one).
 class PcmConverter
 {
 public:

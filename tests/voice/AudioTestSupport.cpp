@@ -5,7 +5,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QtEndian>
-
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -24,9 +23,11 @@ bool audioExpected()
 
 std::string audioSessionMissing()
 {
-    return "This test needs the test session's PulseAudio (CASEYOS_EXPECT_AUDIO=1): run it through scripts/test.sh, "
-           "or as  xvfb-run -a dbus-run-session -- bash tests/support/desktop-session/run-in-session.sh ctest "
-           "--test-dir build -R voice_audio";
+    return "This test needs the test session's PulseAudio (CASEYOS_EXPECT_AUDIO=1): run it through "
+           "scripts/test.sh, "
+           "or as  xvfb-run -a dbus-run-session -- bash tests/support/desktop-session/run-in-session.sh "
+           "ctest "
+           "--test-dir build -L voice";
 }
 
 QString micSource()
@@ -180,7 +181,8 @@ QByteArray tone(int sampleRate, int milliseconds, double hz, double amplitude)
 {
     QByteArray pcm(pcmBytes(sampleRate, milliseconds), Qt::Uninitialized);
     for (qsizetype i = 0; i < pcm.size() / 2; ++i)
-        qToLittleEndian(qint16(std::lround(amplitude * 32767 * std::sin(2 * M_PI * hz * double(i) / sampleRate))),
+        qToLittleEndian(
+            qint16(std::lround(amplitude * 32767 * std::sin(2 * M_PI * hz * double(i) / sampleRate))),
             pcm.data() + 2 * i);
     return pcm;
 }

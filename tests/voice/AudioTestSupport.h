@@ -4,24 +4,24 @@
 #include <QLockFile>
 #include <QProcess>
 #include <QString>
-
 #include <atomic>
 #include <memory>
 #include <thread>
 
 namespace caseyos::voice::test {
 
-// True inside the suite's session (tests/support/desktop-session/run-in-session.sh), which starts PulseAudio with
-// a pipe microphone and a null speaker and sets CASEYOS_EXPECT_AUDIO=1.
+// True inside the suite's session (tests/support/desktop-session/run-in-session.sh), which starts PulseAudio
+// with a pipe microphone and a null speaker and sets CASEYOS_EXPECT_AUDIO=1.
 bool audioExpected();
-// What to tell someone who ran an audio test outside that session (the test fails with it: a skip is a defect).
+// What to tell someone who ran an audio test outside that session (the test fails with it: a skip is a
+// defect).
 std::string audioSessionMissing();
 
 QString micSource(); // CASEYOS_TEST_MIC_SOURCE
 QString speakerSink(); // CASEYOS_TEST_SPEAKER_SINK
 
-// The test devices are shared by every test process of the session, and CTest runs the cases in parallel: a case
-// that feeds the microphone or records the speaker holds this lock, so two tones never mix.
+// The test devices are shared by every test process of the session, and CTest runs the cases in parallel: a
+// case that feeds the microphone or records the speaker holds this lock, so two tones never mix.
 class AudioDevicesLock
 {
 public:
@@ -34,8 +34,8 @@ private:
     bool m_locked = false;
 };
 
-// Feeds 16 kHz mono s16 PCM into the pipe microphone (CASEYOS_TEST_MIC_FIFO) from a thread, in 20 ms pieces at
-// real time like a microphone, so the test's event loop never waits and audio written before the recording
+// Feeds 16 kHz mono s16 PCM into the pipe microphone (CASEYOS_TEST_MIC_FIFO) from a thread, in 20 ms pieces
+// at real time like a microphone, so the test's event loop never waits and audio written before the recording
 // stream is connected is not all lost at once. The destructor stops feeding and joins.
 class MicrophoneFeed
 {
@@ -58,13 +58,13 @@ private:
 
 std::unique_ptr<MicrophoneFeed> feedMicrophone(const QByteArray& pcm16k);
 
-// PulseAudio's pipe source reads its FIFO only while something records: audio fed after a capture stopped waits
-// in the FIFO (up to 64 KiB, 2 s) and would open the next test's recording. Reads and drops it; returns the bytes
-// dropped. Call with the AudioDevicesLock held (AudioDevicesLock does it when taken).
+// PulseAudio's pipe source reads its FIFO only while something records: audio fed after a capture stopped
+// waits in the FIFO (up to 64 KiB, 2 s) and would open the next test's recording. Reads and drops it; returns
+// the bytes dropped. Call with the AudioDevicesLock held (AudioDevicesLock does it when taken).
 qsizetype drainMicrophone();
 
-// Records what reaches the null speaker (parec on its monitor, 16 kHz mono s16) while it lives; start it before
-// playing.
+// Records what reaches the null speaker (parec on its monitor, 16 kHz mono s16) while it lives; start it
+// before playing.
 class SpeakerRecorder
 {
 public:

@@ -3,21 +3,22 @@
 #include "voice/VoiceAudio.h"
 
 #include <QtEndian>
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 
 using namespace caseyos::voice;
 
 namespace {
 
 // A sine of `hz` as interleaved frames of `format`, every channel the same (or the second silent).
-QByteArray sineFrames(const QAudioFormat& format, int milliseconds, double hz, double amplitude, bool onlyFirst = false)
+QByteArray sineFrames(
+    const QAudioFormat& format, int milliseconds, double hz, double amplitude, bool onlyFirst = false)
 {
     const qsizetype frames = qsizetype(format.sampleRate()) * milliseconds / 1000;
     QByteArray mono(frames * 2, Qt::Uninitialized);
     for (qsizetype i = 0; i < frames; ++i)
-        qToLittleEndian(qint16(std::lround(amplitude * 32767 * std::sin(2 * M_PI * hz * double(i) / format.sampleRate()))),
+        qToLittleEndian(qint16(std::lround(
+                            amplitude * 32767 * std::sin(2 * M_PI * hz * double(i) / format.sampleRate()))),
             mono.data() + 2 * i);
     QByteArray out = fromMonoInt16(mono, format);
     if (onlyFirst) {
@@ -76,7 +77,8 @@ TEST(PcmConvert, StereoIsAveragedIntoMono)
 
 TEST(PcmConvert, EverySampleFormatReadsTheSameTone)
 {
-    for (const auto sample : { QAudioFormat::UInt8, QAudioFormat::Int16, QAudioFormat::Int32, QAudioFormat::Float }) {
+    for (const auto sample :
+        { QAudioFormat::UInt8, QAudioFormat::Int16, QAudioFormat::Int32, QAudioFormat::Float }) {
         const QAudioFormat from = formatOf(44100, 1, sample);
         const QByteArray out = PcmConverter(from, 16000).convert(sineFrames(from, 500, 300, 0.6));
         EXPECT_NEAR(pcmLevel(out), 0.6 / std::sqrt(2.0), 0.02) << int(sample);

@@ -1,7 +1,7 @@
-// The microphone through the test session's PulseAudio: a pipe source fed from a FIFO stands in for a real one.
+// The microphone through the test session's PulseAudio: a pipe source fed from a FIFO stands in for a real
+// one.
 #include "AudioTestSupport.h"
 #include "WaitFor.h"
-
 #include "voice/AudioCapture.h"
 #include "voice/VoiceAudio.h"
 
@@ -9,7 +9,6 @@
 #include <QMediaDevices>
 #include <QSignalSpy>
 #include <gtest/gtest.h>
-
 #include <iostream>
 
 using namespace caseyos::voice;
@@ -17,8 +16,7 @@ using namespace caseyos::voice::test;
 using caseyos::test::waitFor;
 using caseyos::test::waitForSignal;
 
-namespace {
-
+// Not in an anonymous namespace: the TEST_F classes derive from it, which GCC warns about in unity builds.
 class AudioCaptureTest : public ::testing::Test
 {
 protected:
@@ -32,13 +30,11 @@ protected:
     std::unique_ptr<AudioDevicesLock> m_lock;
 };
 
-} // namespace
-
 TEST_F(AudioCaptureTest, ThePipeMicrophoneIsListedById)
 {
     const auto inputs = AudioCapture::inputDevices();
-    const auto it = std::find_if(inputs.cbegin(), inputs.cend(),
-        [](const auto& d) { return d.first == micSource().toUtf8(); });
+    const auto it = std::find_if(
+        inputs.cbegin(), inputs.cend(), [](const auto& d) { return d.first == micSource().toUtf8(); });
     ASSERT_NE(it, inputs.cend()) << "no input device " << micSource().toStdString();
     EXPECT_FALSE(it->second.isEmpty());
 }
@@ -69,7 +65,8 @@ TEST_F(AudioCaptureTest, ItRecordsAToneFromTheMicrophoneChosenById)
     EXPECT_TRUE(failures.isEmpty()) << failures.value(0).value(0).toString().toStdString();
     const int loud = loudMilliseconds(pcm, 16000);
     std::cout << "[ measured ] capture: " << pcmMilliseconds(16000, pcm.size()) << " ms recorded, " << loud
-              << " ms of it the tone, which starts at " << firstLoudMillisecond(pcm, 16000) << " ms" << std::endl;
+              << " ms of it the tone, which starts at " << firstLoudMillisecond(pcm, 16000) << " ms"
+              << std::endl;
     EXPECT_GE(loud, 1000);
     EXPECT_LE(loud, 1600);
     // The tone arrives at its own level (0.5 amplitude: an RMS of about 0.35).
@@ -84,7 +81,8 @@ TEST_F(AudioCaptureTest, ChunksAndLevelsArriveWhileCapturingAndStopReturnsThemAl
     QByteArray chunked;
     QList<float> levels;
     QObject context;
-    QObject::connect(&capture, &AudioCapture::chunk, &context, [&](const QByteArray& pcm) { chunked.append(pcm); });
+    QObject::connect(
+        &capture, &AudioCapture::chunk, &context, [&](const QByteArray& pcm) { chunked.append(pcm); });
     QObject::connect(&capture, &AudioCapture::level, &context, [&](float value) { levels.append(value); });
     QElapsedTimer clock;
     clock.start();

@@ -1,14 +1,12 @@
 // The speaker through the test session's PulseAudio: a null sink whose monitor parec records.
 #include "AudioTestSupport.h"
 #include "WaitFor.h"
-
 #include "voice/AudioPlayback.h"
 #include "voice/VoiceAudio.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <gtest/gtest.h>
-
 #include <iostream>
 
 using namespace caseyos::voice;
@@ -20,6 +18,9 @@ namespace {
 
 constexpr int kRate = kOpenAiSpeechSampleRate; // 24 kHz, what OpenAI's speech streams
 
+} // namespace
+
+// Not in an anonymous namespace: the TEST_F classes derive from it, which GCC warns about in unity builds.
 class AudioPlaybackTest : public ::testing::Test
 {
 protected:
@@ -34,8 +35,8 @@ protected:
         // Recording has begun once the (silent) monitor delivers something.
         ASSERT_TRUE(waitFor([&] { return !m_recorder.recorded().isEmpty(); }, 10'000))
             << "parec recorded nothing from " << speakerSink().toStdString() << ".monitor";
-        std::cout << "[ measured ] parec delivered its first audio " << clock.elapsed() << " ms after starting"
-                  << std::endl;
+        std::cout << "[ measured ] parec delivered its first audio " << clock.elapsed()
+                  << " ms after starting" << std::endl;
     }
     void TearDown() override { m_recorder.stop(); }
 
@@ -45,8 +46,6 @@ protected:
     std::unique_ptr<AudioDevicesLock> m_lock;
     SpeakerRecorder m_recorder;
 };
-
-} // namespace
 
 TEST_F(AudioPlaybackTest, TheSpeakerIsListedById)
 {
@@ -81,8 +80,8 @@ TEST_F(AudioPlaybackTest, AToneAppendedInChunksIsPlayedAndFinishesAfterItsDurati
     QTest::qWait(500); // what PulseAudio still holds reaches the monitor
     const QByteArray heard = m_recorder.stop();
     const int loud = loudMilliseconds(heard, 16000);
-    std::cout << "[ measured ] playback: finished() " << finishedAfter << " ms after start() of 1000 ms of audio; "
-              << loud << " ms of tone recorded" << std::endl;
+    std::cout << "[ measured ] playback: finished() " << finishedAfter
+              << " ms after start() of 1000 ms of audio; " << loud << " ms of tone recorded" << std::endl;
     ASSERT_GE(firstLoudMillisecond(heard, 16000), 0) << "nothing reached the speaker";
     EXPECT_GE(loud, 900);
     EXPECT_LE(loud, 1200);
@@ -99,8 +98,8 @@ TEST_F(AudioPlaybackTest, AShortClipIsPlayedInFull)
     playback.append(tone(kRate, 150));
     playback.finish();
     ASSERT_TRUE(waitForSignal(finished, 1, 15'000));
-    std::cout << "[ measured ] playback: finished() " << clock.elapsed() << " ms after start() of 150 ms of audio"
-              << std::endl;
+    std::cout << "[ measured ] playback: finished() " << clock.elapsed()
+              << " ms after start() of 150 ms of audio" << std::endl;
     QTest::qWait(500);
     const int loud = loudMilliseconds(m_recorder.stop(), 16000);
     EXPECT_GE(loud, 100);

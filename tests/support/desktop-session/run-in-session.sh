@@ -109,17 +109,20 @@ pulse_devices() {
       format=s16le rate=16000 channels=1 source_properties=device.description=CaseyOS-test-microphone >/dev/null &&
     pactl set-default-source caseyos_mic_pipe
 }
+pulse_status="PulseAudio (pid $pulse_pid)"
 if [ -z "$pulse_ready" ]; then
+  pulse_status="no PulseAudio"
   tail -n 20 "$session_dir/pulseaudio.log" >&2 || true
   echo "run-in-session: PulseAudio did not start; the audio tests will fail" >&2
 elif ! pulse_devices 2>"$session_dir/pactl.err"; then
+  pulse_status="PulseAudio (pid $pulse_pid) without its test devices"
   cat "$session_dir/pactl.err" >&2
   echo "run-in-session: PulseAudio's test devices could not be set up; the audio tests will fail" >&2
 fi
 export CASEYOS_EXPECT_AUDIO=1
 
 export CASEYOS_EXPECT_TRAY=1
-echo "run-in-session: tray watcher (pid $watcher_pid), dunst (pid $dunst_pid), gnome-keyring (pid $keyring_pid) and PulseAudio (pid $pulse_pid) ready; pop-ups log to $CASEYOS_DUNST_LOG"
+echo "run-in-session: tray watcher (pid $watcher_pid), dunst (pid $dunst_pid), gnome-keyring (pid $keyring_pid) and $pulse_status ready; pop-ups log to $CASEYOS_DUNST_LOG"
 status=0
 "$@" || status=$?
 exit "$status"
