@@ -206,9 +206,9 @@ TEST_F(VoiceTest, TheOfflineVoiceReadsTheAnswerAtTheSpeaker)
 
 TEST_F(VoiceTest, OpenAiSpeechIsPlayedWhileItIsStillArriving)
 {
-    // 20 pieces of 100 ms of 24 kHz audio, 250 ms apart: the whole answer takes about 5 s to arrive.
+    // 30 pieces of 100 ms of 24 kHz audio, 250 ms apart: the whole answer takes about 7.5 s to arrive.
     QList<QByteArray> pieces;
-    for (int i = 0; i < 20; ++i)
+    for (int i = 0; i < 30; ++i)
         pieces.append(tone(kOpenAiSpeechSampleRate, 100, 440, 0.5));
     server.setHandler([pieces](const caseyos::test::LlmRequest&, int) {
         LlmReply reply;
@@ -231,11 +231,12 @@ TEST_F(VoiceTest, OpenAiSpeechIsPlayedWhileItIsStillArriving)
     client.speak(u"Your **top move** is [Reply to Dana](caseyos://move/1)."_s);
     ASSERT_TRUE(waitFor([&] { return loudMilliseconds(recorder.recorded(), 16000, 0.05f) >= 200; }, 10'000));
     const qint64 firstHeard = clock.elapsed();
-    std::cout << "[ measured ] OpenAI speech: heard after " << firstHeard << " ms of a 5 s stream" << std::endl;
-    EXPECT_LT(firstHeard, 3000); // long before the last piece was sent
-    ASSERT_TRUE(waitFor([&] { return speaking.size() >= 2; }, 15'000));
+    // The recorder itself needs about 2 s to deliver what reached the speaker (parec on the null sink's monitor).
+    std::cout << "[ measured ] OpenAI speech: heard after " << firstHeard << " ms of a 7.5 s stream" << std::endl;
+    EXPECT_LT(firstHeard, 5000); // long before the last piece was sent
+    ASSERT_TRUE(waitFor([&] { return speaking.size() >= 2; }, 20'000));
     const QByteArray heard = recorder.stop();
-    EXPECT_GE(loudMilliseconds(heard, 16000, 0.05f), 1600); // most of the 2 s of audio
+    EXPECT_GE(loudMilliseconds(heard, 16000, 0.05f), 2400); // most of the 3 s of audio
 
     ASSERT_EQ(server.requests().size(), 1);
     const QJsonObject body = server.requests().first().json();
