@@ -43,7 +43,11 @@ VoiceController::VoiceController(const Parts& parts, RuntimeSource runtime, QObj
     connect(m_client, &voice::VoiceClient::wakeWordHeard, this, [this](const QString& phrase) {
         m_parts.bar->setStatus(tr("Heard “%1”: ask your question").arg(phrase));
     });
-    connect(m_client, &voice::VoiceClient::speakingChanged, bar, &VoiceBar::setSpeaking);
+    connect(m_client, &voice::VoiceClient::speakingChanged, this, [this](bool speaking) {
+        m_parts.bar->setSpeaking(speaking);
+        if (!m_client->isListening())
+            m_parts.bar->setStatus(speaking ? tr("Speaking… (Esc stops)") : QString());
+    });
 
     // Typed questions are not spoken questions; every answer may be read aloud.
     connect(m_parts.jarvis, &JarvisController::questionAsked, this, [this] { m_lastWasSpoken = false; });

@@ -20,6 +20,8 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
 #include <QListView>
 #include <QSettings>
 #include <QSignalSpy>
@@ -66,7 +68,7 @@ TEST(VoiceWindow, HoldingTalkOrCtrlSpaceAsksTheSpokenCommandAndTheAnswerIsReadAl
     ChatPane* pane = window->chatPane();
     VoiceBar* bar = pane->voiceBar();
     voice::VoiceClient* voice = window->voice()->client();
-    EXPECT_EQ(bar->statusLabel()->text(), u"Hold Ctrl+Space to talk"_s);
+    EXPECT_EQ(bar->statusLabel()->text(), u"or hold Ctrl+Space"_s);
 
     // 1. The Talk button, held with the mouse while "accept the top move" is spoken.
     const MoveRow* dana = h.moveByEmail(u"dana@acme.com"_s);
@@ -94,6 +96,7 @@ TEST(VoiceWindow, HoldingTalkOrCtrlSpaceAsksTheSpokenCommandAndTheAnswerIsReadAl
     ASSERT_TRUE(waitFor([&] { return !speaking.isEmpty(); }, 15'000));
     EXPECT_TRUE(speaking.first().first().toBool());
     ASSERT_TRUE(waitFor([&] { return bar->stopButton()->isVisible(); }, 5'000));
+    EXPECT_EQ(bar->statusLabel()->text(), u"Speaking… (Esc stops)"_s);
     ASSERT_TRUE(waitFor([&] { return !voice->isSpeaking(); }, 30'000));
     EXPECT_FALSE(bar->stopButton()->isVisible());
 

@@ -69,7 +69,7 @@ void VoiceBar::setSpeaking(bool speaking)
 
 void VoiceBar::setStatus(const QString& text, bool problem)
 {
-    m_status->setText(text.isEmpty() ? tr("Hold Ctrl+Space to talk") : text);
+    m_status->setText(text.isEmpty() ? tr("or hold Ctrl+Space") : text);
     m_status->setToolTip(m_status->text());
     QPalette palette = m_status->palette();
     palette.setColor(QPalette::WindowText,
