@@ -332,6 +332,8 @@ void MainWindow::buildJarvisDock()
         }
         return runtime;
     }, this);
+    // The offline recogniser expects the names in the list (sent to the voice thread at each full load).
+    connect(m_controller, &TriageController::movesListed, m_voice, [this] { m_voice->learnNames(*m_model); });
 }
 
 void MainWindow::buildAgentsDock()

@@ -1,6 +1,7 @@
 #include "VoiceController.h"
 
 #include "JarvisController.h"
+#include "MovesModel.h"
 #include "WorkspaceStatusBar.h"
 #include "jarvis/ChatPane.h"
 #include "jarvis/VoiceBar.h"
@@ -9,6 +10,8 @@
 
 #include <QApplication>
 #include <QKeyEvent>
+#include <QRegularExpression>
+#include <QSet>
 #include <QWidget>
 
 namespace caseyos {
@@ -73,6 +76,28 @@ void VoiceController::reconfigure()
 void VoiceController::setNames(const QStringList& names)
 {
     m_client->setVocabulary(voice::commandPhrases() + names);
+}
+
+void VoiceController::learnNames(const MovesModel& model)
+{
+    // The top of the list is what people talk about; a few hundred phrases keep the phrase model small.
+    constexpr int kRows = 300;
+    static const QRegularExpression notWords(QStringLiteral("[^\\p{L}\\p{N}' ]+"));
+    QStringList names;
+    QSet<QString> seen;
+    const auto add = [&](QString text) {
+        text = text.toLower().replace(notWords, QStringLiteral(" ")).simplified();
+        if (!text.isEmpty() && !seen.contains(text)) {
+            seen.insert(text);
+            names.append(text);
+        }
+    };
+    for (int i = 0; i < std::min(model.rowCount(), kRows); ++i) {
+        const MoveRow& row = model.rowAt(i);
+        add(row.title);
+        add(row.company);
+    }
+    setNames(names);
 }
 
 void VoiceController::onHeard(const QString& text)

@@ -11,6 +11,7 @@ class QWidget;
 namespace caseyos {
 
 class JarvisController;
+class MovesModel;
 class VoiceBar;
 class WorkspaceStatusBar;
 
@@ -42,6 +43,8 @@ public:
     void reconfigure();
     // Names the offline recogniser should expect (contacts, companies) besides Jarvis's own commands.
     void setNames(const QStringList& names);
+    // The same from the list: the titles (which name the contact) and companies of the top moves.
+    void learnNames(const MovesModel& model);
 
     voice::VoiceClient* client() const { return m_client; }
 
