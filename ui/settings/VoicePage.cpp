@@ -62,7 +62,7 @@ VoicePage::VoicePage(QWidget* parent)
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Transcription:"), m_transcription);
-    form->addRow(tr("Speech form->addRow(tr("Spea&king voice:"), m_speech);output:"), m_speech);
+    form->addRow(tr("Speech &output:"), m_speech);
     form->addRow(tr("&Read aloud:"), m_speak);
     form->addRow(tr("OpenAI &voice:"), m_voice);
     form->addRow(tr("S&peed:"), m_speed);
