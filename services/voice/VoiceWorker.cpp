@@ -33,7 +33,7 @@ constexpr int kLongestFollowMs = 15000;
 constexpr int kLongestTalkMs = 60000;
 constexpr int kLevelIntervalMs = 50;
 
-QString tr(const char* text)
+QString workerText(const char* text)
 {
     return QCoreApplication::translate("caseyos::voice", text);
 }
@@ -98,7 +98,7 @@ void VoiceWorker::updateSpotting()
         QString error;
         m_spotter = WakeWordSpotter::create(&error);
         if (!m_spotter) {
-            Q_EMIT failed(0, tr("Wake words are off: %1").arg(error));
+            Q_EMIT failed(0, workerText("Wake words are off: %1").arg(error));
             return;
         }
     }
@@ -123,7 +123,7 @@ void VoiceWorker::startTalking(qint64 turn)
 {
     stopSpeaking(); // the user talks over Jarvis: Jarvis stops
     if (!ensureCapture()) {
-        Q_EMIT failed(turn, tr("The microphone could not be opened."));
+        Q_EMIT failed(turn, workerText("The microphone could not be opened."));
         return;
     }
     m_turn = turn;
@@ -195,7 +195,7 @@ void VoiceWorker::onChunk(const QByteArray& pcm)
     const int recordedMs = pcmMilliseconds(kCaptureSampleRate, m_recording.size());
     if (m_mode == Mode::Talking) {
         if (recordedMs >= kLongestTalkMs) {
-            Q_EMIT notice(tr("The recording stopped after a minute."));
+            Q_EMIT notice(workerText("The recording stopped after a minute."));
             stopTalking(m_turn);
         }
         return;
@@ -216,7 +216,7 @@ void VoiceWorker::onChunk(const QByteArray& pcm)
     m_spotter->reset();
     setMode(Mode::Spotting);
     if (nothing)
-        Q_EMIT heardNothing(turn, tr("I heard my name but no question after it."));
+        Q_EMIT heardNothing(turn, workerText("I heard my name but no question after it."));
     else
         finishTurn(turn, question);
 }
@@ -232,11 +232,11 @@ void VoiceWorker::onCaptureFailed(const QString& message)
 void VoiceWorker::finishTurn(qint64 turn, const QByteArray& pcm)
 {
     if (pcmMilliseconds(kCaptureSampleRate, pcm.size()) < kShortestQuestionMs) {
-        Q_EMIT heardNothing(turn, tr("That was too short: hold the key while you speak."));
+        Q_EMIT heardNothing(turn, workerText("That was too short: hold the key while you speak."));
         return;
     }
     if (pcmLevel(pcm) < kSilenceLevel) {
-        Q_EMIT heardNothing(turn, tr("Nothing was heard. Check the microphone in Settings ▸ Voice."));
+        Q_EMIT heardNothing(turn, workerText("Nothing was heard. Check the microphone in Settings ▸ Voice."));
         return;
     }
     Q_EMIT transcribing(turn);
@@ -258,7 +258,7 @@ void VoiceWorker::transcribeOffline(qint64 turn, const QByteArray& pcm)
     if (!error.isEmpty())
         Q_EMIT failed(turn, error);
     else if (text.isEmpty())
-        Q_EMIT heardNothing(turn, tr("I could not make out any words."));
+        Q_EMIT heardNothing(turn, workerText("I could not make out any words."));
     else
         Q_EMIT transcribed(turn, text);
 }
@@ -267,7 +267,7 @@ void VoiceWorker::transcribeOpenAi(qint64 turn, const QByteArray& pcm)
 {
     if (!m_runtime.openAiKey) {
         Q_EMIT failed(turn,
-            tr("OpenAI transcription needs an OpenAI key: add one on the Accounts page, or choose offline "
+            workerText("OpenAI transcription needs an OpenAI key: add one on the Accounts page, or choose offline "
                "transcription in Settings ▸ Voice."));
         return;
     }
@@ -277,12 +277,12 @@ void VoiceWorker::transcribeOpenAi(qint64 turn, const QByteArray& pcm)
     request.fileName = u"question.wav"_s;
     openAi().transcribe(request, this, [this, turn](const ClientResult<QString>& result) {
         if (!result.ok()) {
-            Q_EMIT failed(turn, tr("OpenAI could not transcribe the recording: %1").arg(result.error.message));
+            Q_EMIT failed(turn, workerText("OpenAI could not transcribe the recording: %1").arg(result.error.message));
             return;
         }
         const QString text = result.value.trimmed();
         if (text.isEmpty())
-            Q_EMIT heardNothing(turn, tr("I could not make out any words."));
+            Q_EMIT heardNothing(turn, workerText("I could not make out any words."));
         else
             Q_EMIT transcribed(turn, text);
     });
@@ -317,7 +317,7 @@ OpenAiClient& VoiceWorker::openAi()
             if (m_runtime.openAiKey)
                 m_runtime.openAiKey(context, std::move(done));
             else
-                done(Result<QString>::failure(tr("No OpenAI key is stored.")));
+                done(Result<QString>::failure(workerText("No OpenAI key is stored.")));
         };
         config.account = u"openai:voice"_s;
         config.timeoutMs = 30000;
@@ -342,7 +342,7 @@ void VoiceWorker::speak(qint64 id, const QString& markdown)
             speakOpenAi(generation, text);
             return;
         }
-        Q_EMIT notice(tr("OpenAI speech needs an OpenAI key; the offline voice reads the answer."));
+        Q_EMIT notice(workerText("OpenAI speech needs an OpenAI key; the offline voice reads the answer."));
     }
     speakOffline(generation, sentences);
 }
@@ -467,11 +467,11 @@ void VoiceWorker::speakOpenAi(qint64 generation, const QString& text)
             }
             if (stream->bytes == 0) {
                 // Nothing was played yet: the offline voice reads the answer instead of silence.
-                Q_EMIT notice(tr("OpenAI could not speak the answer (%1); the offline voice reads it.").arg(error.message));
+                Q_EMIT notice(workerText("OpenAI could not speak the answer (%1); the offline voice reads it.").arg(error.message));
                 speakOffline(generation, speakableSentences(text));
                 return;
             }
-            Q_EMIT failed(0, tr("OpenAI's speech stopped: %1").arg(error.message));
+            Q_EMIT failed(0, workerText("OpenAI's speech stopped: %1").arg(error.message));
             m_playback->finish();
         });
 }
