@@ -3,9 +3,8 @@
 
 #include <QMap>
 #include <QString>
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
 using namespace caseyos::voice;
