@@ -30,10 +30,10 @@ std::unique_ptr<OfflineRecognizer> OfflineRecognizer::create(QString* error)
     if (!recognizer->m_decoder)
         return nullptr;
     // The general model is kept (not only handed to a search) so that a vocabulary can be interpolated with
-    // it.
+    // it. Every model must share the decoder's log tables; ngram_model_read takes its own reference to them
+    // (valgrind: retaining them here leaked the tables).
     recognizer->m_generalModel = ngram_model_read(ps_get_config(recognizer->m_decoder),
-        model.languageModel.toLocal8Bit().constData(), NGRAM_AUTO,
-        logmath_retain(ps_get_logmath(recognizer->m_decoder)));
+        model.languageModel.toLocal8Bit().constData(), NGRAM_AUTO, ps_get_logmath(recognizer->m_decoder));
     if (!recognizer->m_generalModel
         || ps_set_lm(recognizer->m_decoder, kGeneralSearch, recognizer->m_generalModel) < 0
         || !recognizer->useSearch(kGeneralSearch)) {
@@ -95,7 +95,7 @@ void OfflineRecognizer::setVocabulary(const QStringList& phrases)
         return;
     }
     ngram_model_t* phraseModel = ngram_model_read(ps_get_config(m_decoder),
-        file.fileName().toLocal8Bit().constData(), NGRAM_ARPA, logmath_retain(ps_get_logmath(m_decoder)));
+        file.fileName().toLocal8Bit().constData(), NGRAM_ARPA, ps_get_logmath(m_decoder));
     if (!phraseModel) {
         useSearch(kGeneralSearch);
         return;
