@@ -1,6 +1,7 @@
 #include "voice/WakeWordSpotter.h"
 
 #include "voice/PocketSphinxModel.h"
+#include "voice/VoiceAudio.h"
 #include "voice/VoiceSettings.h"
 
 #include <QCoreApplication>
@@ -83,23 +84,21 @@ bool WakeWordSpotter::restart()
     if (m_started)
         ps_end_utt(m_decoder);
     m_started = ps_start_utt(m_decoder) >= 0;
+    m_inSpeech = false;
+    m_samplesInUtterance = 0;
     return m_started;
 }
 
 void WakeWordSpotter::reset()
 {
+    m_oddByte.clear();
     restart();
 }
 
-std::optional<QString> WakeWordSpotter::feed(const QByteArray& pcm)
+QString WakeWordSpotter::detectedPhrase()
 {
-    if (!m_started && !restart())
-        return std::nullopt;
-    if (pcm.size() >= 2)
-        ps_process_raw(
-            m_decoder, reinterpret_cast<const int16*>(pcm.constData()), size_t(pcm.size() / 2), FALSE, FALSE);
     if (!ps_get_hyp(m_decoder, nullptr))
-        return std::nullopt;
+        return {};
     // Overlapping detections ("hey jarvis" and "jarvis" end together): report the longest. Measured: a bare
     // "jarvis" usually fires "hey jarvis" too, so the phrase names the assistant but not whether "hey" was
     // said.
@@ -109,9 +108,41 @@ std::optional<QString> WakeWordSpotter::feed(const QByteArray& pcm)
         if (phrase.size() > heard.size())
             heard = phrase;
     }
-    restart();
+    return heard;
+}
+
+std::optional<QString> WakeWordSpotter::feed(const QByteArray& pcm)
+{
+    if (!m_started && !restart())
+        return std::nullopt;
+    // A chunk may end inside a sample; keep its first byte for the next one so samples stay aligned.
+    QByteArray samples = m_oddByte + pcm;
+    m_oddByte.clear();
+    if (samples.size() % 2) {
+        m_oddByte = samples.right(1);
+        samples.chop(1);
+    }
+    if (samples.isEmpty())
+        return std::nullopt;
+    ps_process_raw(m_decoder, reinterpret_cast<const int16*>(samples.constData()), size_t(samples.size() / 2),
+        FALSE, FALSE);
+    m_samplesInUtterance += samples.size() / 2;
+    QString heard = detectedPhrase();
+    // The search runs as one long utterance; start a fresh one at each pause after speech (a phrase never
+    // spans a pause), and at the latest after a minute of unbroken sound, so that it does not grow for hours.
+    const bool inSpeech = ps_get_in_speech(m_decoder);
+    const bool pauseAfterSpeech = m_inSpeech && !inSpeech;
+    m_inSpeech = inSpeech;
+    if (heard.isEmpty() && (pauseAfterSpeech || m_samplesInUtterance > qint64(kCaptureSampleRate) * 60)) {
+        ps_end_utt(m_decoder); // may complete a detection still pending at the end
+        m_started = false;
+        heard = detectedPhrase();
+        restart();
+        return heard.isEmpty() ? std::nullopt : std::optional<QString>(heard);
+    }
     if (heard.isEmpty())
         return std::nullopt;
+    restart();
     return heard;
 }
 

@@ -26,8 +26,9 @@ public:
     WakeWordSpotter(const WakeWordSpotter&) = delete;
     WakeWordSpotter& operator=(const WakeWordSpotter&) = delete;
 
-    // Feeds the next chunk of audio (any length). The wake phrase heard in it, once per occurrence: the
-    // search starts afresh after each detection, so the same words are never reported twice.
+    // Feeds the next chunk of audio (any length, even an odd number of bytes). The wake phrase heard in it,
+    // once per occurrence: the search starts afresh after each detection, so the same words are never
+    // reported twice.
     std::optional<QString> feed(const QByteArray& pcm);
     // Forgets what was heard so far (e.g. after the user spoke a command).
     void reset();
@@ -38,9 +39,13 @@ public:
 private:
     WakeWordSpotter() = default;
     bool restart();
+    QString detectedPhrase(); // of the current utterance, or empty
 
     ps_decoder_s* m_decoder = nullptr;
     bool m_started = false;
+    bool m_inSpeech = false; // the decoder's voice activity after the last chunk
+    qint64 m_samplesInUtterance = 0;
+    QByteArray m_oddByte;
 };
 
 } // namespace caseyos::voice

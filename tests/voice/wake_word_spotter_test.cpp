@@ -163,3 +163,30 @@ TEST(WakeWordSpotter, ResetForgetsAHalfHeardPhrase)
     // And the spotter still hears the next one.
     EXPECT_EQ(feedInChunks(*spotter, speech).size(), 1);
 }
+
+TEST(WakeWordSpotter, AContinuousStreamInOddSizedChunksGivesEachOccurrenceOnce)
+{
+    auto spotter = makeSpotter();
+    ASSERT_NE(spotter, nullptr);
+    // Half a minute of conversation with two wake phrases in it, as one stream (no reset between sentences).
+    QByteArray stream;
+    const QStringList sentences { u"the quarterly report is on the shared drive"_s,
+        u"hey jarvis, what's up"_s, u"can you pass the salt"_s, u"please send the invoice to accounting"_s,
+        u"hey casey help"_s, u"my car keys are in the kitchen"_s };
+    for (int round = 0; round < 3; ++round) {
+        for (const QString& sentence : sentences) {
+            const bool wake = sentence.startsWith(u"hey"_s);
+            if (round == 0 || !wake)
+                stream += spokenPcm(sentence, u"rms"_s) + silencePcm(400);
+        }
+    }
+    QStringList heard;
+    constexpr qsizetype kOddChunk = 1601; // chunks that end inside a sample
+    for (qsizetype at = 0; at < stream.size(); at += kOddChunk) {
+        if (const auto phrase = spotter->feed(stream.mid(at, kOddChunk)))
+            heard.append(*phrase);
+    }
+    std::printf("  %d s stream: %s\n", pcmMilliseconds(kCaptureSampleRate, stream.size()) / 1000,
+        qPrintable(heard.join(u", "_s)));
+    EXPECT_EQ(heard, (QStringList { u"hey jarvis"_s, u"hey casey"_s }));
+}
