@@ -13,7 +13,12 @@ namespace caseyos::voice {
 
 PocketSphinxModel PocketSphinxModel::installed(QString* error)
 {
-    const QDir dir(QStringLiteral(CASEYOS_POCKETSPHINX_MODEL_DIR));
+    return at(QStringLiteral(CASEYOS_POCKETSPHINX_MODEL_DIR), error);
+}
+
+PocketSphinxModel PocketSphinxModel::at(const QString& directory, QString* error)
+{
+    const QDir dir(directory);
     PocketSphinxModel model;
     model.acousticDir = dir.filePath(u"en-us"_s);
     model.languageModel = dir.filePath(u"en-us.lm.bin"_s);

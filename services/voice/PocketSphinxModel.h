@@ -15,6 +15,9 @@ struct PocketSphinxModel
     QString languageModel; // en-us.lm.bin
     QString dictionary; // cmudict-en-us.dict
 
+    // The model in `directory` (laid out as Debian's), or empty paths with the "not installed" sentence in
+    // `error`.
+    static PocketSphinxModel at(const QString& directory, QString* error);
     // The installed model, or empty paths with the "not installed" sentence in `error`.
     static PocketSphinxModel installed(QString* error);
     bool isValid() const { return !acousticDir.isEmpty(); }
