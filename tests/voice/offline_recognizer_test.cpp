@@ -75,6 +75,9 @@ struct TableResult
     double decodeSeconds = 0;
 };
 
+} // namespace
+
+// Outside the anonymous namespace: the TEST_F classes derive from it (-Wsubobject-linkage in unity builds).
 class OfflineRecognizerTest : public ::testing::Test
 {
 protected:
@@ -122,8 +125,6 @@ protected:
     static inline OfflineRecognizer* s_recognizer = nullptr;
     static inline QString s_createError;
 };
-
-} // namespace
 
 TEST_F(OfflineRecognizerTest, CommandsAreRecognisedAndTheVocabularyHelps)
 {
