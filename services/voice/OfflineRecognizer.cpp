@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QTemporaryFile>
-
 #include <pocketsphinx.h>
 #include <sphinxbase/ngram_model.h>
 
@@ -19,11 +18,6 @@ namespace {
 constexpr const char* kGeneralSearch = "general";
 constexpr const char* kVocabularySearch = "vocabulary";
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("caseyos::voice", text);
-}
-
 } // namespace
 
 std::unique_ptr<OfflineRecognizer> OfflineRecognizer::create(QString* error)
@@ -35,14 +29,17 @@ std::unique_ptr<OfflineRecognizer> OfflineRecognizer::create(QString* error)
     recognizer->m_decoder = createDecoder(model, CepstralMean::Batch, error);
     if (!recognizer->m_decoder)
         return nullptr;
-    // The general model is kept (not only handed to a search) so that a vocabulary can be interpolated with it.
+    // The general model is kept (not only handed to a search) so that a vocabulary can be interpolated with
+    // it. Every model must share the decoder's log tables; ngram_model_read takes its own reference to them
+    // (valgrind: retaining them here leaked the tables).
     recognizer->m_generalModel = ngram_model_read(ps_get_config(recognizer->m_decoder),
-        model.languageModel.toLocal8Bit().constData(), NGRAM_AUTO,
-        logmath_retain(ps_get_logmath(recognizer->m_decoder)));
-    if (!recognizer->m_generalModel || ps_set_lm(recognizer->m_decoder, kGeneralSearch, recognizer->m_generalModel) < 0
+        model.languageModel.toLocal8Bit().constData(), NGRAM_AUTO, ps_get_logmath(recognizer->m_decoder));
+    if (!recognizer->m_generalModel
+        || ps_set_lm(recognizer->m_decoder, kGeneralSearch, recognizer->m_generalModel) < 0
         || !recognizer->useSearch(kGeneralSearch)) {
         if (error)
-            *error = tr("The offline speech recogniser could not load its model.");
+            *error = QCoreApplication::translate(
+                "caseyos::voice", "The offline speech recogniser could not load its model.");
         return nullptr;
     }
     return recognizer;
@@ -97,8 +94,8 @@ void OfflineRecognizer::setVocabulary(const QStringList& phrases)
         useSearch(kGeneralSearch);
         return;
     }
-    ngram_model_t* phraseModel = ngram_model_read(ps_get_config(m_decoder), file.fileName().toLocal8Bit().constData(),
-        NGRAM_ARPA, logmath_retain(ps_get_logmath(m_decoder)));
+    ngram_model_t* phraseModel = ngram_model_read(ps_get_config(m_decoder),
+        file.fileName().toLocal8Bit().constData(), NGRAM_ARPA, ps_get_logmath(m_decoder));
     if (!phraseModel) {
         useSearch(kGeneralSearch);
         return;
@@ -107,7 +104,8 @@ void OfflineRecognizer::setVocabulary(const QStringList& phrases)
     const char* names[] = { "general", "phrases" };
     const float32 weights[] = { float32(1.0 - m_vocabularyWeight), float32(m_vocabularyWeight) };
     // The set holds its own references to both models, as the search does to the set.
-    ngram_model_t* set = ngram_model_set_init(ps_get_config(m_decoder), models, const_cast<char**>(names), weights, 2);
+    ngram_model_t* set
+        = ngram_model_set_init(ps_get_config(m_decoder), models, const_cast<char**>(names), weights, 2);
     ngram_model_free(phraseModel);
     if (!set || ps_set_lm(m_decoder, kVocabularySearch, set) < 0) {
         if (set)
@@ -129,7 +127,8 @@ QString OfflineRecognizer::transcribe(const QByteArray& pcm, QString* error)
         return {};
     if (ps_start_utt(m_decoder) < 0) {
         if (error)
-            *error = tr("The offline speech recogniser failed to start.");
+            *error = QCoreApplication::translate(
+                "caseyos::voice", "The offline speech recogniser failed to start.");
         return {};
     }
     // full_utt: the whole utterance at once lets the decoder normalise its features over all of it.

@@ -3,21 +3,14 @@
 #include "voice/VoiceSettings.h"
 
 #include <QCoreApplication>
-
-#include <espeak-ng/speak_lib.h>
-
 #include <algorithm>
 #include <cmath>
+#include <espeak-ng/speak_lib.h>
 #include <mutex>
 
 namespace caseyos::voice {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("caseyos::voice", text);
-}
 
 // espeak-ng's state is global: one initialisation per process, one synthesis at a time.
 std::mutex& espeakMutex()
@@ -60,9 +53,10 @@ std::unique_ptr<OfflineSynthesizer> OfflineSynthesizer::create(QString* error)
 {
     const std::lock_guard lock(espeakMutex());
     if (g_espeakSampleRate == 0) {
-        // DONT_EXIT: without its data espeak-ng would otherwise end the process. 100 ms buffers: the first chunk
-        // comes quickly and there are few callbacks.
-        g_espeakSampleRate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, nullptr, espeakINITIALIZE_DONT_EXIT);
+        // DONT_EXIT: without its data espeak-ng would otherwise end the process. 100 ms buffers: the first
+        // chunk comes quickly and there are few callbacks.
+        g_espeakSampleRate
+            = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, nullptr, espeakINITIALIZE_DONT_EXIT);
         if (g_espeakSampleRate <= 0)
             g_espeakSampleRate = -1;
         else
@@ -72,7 +66,8 @@ std::unique_ptr<OfflineSynthesizer> OfflineSynthesizer::create(QString* error)
     }
     if (g_espeakSampleRate < 0) {
         if (error)
-            *error = tr("The offline speech voice is not installed (package espeak-ng-data).");
+            *error = QCoreApplication::translate(
+                "caseyos::voice", "The offline speech voice is not installed (package espeak-ng-data).");
         return nullptr;
     }
     return std::unique_ptr<OfflineSynthesizer>(new OfflineSynthesizer(g_espeakSampleRate));
@@ -86,7 +81,7 @@ bool OfflineSynthesizer::synthesize(const QString& text, double speed,
     const QByteArray utf8 = text.trimmed().toUtf8();
     if (utf8.isEmpty()) {
         if (error)
-            *error = tr("There is no text to speak.");
+            *error = QCoreApplication::translate("caseyos::voice", "There is no text to speak.");
         return false;
     }
     const std::lock_guard lock(espeakMutex());
@@ -94,11 +89,12 @@ bool OfflineSynthesizer::synthesize(const QString& text, double speed,
     SynthesisRun run;
     run.onChunk = &onChunk;
     // Synchronous: returns when the text is spoken or the callback asked to stop.
-    const espeak_ERROR result = espeak_Synth(utf8.constData(), size_t(utf8.size()) + 1, 0, POS_CHARACTER, 0,
-        espeakCHARS_UTF8, nullptr, &run);
+    const espeak_ERROR result = espeak_Synth(
+        utf8.constData(), size_t(utf8.size()) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, &run);
     if (result != EE_OK && !run.stopped) {
         if (error)
-            *error = tr("The offline speech voice failed to speak.");
+            *error
+                = QCoreApplication::translate("caseyos::voice", "The offline speech voice failed to speak.");
         return false;
     }
     return true;

@@ -2,14 +2,13 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <functional>
 #include <memory>
 
 namespace caseyos::voice {
 
-// Offline speech output with espeak-ng, in process (PRODUCT.md §6): mono 16-bit PCM at sampleRate(), handed over
-// in chunks as it is made so playback can start at once. Used on the "voice" thread only; not a QObject.
+// Offline speech output with espeak-ng, in process (PRODUCT.md §6): mono 16-bit PCM at sampleRate(), handed
+// over in chunks as it is made so playback can start at once. Used on the "voice" thread only; not a QObject.
 // espeak-ng keeps process-wide state, so every instance shares one engine behind a mutex.
 class OfflineSynthesizer
 {
@@ -21,9 +20,10 @@ public:
 
     // Speaks `text` at `speed` (1.0 normal, clamped to 0.25–4.0 and then to what espeak-ng accepts), calling
     // `onChunk` with each piece of PCM as soon as it exists. onChunk returning false stops at once (the user
-    // interrupted): synthesize() then returns true. False, with a sentence in `error`, when nothing can be said.
-    bool synthesize(const QString& text, double speed, const std::function<bool(const QByteArray& pcm)>& onChunk,
-        QString* error);
+    // interrupted): synthesize() then returns true. False, with a sentence in `error`, when nothing can be
+    // said.
+    bool synthesize(const QString& text, double speed,
+        const std::function<bool(const QByteArray& pcm)>& onChunk, QString* error);
 
     // espeak-ng's words per minute for `speed`.
     static int wordsPerMinute(double speed);

@@ -3,7 +3,6 @@
 #include <QHash>
 #include <QSet>
 #include <QString>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -86,7 +85,8 @@ QByteArray arpaTrigramModel(const QList<QStringList>& sentences)
         }
     };
     for (int order = 2; order <= 3; ++order) {
-        std::map<Gram, std::pair<double, double>> mass; // history -> (seen probability, lower-order probability)
+        std::map<Gram, std::pair<double, double>>
+            mass; // history -> (seen probability, lower-order probability)
         for (const auto& [gram, count] : counts.grams[order - 1]) {
             const Gram history = gram.first(order - 1);
             const double p = (count - kDiscount) / counts.histories[order - 2][history];
@@ -100,8 +100,8 @@ QByteArray arpaTrigramModel(const QList<QStringList>& sentences)
 
     QByteArray out = "\\data\\\n";
     for (int order = 1; order <= 3; ++order)
-        out += "ngram " + QByteArray::number(order) + '=' + QByteArray::number(qsizetype(probability[order - 1].size()))
-            + '\n';
+        out += "ngram " + QByteArray::number(order) + '='
+            + QByteArray::number(qsizetype(probability[order - 1].size())) + '\n';
     for (int order = 1; order <= 3; ++order) {
         out += "\n\\" + QByteArray::number(order) + "-grams:\n";
         for (const auto& [gram, p] : probability[order - 1]) {

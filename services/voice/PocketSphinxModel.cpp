@@ -4,7 +4,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
-
 #include <pocketsphinx.h>
 #include <sphinxbase/err.h>
 
@@ -12,18 +11,14 @@ using namespace Qt::StringLiterals;
 
 namespace caseyos::voice {
 
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("caseyos::voice", text);
-}
-
-} // namespace
-
 PocketSphinxModel PocketSphinxModel::installed(QString* error)
 {
-    const QDir dir(QStringLiteral(CASEYOS_POCKETSPHINX_MODEL_DIR));
+    return at(QStringLiteral(CASEYOS_POCKETSPHINX_MODEL_DIR), error);
+}
+
+PocketSphinxModel PocketSphinxModel::at(const QString& directory, QString* error)
+{
+    const QDir dir(directory);
     PocketSphinxModel model;
     model.acousticDir = dir.filePath(u"en-us"_s);
     model.languageModel = dir.filePath(u"en-us.lm.bin"_s);
@@ -31,7 +26,8 @@ PocketSphinxModel PocketSphinxModel::installed(QString* error)
     if (!QFileInfo::exists(model.acousticDir + u"/mdef"_s) || !QFileInfo::exists(model.languageModel)
         || !QFileInfo::exists(model.dictionary)) {
         if (error)
-            *error = tr("The offline speech model is not installed (package pocketsphinx-en-us).");
+            *error = QCoreApplication::translate(
+                "caseyos::voice", "The offline speech model is not installed (package pocketsphinx-en-us).");
         return {};
     }
     return model;
@@ -51,7 +47,8 @@ ps_decoder_s* createDecoder(const PocketSphinxModel& model, CepstralMean mean, Q
     if (config)
         cmd_ln_free_r(config); // the decoder keeps its own reference
     if (!decoder && error)
-        *error = tr("The offline speech recogniser could not load its model.");
+        *error = QCoreApplication::translate(
+            "caseyos::voice", "The offline speech recogniser could not load its model.");
     return decoder;
 }
 

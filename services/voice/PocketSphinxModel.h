@@ -7,21 +7,24 @@ struct ps_decoder_s;
 
 namespace caseyos::voice {
 
-// Debian's pocketsphinx-en-us model (acoustic model, general language model, pronouncing dictionary), shared by
-// the recogniser and the wake-word spotter. Internal to caseyos_voice.
+// Debian's pocketsphinx-en-us model (acoustic model, general language model, pronouncing dictionary), shared
+// by the recogniser and the wake-word spotter. Internal to caseyos_voice.
 struct PocketSphinxModel
 {
     QString acousticDir; // en-us/
     QString languageModel; // en-us.lm.bin
     QString dictionary; // cmudict-en-us.dict
 
+    // The model in `directory` (laid out as Debian's), or empty paths with the "not installed" sentence in
+    // `error`.
+    static PocketSphinxModel at(const QString& directory, QString* error);
     // The installed model, or empty paths with the "not installed" sentence in `error`.
     static PocketSphinxModel installed(QString* error);
     bool isValid() const { return !acousticDir.isEmpty(); }
 };
 
-// How the decoder normalises the audio's level and colour: over each whole utterance (the same audio always gives
-// the same words), or as a running mean carried from one utterance to the next (what a stream needs).
+// How the decoder normalises the audio's level and colour: over each whole utterance (the same audio always
+// gives the same words), or as a running mean carried from one utterance to the next (what a stream needs).
 enum class CepstralMean { Batch, Live };
 
 // A decoder with `model`'s acoustic model and dictionary and no search yet, or nullptr (sentence in `error`).

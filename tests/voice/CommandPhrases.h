@@ -4,7 +4,8 @@
 
 namespace caseyos::voice::test {
 
-// Jarvis's command phrases and a workspace's names, as the app hands them to OfflineRecognizer::setVocabulary.
+// Jarvis's command phrases and a workspace's names, as the app hands them to
+// OfflineRecognizer::setVocabulary.
 inline QStringList commandVocabulary()
 {
     return {

@@ -26,9 +26,10 @@ bool run(const QString& program, const QStringList& arguments)
     }
     QProcess process;
     process.start(path, arguments);
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        ADD_FAILURE() << program.toStdString() << ' ' << arguments.join(u' ').toStdString() << " failed: "
-                      << process.readAllStandardError().toStdString();
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
+        || process.exitCode() != 0) {
+        ADD_FAILURE() << program.toStdString() << ' ' << arguments.join(u' ').toStdString()
+                      << " failed: " << process.readAllStandardError().toStdString();
         return false;
     }
     return true;
@@ -78,7 +79,8 @@ QByteArray resampledTo16k(const QByteArray& pcm, int sampleRate)
     const qsizetype inSamples = pcm.size() / 2;
     if (inSamples < 2 || sampleRate <= 0)
         return {};
-    const auto sample = [&](qsizetype i) { return double(qFromLittleEndian<qint16>(pcm.constData() + 2 * i)); };
+    const auto sample
+        = [&](qsizetype i) { return double(qFromLittleEndian<qint16>(pcm.constData() + 2 * i)); };
     const qsizetype outSamples = inSamples * kCaptureSampleRate / sampleRate;
     QByteArray out(outSamples * 2, Qt::Uninitialized);
     for (qsizetype j = 0; j < outSamples; ++j) {

@@ -1,5 +1,5 @@
-// OfflineRecognizer on commands and free speech spoken by flite: accuracy with and without the command vocabulary,
-// silence, noise, and the real-time factor of decoding. Prints "[ measured ]" lines.
+// OfflineRecognizer on commands and free speech spoken by flite: accuracy with and without the command
+// vocabulary, silence, noise, and the real-time factor of decoding. Prints "[ measured ]" lines.
 #include "CommandPhrases.h"
 #include "SpeechFixtures.h"
 #include "voice/OfflineRecognizer.h"
@@ -8,9 +8,8 @@
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QtEndian>
-#include <gtest/gtest.h>
-
 #include <cstdio>
+#include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
 using namespace caseyos::voice;
@@ -76,6 +75,9 @@ struct TableResult
     double decodeSeconds = 0;
 };
 
+} // namespace
+
+// Outside the anonymous namespace: the TEST_F classes derive from it (-Wsubobject-linkage in unity builds).
 class OfflineRecognizerTest : public ::testing::Test
 {
 protected:
@@ -124,8 +126,6 @@ protected:
     static inline QString s_createError;
 };
 
-} // namespace
-
 TEST_F(OfflineRecognizerTest, CommandsAreRecognisedAndTheVocabularyHelps)
 {
     const QList<Utterance> table = commandTable();
@@ -157,7 +157,8 @@ TEST_F(OfflineRecognizerTest, NamesMissingFromTheDictionaryAreLeftOutOfTheVocabu
     EXPECT_FALSE(s_recognizer->unknownWords().contains(u"patel"_s));
     // The rest of that phrase still counts.
     QString error;
-    const QString transcript = s_recognizer->transcribe(spokenPcm(u"schedule a meeting with priya patel"_s), &error);
+    const QString transcript
+        = s_recognizer->transcribe(spokenPcm(u"schedule a meeting with priya patel"_s), &error);
     EXPECT_TRUE(error.isEmpty());
     EXPECT_TRUE(hasAllWords(transcript, { u"schedule"_s, u"meeting"_s })) << transcript.toStdString();
 }
@@ -185,8 +186,8 @@ TEST_F(OfflineRecognizerTest, FreeSpeechOutsideTheVocabularyIsStillTranscribed)
             std::printf("  free speech%s: \"%s\" -> \"%s\"\n", withVocabulary ? " (vocabulary)" : "",
                 qPrintable(sentence), qPrintable(transcript));
         }
-        std::printf("[ measured ] free speech words %s the vocabulary: %d/%d\n", withVocabulary ? "with" : "without",
-            found, total);
+        std::printf("[ measured ] free speech words %s the vocabulary: %d/%d\n",
+            withVocabulary ? "with" : "without", found, total);
         EXPECT_GE(found * 10, total * 6) << "fewer than 60 % of the words";
     }
 }
@@ -217,6 +218,6 @@ TEST_F(OfflineRecognizerTest, NoiseAndScrapsOfAudioDoNotBreakIt)
     EXPECT_EQ(s_recognizer->transcribe(noise.left(3), &error), QString()); // odd byte count
     EXPECT_EQ(error, QString());
     // Still works afterwards.
-    EXPECT_TRUE(hasAllWords(s_recognizer->transcribe(spokenPcm(u"record an outcome"_s), &error),
-        { u"record"_s, u"outcome"_s }));
+    EXPECT_TRUE(hasAllWords(
+        s_recognizer->transcribe(spokenPcm(u"record an outcome"_s), &error), { u"record"_s, u"outcome"_s }));
 }

@@ -1,5 +1,5 @@
-// OfflineSynthesizer (espeak-ng): duration, speed, streaming chunks, interruption, empty text, and a round trip
-// through OfflineRecognizer. Prints the time to the first chunk.
+// OfflineSynthesizer (espeak-ng): duration, speed, streaming chunks, interruption, empty text, and a round
+// trip through OfflineRecognizer. Prints the time to the first chunk.
 #include "CommandPhrases.h"
 #include "SpeechFixtures.h"
 #include "voice/OfflineRecognizer.h"
@@ -7,9 +7,8 @@
 #include "voice/VoiceAudio.h"
 
 #include <QElapsedTimer>
-#include <gtest/gtest.h>
-
 #include <cstdio>
+#include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
 using namespace caseyos::voice;
@@ -73,7 +72,8 @@ TEST(OfflineSynthesizer, SpeaksInChunksAtAPlausibleLength)
     EXPECT_LT(length, 5.0);
     EXPECT_GT(normal.chunks, 1) << "the audio came in one piece: playback could not start early";
     EXPECT_GT(pcmLevel(normal.pcm), 0.01f) << "silent";
-    std::printf("[ measured ] offline synthesis: %.2f s of speech in %d chunks, first chunk after %.1f ms (%d Hz)\n",
+    std::printf(
+        "[ measured ] offline synthesis: %.2f s of speech in %d chunks, first chunk after %.1f ms (%d Hz)\n",
         length, normal.chunks, normal.firstChunkMs, synthesizer->sampleRate());
 }
 
@@ -84,8 +84,8 @@ TEST(OfflineSynthesizer, DoubleSpeedIsMuchShorter)
     const double normal = seconds(*synthesizer, speak(*synthesizer, kSentence, 1.0).pcm);
     const double fast = seconds(*synthesizer, speak(*synthesizer, kSentence, 2.0).pcm);
     const double slow = seconds(*synthesizer, speak(*synthesizer, kSentence, 0.5).pcm);
-    std::printf("[ measured ] offline synthesis lengths: %.2f s at 0.5, %.2f s at 1.0, %.2f s at 2.0\n", slow, normal,
-        fast);
+    std::printf("[ measured ] offline synthesis lengths: %.2f s at 0.5, %.2f s at 1.0, %.2f s at 2.0\n", slow,
+        normal, fast);
     EXPECT_LE(fast, normal * 0.7);
     EXPECT_GT(slow, normal);
     // Out-of-range speeds are clamped, not refused.
@@ -124,8 +124,8 @@ TEST(OfflineSynthesizer, EmptyTextIsAClearError)
     }
 }
 
-// espeak-ng's voice is recognised badly by pocketsphinx (PLATFORM.md); with the command vocabulary most commands
-// keep a key word. Both engines are deterministic, so the figure measured here (6/8) is stable.
+// espeak-ng's voice is recognised badly by pocketsphinx (PLATFORM.md); with the command vocabulary most
+// commands keep a key word. Both engines are deterministic, so the figure measured here (6/8) is stable.
 TEST(OfflineSynthesizer, ItsSpeechIsPartlyRecognisedWithTheCommandVocabulary)
 {
     auto synthesizer = makeSynthesizer();
@@ -151,10 +151,13 @@ TEST(OfflineSynthesizer, ItsSpeechIsPartlyRecognisedWithTheCommandVocabulary)
             silencePcm(200) + resampledTo16k(spoken, synthesizer->sampleRate()) + silencePcm(300), &error);
         EXPECT_TRUE(error.isEmpty());
         const QStringList heard = transcript.split(u' ');
-        const bool ok = std::any_of(keyWords.begin(), keyWords.end(), [&](const QString& w) { return heard.contains(w); });
+        const bool ok = std::any_of(
+            keyWords.begin(), keyWords.end(), [&](const QString& w) { return heard.contains(w); });
         withKeyWord += ok ? 1 : 0;
-        std::printf("  espeak \"%s\" -> \"%s\"%s\n", qPrintable(text), qPrintable(transcript), ok ? "" : " (no key word)");
+        std::printf("  espeak \"%s\" -> \"%s\"%s\n", qPrintable(text), qPrintable(transcript),
+            ok ? "" : " (no key word)");
     }
-    std::printf("[ measured ] espeak-ng speech recognised with a key word: %d/%d\n", withKeyWord, int(commands.size()));
+    std::printf("[ measured ] espeak-ng speech recognised with a key word: %d/%d\n", withKeyWord,
+        int(commands.size()));
     EXPECT_GE(withKeyWord, 5);
 }

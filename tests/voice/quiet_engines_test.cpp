@@ -1,5 +1,5 @@
-// The engines print nothing: pocketsphinx logs its whole configuration and every utterance to stderr by default,
-// and the app's stdout is the MCP channel in `caseyos mcp` and the CLI's output.
+// The engines print nothing: pocketsphinx logs its whole configuration and every utterance to stderr by
+// default, and the app's stdout is the MCP channel in `caseyos mcp` and the CLI's output.
 #include "SpeechFixtures.h"
 #include "voice/OfflineRecognizer.h"
 #include "voice/OfflineSynthesizer.h"
@@ -7,9 +7,8 @@
 
 #include <QFile>
 #include <QTemporaryFile>
-#include <gtest/gtest.h>
-
 #include <cstdio>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -48,7 +47,8 @@ TEST(VoiceEngines, PrintNothingOnStdoutOrStderr)
             spotted = spotter->feed(speech + QByteArray(16000, '\0')).has_value();
         auto synthesizer = OfflineSynthesizer::create(&synthesizerError);
         if (synthesizer)
-            spoke = synthesizer->synthesize(u"Done."_s, 1.0, [](const QByteArray&) { return true; }, &synthesizerError);
+            spoke = synthesizer->synthesize(
+                u"Done."_s, 1.0, [](const QByteArray&) { return true; }, &synthesizerError);
     }
 
     std::fflush(stdout);

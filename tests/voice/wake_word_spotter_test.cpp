@@ -1,12 +1,12 @@
-// WakeWordSpotter on speech by flite fed in 100 ms chunks, as the microphone delivers it: each wake phrase once,
-// no false alarm on ordinary sentences and look-alike words, reset() forgets a half-heard phrase.
+// WakeWordSpotter on speech by flite fed in 100 ms chunks, as the microphone delivers it: each wake phrase
+// once, no false alarm on ordinary sentences and look-alike words, reset() forgets a half-heard phrase.
 #include "SpeechFixtures.h"
 #include "voice/VoiceAudio.h"
 #include "voice/WakeWordSpotter.h"
 
-#include <gtest/gtest.h>
-
+#include <QElapsedTimer>
 #include <cstdio>
+#include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
 using namespace caseyos::voice;
@@ -28,7 +28,8 @@ QList<Detection> feedInChunks(WakeWordSpotter& spotter, const QByteArray& pcm)
     const qsizetype chunk = pcmBytes(kCaptureSampleRate, kChunkMs);
     for (qsizetype at = 0; at < pcm.size(); at += chunk) {
         if (const auto phrase = spotter.feed(pcm.mid(at, chunk)))
-            detections.append({ *phrase, pcmMilliseconds(kCaptureSampleRate, std::min(at + chunk, pcm.size())) });
+            detections.append(
+                { *phrase, pcmMilliseconds(kCaptureSampleRate, std::min(at + chunk, pcm.size())) });
     }
     return detections;
 }
@@ -74,17 +75,20 @@ TEST(WakeWordSpotter, EachWakePhraseIsHeardOnceInAStreamOfChunks)
         const QByteArray speech = spokenPcm(c.text, c.voice);
         const QByteArray wakeOnly = spokenPcm(c.wake, c.voice);
         const QList<Detection> detections = feedInChunks(*spotter, padded(speech));
-        ASSERT_EQ(detections.size(), 1) << c.text.toStdString() << " (" << c.voice.toStdString() << ")"
-                                        << (detections.isEmpty() ? "" : " first: " + detections[0].phrase.toStdString());
+        ASSERT_EQ(detections.size(), 1)
+            << c.text.toStdString() << " (" << c.voice.toStdString() << ")"
+            << (detections.isEmpty() ? "" : " first: " + detections[0].phrase.toStdString());
         hits += 1;
         // The assistant's name is right. Whether "hey" was said is not reliable: a bare "jarvis" also fires
         // "hey jarvis", whose lenient threshold lets "hey" match the pause before it.
         const QString name = c.wake.split(u' ').last();
         EXPECT_TRUE(detections[0].phrase == name || detections[0].phrase == u"hey "_s + name)
             << detections[0].phrase.toStdString();
-        if (c.wake.startsWith(u"hey "_s))
+        if (c.wake.startsWith(u"hey "_s)) {
             EXPECT_EQ(detections[0].phrase, c.wake);
-        // Heard while the command is still being spoken: the spotter works on the stream, not on the utterance.
+        }
+        // Heard while the command is still being spoken: the spotter works on the stream, not on the
+        // utterance.
         const int wakeEndsMs = 300 + pcmMilliseconds(kCaptureSampleRate, wakeOnly.size());
         const int speechEndsMs = 300 + pcmMilliseconds(kCaptureSampleRate, speech.size());
         EXPECT_LE(detections[0].atMs, wakeEndsMs + 500) << c.text.toStdString();
@@ -119,7 +123,8 @@ TEST(WakeWordSpotter, OrdinarySpeechAndLookAlikeWordsRaiseNoAlarm)
     int heard = 0;
     for (qsizetype i = 0; i < sentences.size(); ++i) {
         for (const QString& voice : { voices[i % 3], voices[(i + 1) % 3] }) {
-            const QList<Detection> detections = feedInChunks(*spotter, padded(spokenPcm(sentences[i], voice)));
+            const QList<Detection> detections
+                = feedInChunks(*spotter, padded(spokenPcm(sentences[i], voice)));
             ++heard;
             alarms += int(detections.size());
             for (const Detection& d : detections)
@@ -132,8 +137,10 @@ TEST(WakeWordSpotter, OrdinarySpeechAndLookAlikeWordsRaiseNoAlarm)
     // A near-homophone, reported and not asserted: "the case is" sounds like "casey's" (slt's voice fires).
     int homophone = 0;
     for (const QString& voice : voices)
-        homophone += int(feedInChunks(*spotter, padded(spokenPcm(u"the case is closed for now"_s, voice))).size());
-    std::printf("[ measured ] wake words: \"the case is closed for now\" fired %d times in 3 voices (known)\n",
+        homophone
+            += int(feedInChunks(*spotter, padded(spokenPcm(u"the case is closed for now"_s, voice))).size());
+    std::printf(
+        "[ measured ] wake words: \"the case is closed for now\" fired %d times in 3 voices (known)\n",
         homophone);
 }
 
@@ -145,7 +152,8 @@ TEST(WakeWordSpotter, ResetForgetsAHalfHeardPhrase)
     const QList<Detection> whole = feedInChunks(*spotter, speech);
     ASSERT_EQ(whole.size(), 1);
 
-    // Everything up to two chunks before the detection, then reset(), then the rest: the phrase is incomplete.
+    // Everything up to two chunks before the detection, then reset(), then the rest: the phrase is
+    // incomplete.
     spotter->reset();
     const qsizetype cut = pcmBytes(kCaptureSampleRate, whole[0].atMs - 3 * kChunkMs);
     ASSERT_GT(cut, 0);
@@ -155,4 +163,35 @@ TEST(WakeWordSpotter, ResetForgetsAHalfHeardPhrase)
 
     // And the spotter still hears the next one.
     EXPECT_EQ(feedInChunks(*spotter, speech).size(), 1);
+}
+
+TEST(WakeWordSpotter, AContinuousStreamInOddSizedChunksGivesEachOccurrenceOnce)
+{
+    auto spotter = makeSpotter();
+    ASSERT_NE(spotter, nullptr);
+    // Half a minute of conversation with two wake phrases in it, as one stream (no reset between sentences).
+    QByteArray stream;
+    const QStringList sentences { u"the quarterly report is on the shared drive"_s,
+        u"hey jarvis, what's up"_s, u"can you pass the salt"_s, u"please send the invoice to accounting"_s,
+        u"hey casey help"_s, u"my car keys are in the kitchen"_s };
+    for (int round = 0; round < 3; ++round) {
+        for (const QString& sentence : sentences) {
+            const bool wake = sentence.startsWith(u"hey"_s);
+            if (round == 0 || !wake)
+                stream += spokenPcm(sentence, u"rms"_s) + silencePcm(400);
+        }
+    }
+    QStringList heard;
+    constexpr qsizetype kOddChunk = 1601; // chunks that end inside a sample
+    QElapsedTimer timer;
+    timer.start();
+    for (qsizetype at = 0; at < stream.size(); at += kOddChunk) {
+        if (const auto phrase = spotter->feed(stream.mid(at, kOddChunk)))
+            heard.append(*phrase);
+    }
+    const double streamSeconds = double(pcmMilliseconds(kCaptureSampleRate, stream.size())) / 1000;
+    std::printf("  %.0f s stream: %s\n", streamSeconds, qPrintable(heard.join(u", "_s)));
+    std::printf("[ measured ] wake-word spotting real-time factor: %.3f\n",
+        double(timer.nsecsElapsed()) / 1e9 / streamSeconds);
+    EXPECT_EQ(heard, (QStringList { u"hey jarvis"_s, u"hey casey"_s }));
 }

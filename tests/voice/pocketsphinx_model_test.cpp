@@ -1,11 +1,13 @@
-// The run-time phrase model: a well-formed ARPA trigram file whose probabilities sum to one.
+// The run-time phrase model (a well-formed ARPA trigram file whose probabilities sum to one), the words of a
+// phrase, and the sentence for a missing model.
 #include "voice/PhraseLanguageModel.h"
+#include "voice/PocketSphinxModel.h"
 
 #include <QMap>
 #include <QString>
-#include <gtest/gtest.h>
-
+#include <QTemporaryDir>
 #include <cmath>
+#include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
 using namespace caseyos::voice;
@@ -32,4 +34,24 @@ TEST(PhraseLanguageModel, IsAnArpaTrigramModelOfThePhrases)
     }
     EXPECT_NEAR(sum, 1.0, 1e-4);
     EXPECT_TRUE(arpaTrigramModel({}).contains("ngram 3=0"));
+}
+
+TEST(PocketSphinxModel, AMissingModelIsNamedByItsPackage)
+{
+    QTemporaryDir empty;
+    ASSERT_TRUE(empty.isValid());
+    QString error;
+    EXPECT_FALSE(PocketSphinxModel::at(empty.path(), &error).isValid());
+    EXPECT_EQ(error, u"The offline speech model is not installed (package pocketsphinx-en-us)."_s);
+    error.clear();
+    EXPECT_TRUE(PocketSphinxModel::installed(&error).isValid()) << error.toStdString();
+}
+
+TEST(PocketSphinxModel, PhraseWordsAreDictionarySpellings)
+{
+    EXPECT_EQ(phraseWords(u"Draft a follow-up to Sarah…"_s),
+        (QStringList { u"draft"_s, u"a"_s, u"follow-up"_s, u"to"_s, u"sarah"_s }));
+    EXPECT_EQ(phraseWords(u"What\u2019s up? 'quoted' -dash-"_s),
+        (QStringList { u"what's"_s, u"up"_s, u"quoted"_s, u"dash"_s }));
+    EXPECT_TRUE(phraseWords(u" ... "_s).isEmpty());
 }
