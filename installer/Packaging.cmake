@@ -10,6 +10,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "office")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # QtKeychain dlopens libsecret, so the package must pull it in; the keyring itself is the desktop's choice.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6, libqt6charts6, libqt6network6, libqt6keychain1, libsecret-1-0")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring")
+# Voice: pocketsphinx's en-us model and espeak-ng's voices are data files shlibdeps cannot see.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6, libqt6charts6, libqt6network6, libqt6keychain1, libsecret-1-0, libqt6multimedia6, pocketsphinx-en-us, espeak-ng-data")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring, pulseaudio | pipewire-pulse")
 include(CPack)

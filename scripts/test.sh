@@ -25,7 +25,8 @@ mkdir -p "$HOME"
 
 # One X server and one private D-Bus session; in it an unlocked gnome-keyring (CASEYOS_EXPECT_KEYRING=1), a
 # tray host (StatusNotifierWatcher) and the dunst notification server logging every pop-up, so the tray tests take the real path (CASEYOS_EXPECT_TRAY=1 makes
-# a missing tray a failure there). run-in-session.sh stops both when ctest ends.
+# a missing tray a failure there), and a private PulseAudio with a null speaker and a pipe microphone for the voice
+# tests (CASEYOS_EXPECT_AUDIO=1). run-in-session.sh stops them all when ctest ends.
 xvfb-run -a -s "-screen 0 1280x1024x24" \
   dbus-run-session -- bash "$root/tests/support/desktop-session/run-in-session.sh" \
   ctest --test-dir "$build" --output-on-failure --no-tests=error -j "$(nproc)" "$@"

@@ -50,6 +50,7 @@ void JarvisController::attach(WorkspaceClient* workspace)
         [this](qint64, const jarvis::AssistantReply& reply, const QList<MoveRow>& rows) {
             m_parts.model->answer(m_pendingRow, reply);
             m_pendingRow = -1;
+            Q_EMIT replied(reply.markdown);
             if (!rows.isEmpty())
                 m_parts.triage->showChangedRows(rows);
             refreshSessions(); // the message counts changed
@@ -121,6 +122,7 @@ void JarvisController::ask(const QString& text)
     m_parts.model->addQuestion(text);
     m_pendingRow = m_parts.model->addPendingAnswer();
     m_client->ask(text);
+    Q_EMIT questionAsked(text);
     if (m_shownId == 0)
         refreshSessions(); // the question began a session: the list shows it at once
 }

@@ -47,6 +47,8 @@ public:
 
 Q_SIGNALS:
     void openMoveRequested(qint64 moveId);
+    void questionAsked(const QString& text); // typed or spoken
+    void replied(const QString& markdown); // the answer's text, as it went into the chat
     void answered(); // an answer is in the chat (tests wait for it)
     void sessionsListed(); // the session list is up to date
     void sessionShown(); // the chat shows the messages of the session chosen (or a new, empty one)

@@ -3,6 +3,7 @@
 #include "CommandPalette.h"
 #include "FilterBar.h"
 #include "JarvisController.h"
+#include "VoiceController.h"
 #include "MoveActions.h"
 #include "MoveDetailPane.h"
 #include "MovesFilterProxy.h"
@@ -36,6 +37,7 @@
 #include "notifications/NotificationsPanel.h"
 #include "outcomes/OutcomesView.h"
 #include "settings/SettingsDialog.h"
+#include "voice/VoiceSettings.h"
 #include "workspace/WorkspaceClient.h"
 
 #include <QApplication>
@@ -311,6 +313,27 @@ void MainWindow::buildJarvisDock()
         return config;
     });
     connect(m_jarvis, &JarvisController::openMoveRequested, this, &MainWindow::openMove);
+
+    VoiceController::Parts voiceParts;
+    voiceParts.window = this;
+    voiceParts.bar = m_chatPane->voiceBar();
+    voiceParts.jarvis = m_jarvis;
+    voiceParts.statusBar = m_statusBar;
+    // Read at start, after Settings ▸ Apply and at each question: the keychain is only woken when OpenAI
+    // transcribes or speaks.
+    m_voice = new VoiceController(voiceParts, [this] {
+        voice::VoiceRuntime runtime;
+        runtime.settings = voice::VoiceSettings::load(QSettings());
+        if (runtime.settings.transcription == voice::Engine::OpenAi
+            || runtime.settings.speech == voice::Engine::OpenAi) {
+            AccountsRuntime& accounts = accountsRuntime();
+            runtime.openAiKey
+                = jarvis::apiKeySource(accounts.registry(), &accounts.tokens(), llm::ProviderKind::OpenAi);
+        }
+        return runtime;
+    }, this);
+    // The offline recogniser expects the names in the list (sent to the voice thread at each full load).
+    connect(m_controller, &TriageController::movesListed, m_voice, [this] { m_voice->learnNames(*m_model); });
 }
 
 void MainWindow::buildAgentsDock()
@@ -436,6 +459,7 @@ void MainWindow::showSettings()
             const int minutes = BackgroundScheduler::intervalFromSettings();
             if (scheduler && scheduler->interval() != std::chrono::minutes(minutes))
                 scheduler->setIntervalMinutes(minutes);
+            m_voice->reconfigure();
             Q_EMIT settingsChanged();
         });
     }

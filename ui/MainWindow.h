@@ -25,6 +25,7 @@ class ApprovalsController;
 class CommandPalette;
 class ExecutionController;
 class JarvisController;
+class VoiceController;
 class FilterBar;
 class MoveActions;
 class MoveDetailPane;
@@ -85,6 +86,7 @@ public:
     QDockWidget* jarvisDock() const { return m_jarvisDock; }
     ChatPane* chatPane() const { return m_chatPane; }
     JarvisController* jarvis() const { return m_jarvis; }
+    VoiceController* voice() const { return m_voice; }
     // View ▸ Agents (Ctrl+Shift+G): every agent by domain, run on the workspace off the UI thread.
     QDockWidget* agentsDock() const { return m_agentsDock; }
     AgentsView* agentsView() const { return m_agentsView; }
@@ -168,6 +170,7 @@ private:
     ChatPane* m_chatPane = nullptr;
     QDockWidget* m_jarvisDock = nullptr;
     JarvisController* m_jarvis = nullptr;
+    VoiceController* m_voice = nullptr;
     AgentsView* m_agentsView = nullptr;
     QDockWidget* m_agentsDock = nullptr;
     AgentsController* m_agents = nullptr;

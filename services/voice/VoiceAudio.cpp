@@ -24,7 +24,7 @@ void appendLe16(QByteArray& out, quint16 value)
     out.append(bytes, 2);
 }
 
-QString tr(const char* text)
+QString wavText(const char* text)
 {
     return QCoreApplication::translate("caseyos::voice", text);
 }
@@ -55,7 +55,7 @@ bool readWav(const QByteArray& file, QByteArray* pcm, int* sampleRate, QString* 
 {
     const auto fail = [error](const char* why) {
         if (error)
-            *error = tr(why);
+            *error = wavText(why);
         return false;
     };
     if (file.size() < 12 || !file.startsWith("RIFF") || file.mid(8, 4) != "WAVE")

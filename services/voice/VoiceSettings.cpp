@@ -16,6 +16,7 @@ const auto kVoice = u"voice/openaiVoice"_s;
 const auto kSpeechModel = u"voice/openaiSpeechModel"_s;
 const auto kTranscriptionModel = u"voice/openaiTranscriptionModel"_s;
 const auto kSpeed = u"voice/speed"_s;
+const auto kBaseUrl = u"voice/openaiBaseUrl"_s;
 const auto kWakeWords = u"voice/wakeWords"_s;
 const auto kInput = u"voice/inputDevice"_s;
 const auto kOutput = u"voice/outputDevice"_s;
@@ -87,6 +88,9 @@ VoiceSettings VoiceSettings::load(const QSettings& settings)
     const QString transcriptionModel = settings.value(kTranscriptionModel).toString().trimmed();
     if (!transcriptionModel.isEmpty())
         s.openAiTranscriptionModel = transcriptionModel;
+    const QUrl baseUrl(settings.value(kBaseUrl).toString());
+    if (baseUrl.isValid() && (baseUrl.scheme() == "https"_L1 || baseUrl.scheme() == "http"_L1))
+        s.openAiBaseUrl = baseUrl;
     bool ok = false;
     const double speed = settings.value(kSpeed).toDouble(&ok);
     if (ok && speed >= kMinSpeed && speed <= kMaxSpeed)
@@ -106,9 +110,18 @@ void VoiceSettings::save(QSettings& settings) const
     settings.setValue(kSpeechModel, openAiSpeechModel);
     settings.setValue(kTranscriptionModel, openAiTranscriptionModel);
     settings.setValue(kSpeed, speed);
+    if (openAiBaseUrl.isEmpty())
+        settings.remove(kBaseUrl);
+    else
+        settings.setValue(kBaseUrl, openAiBaseUrl.toString());
     settings.setValue(kWakeWords, wakeWords);
     settings.setValue(kInput, inputDevice);
     settings.setValue(kOutput, outputDevice);
+}
+
+QUrl VoiceSettings::effectiveOpenAiBaseUrl() const
+{
+    return openAiBaseUrl.isEmpty() ? QUrl(u"https://api.openai.com/v1"_s) : openAiBaseUrl;
 }
 
 QString VoiceSettings::validate() const

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 class QSettings;
 
@@ -30,6 +31,7 @@ struct VoiceSettings
     QString openAiVoice = QStringLiteral("nova");
     QString openAiSpeechModel = QStringLiteral("tts-1");
     QString openAiTranscriptionModel = QStringLiteral("whisper-1");
+    QUrl openAiBaseUrl; // empty: https://api.openai.com/v1 (tests point it at a local server)
     double speed = 1.0; // 0.25–4.0, for both engines
     bool wakeWords = false; // listen for "hey jarvis", … while the window is open
     QByteArray inputDevice; // QAudioDevice::id(); empty: the system's default microphone
@@ -43,6 +45,7 @@ struct VoiceSettings
     QString validate() const;
 
     static QStringList openAiVoices(); // alloy, echo, fable, onyx, nova, shimmer
+    QUrl effectiveOpenAiBaseUrl() const;
 };
 
 // The wake phrases of PRODUCT.md §6, longest first (so "hey jarvis" wins over "jarvis").

@@ -2,6 +2,7 @@
 // xAI OpenAI-compatible copy). A request Prism's validator rejects fails the test.
 #include "ContractHarness.h"
 #include "connectors/clients/OpenAiClient.h"
+#include "voice/VoiceAudio.h"
 
 #include <QJsonArray>
 
@@ -84,6 +85,27 @@ TEST_F(OpenAiContract, EveryRequestShapeIsAccepted)
     speech.input = u"You have three moves today."_s;
     const auto audio = run<QByteArray>([&](auto done) { client.speech(speech, &m_context, done); });
     expectAccepted(audio, "speech");
+
+    // What push-to-talk and spoken answers send (services/voice/VoiceWorker): a WAV recording, and speech
+    // streamed as raw PCM in a chosen voice and speed.
+    TranscriptionRequest recording;
+    recording.audio = voice::wavFile(QByteArray(32000, '\x02'), voice::kCaptureSampleRate);
+    recording.fileName = u"question.wav"_s;
+    const auto heard = run<QString>([&](auto done) { client.transcribe(recording, &m_context, done); });
+    expectAccepted(heard, "voice transcription (a WAV recording)");
+    SpeechRequest spoken;
+    spoken.input = u"Your top move is Reply to Dana."_s;
+    spoken.voice = u"nova"_s;
+    spoken.format = u"pcm"_s;
+    spoken.speed = 1.5;
+    const auto streamed = run<QByteArray>([&](auto done) {
+        client.speechStream(spoken, &m_context, [](const QByteArray&) {}, [done](const ClientError& error) {
+            ClientResult<QByteArray> result;
+            result.error = error;
+            done(result);
+        });
+    });
+    expectAccepted(streamed, "voice speech (streamed PCM, voice and speed)");
     expectHealthy(u"openai"_s, {});
 }
 

@@ -25,6 +25,8 @@
 #include "settings/SendingPage.h"
 #include "settings/SettingsDialog.h"
 #include "settings/SettingsFields.h"
+#include "settings/VoicePage.h"
+#include "voice/VoiceSettings.h"
 #include "settings/WorkingHoursBox.h"
 #include "storage/Database.h"
 
@@ -43,6 +45,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QTest>
 #include <QTimeEdit>
@@ -573,6 +576,47 @@ TEST_F(SettingsDialogTest, NotificationsPageSavesQuietHoursAndTheCheckInterval)
     EXPECT_EQ(BackgroundScheduler::intervalFromSettings(*settings()), 15);
 }
 
+TEST_F(SettingsDialogTest, VoicePageSavesTheEnginesAndRefusesASpeedOutOfRange)
+{
+    auto dialog = makeDialog();
+    VoicePage* page = dialog->voicePage();
+    // The defaults: offline both ways, answers to spoken questions read aloud, nova (unused offline).
+    EXPECT_EQ(page->transcriptionBox()->currentData().toInt(), int(voice::Engine::Offline));
+    EXPECT_EQ(page->speechBox()->currentData().toInt(), int(voice::Engine::Offline));
+    EXPECT_EQ(page->speakBox()->currentData().toInt(), int(voice::SpeakMode::VoiceTurns));
+    EXPECT_EQ(page->voiceBox()->currentText(), u"nova"_s);
+    EXPECT_FALSE(page->voiceBox()->isEnabled());
+    EXPECT_EQ(page->microphoneBox()->itemText(0), u"System default"_s);
+    // Each OpenAI choice says what it sends.
+    EXPECT_TRUE(page->transcriptionBox()->itemText(1).contains(u"sends the recording"_s));
+    EXPECT_TRUE(page->speechBox()->itemText(1).contains(u"sends the answer's text"_s));
+
+    page->speechBox()->setCurrentIndex(page->speechBox()->findData(int(voice::Engine::OpenAi)));
+    EXPECT_TRUE(page->voiceBox()->isEnabled());
+    page->voiceBox()->setCurrentIndex(page->voiceBox()->findText(u"onyx"_s));
+    page->transcriptionBox()->setCurrentIndex(page->transcriptionBox()->findData(int(voice::Engine::OpenAi)));
+    page->speakBox()->setCurrentIndex(page->speakBox()->findData(int(voice::SpeakMode::Always)));
+    page->wakeWordsBox()->setChecked(true);
+    page->speedBox()->setValue(5.0);
+    click(*dialog, QDialogButtonBox::Ok);
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_EQ(dialog->message(), u"The speaking speed must be between 0.25 and 4.0."_s);
+    EXPECT_TRUE(settingsui::isMarkedInvalid(page->speedBox()));
+    EXPECT_FALSE(settingsBytes().contains("voice"));
+
+    page->speedBox()->setValue(1.75);
+    click(*dialog, QDialogButtonBox::Ok);
+    ASSERT_FALSE(dialog->isVisible()) << dialog->message().toStdString();
+    const voice::VoiceSettings saved = voice::VoiceSettings::load(*settings());
+    EXPECT_EQ(saved.transcription, voice::Engine::OpenAi);
+    EXPECT_EQ(saved.speech, voice::Engine::OpenAi);
+    EXPECT_EQ(saved.speak, voice::SpeakMode::Always);
+    EXPECT_EQ(saved.openAiVoice, u"onyx"_s);
+    EXPECT_DOUBLE_EQ(saved.speed, 1.75);
+    EXPECT_TRUE(saved.wakeWords);
+    EXPECT_TRUE(saved.inputDevice.isEmpty()); // the system's default microphone
+}
+
 TEST_F(SettingsDialogTest, Screenshot)
 {
     clock.setZone(QTimeZone("Europe/Berlin"));
@@ -598,7 +642,8 @@ TEST_F(SettingsDialogTest, Screenshot)
     std::cout << "[ screenshot ] " << path.toStdString() << "\n";
     // The other pages, for a look (build/screenshots).
     const QString more = screenshotFolder(QStringLiteral(CASEYOS_SCREENSHOT_DEFAULT_DIR));
-    for (SettingsPage* other : { static_cast<SettingsPage*>(dialog->sendingPage()),
+    for (SettingsPage* other : { static_cast<SettingsPage*>(dialog->voicePage()),
+             static_cast<SettingsPage*>(dialog->sendingPage()),
              static_cast<SettingsPage*>(dialog->memoryPage()), static_cast<SettingsPage*>(dialog->mcpPage()),
              static_cast<SettingsPage*>(dialog->notificationsPage()) }) {
         dialog->showPage(other);

@@ -3,6 +3,7 @@
 #include "jarvis/ChatDelegate.h"
 #include "jarvis/ChatModel.h"
 #include "jarvis/SessionBar.h"
+#include "jarvis/VoiceBar.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -23,6 +24,7 @@ ChatPane::ChatPane(ChatModel* model, QWidget* parent)
     , m_delegate(new ChatDelegate(this))
     , m_input(new QLineEdit(this))
     , m_send(new QPushButton(tr("Ask"), this))
+    , m_voiceBar(new VoiceBar(this))
 {
     m_view->setModel(model);
     m_view->setItemDelegate(m_delegate);
@@ -45,6 +47,7 @@ ChatPane::ChatPane(ChatModel* model, QWidget* parent)
     layout->addWidget(m_sessionBar);
     layout->addWidget(m_view, 1);
     layout->addLayout(row);
+    layout->addWidget(m_voiceBar);
 
     addAction(m_sessionBar->newAction()); // its shortcut works anywhere in the pane
 

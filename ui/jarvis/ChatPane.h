@@ -12,9 +12,10 @@ namespace caseyos {
 class ChatDelegate;
 class ChatModel;
 class SessionBar;
+class VoiceBar;
 
 // The Jarvis pane: the session bar on top, the conversation below it, a line to ask at the bottom (Enter
-// sends). Links in answers are reported through linkActivated; the pane itself knows nothing about moves or
+// sends) and the voice row under it (VoiceBar). Links in answers are reported through linkActivated; the pane itself knows nothing about moves or
 // storage.
 class ChatPane : public QWidget
 {
@@ -25,6 +26,7 @@ public:
     QLineEdit* input() const { return m_input; }
     QListView* view() const { return m_view; }
     SessionBar* sessionBar() const { return m_sessionBar; }
+    VoiceBar* voiceBar() const { return m_voiceBar; }
     void focusInput();
 
 Q_SIGNALS:
@@ -43,6 +45,7 @@ private:
     ChatDelegate* m_delegate;
     QLineEdit* m_input;
     QPushButton* m_send;
+    VoiceBar* m_voiceBar;
 };
 
 } // namespace caseyos

@@ -5,6 +5,7 @@
 #include "MemoryPage.h"
 #include "NotificationsPage.h"
 #include "SendingPage.h"
+#include "VoicePage.h"
 #include "SettingsFields.h"
 
 #include <QDialogButtonBox>
@@ -66,7 +67,8 @@ SettingsDialog::SettingsDialog(const Clock& clock, Sources sources, QWidget* par
     m_memory = new MemoryPage;
     m_mcp = new McpPage(sources.mcpClientConfig);
     m_notifications = new NotificationsPage;
-    for (SettingsPage* page : { static_cast<SettingsPage*>(m_assistant),
+    m_voice = new VoicePage;
+    for (SettingsPage* page : { static_cast<SettingsPage*>(m_assistant), static_cast<SettingsPage*>(m_voice),
              static_cast<SettingsPage*>(m_sending), static_cast<SettingsPage*>(m_memory),
              static_cast<SettingsPage*>(m_mcp), static_cast<SettingsPage*>(m_notifications) })
         addPage(page);

@@ -25,8 +25,9 @@ class MemoryPage;
 class NotificationsPage;
 class SendingPage;
 class SettingsPage;
+class VoicePage;
 
-// File ▸ Settings… (Ctrl+,): the app's settings on pages — Assistant, Sending, Memory, MCP, Notifications —
+// File ▸ Settings… (Ctrl+,): the app's settings on pages — Assistant, Voice, Sending, Memory, MCP, Notifications —
 // listed on the left. OK and Apply check every page first: a value that cannot be saved keeps the dialog open
 // on its page with the field tinted and a sentence under the pages, and nothing is written. Then the
 // QSettings pages are saved and, when the sending limits changed, they are written to the workspace's
@@ -64,6 +65,7 @@ public:
     MemoryPage* memoryPage() const { return m_memory; }
     McpPage* mcpPage() const { return m_mcp; }
     NotificationsPage* notificationsPage() const { return m_notifications; }
+    VoicePage* voicePage() const { return m_voice; }
 
 public Q_SLOTS:
     void accept() override; // OK
@@ -96,6 +98,7 @@ private:
     MemoryPage* m_memory = nullptr;
     McpPage* m_mcp = nullptr;
     NotificationsPage* m_notifications = nullptr;
+    VoicePage* m_voice = nullptr;
     QPointer<QWidget> m_invalidField;
     bool m_problemShown = false;
     bool m_saving = false;

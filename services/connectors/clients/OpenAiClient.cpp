@@ -26,6 +26,18 @@ ClientResult<T> failed(ClientErrorKind kind, const QString& message)
     return out;
 }
 
+HttpRequest openAiSpeechRequest(const ClientConfig& config, const SpeechRequest& request)
+{
+    QJsonObject body { { u"model"_s, request.model }, { u"input"_s, request.input },
+        { u"voice"_s, request.voice }, { u"response_format"_s, request.format } };
+    if (request.speed != 1.0)
+        body.insert(u"speed"_s, request.speed);
+    HttpRequest req = jsonPost(apiUrl(config.baseUrl, u"audio/speech"_s), body);
+    req.expectJson = false;
+    req.headers.append({ QByteArrayLiteral("Accept"), QByteArrayLiteral("application/octet-stream") });
+    return req;
+}
+
 } // namespace
 
 OpenAiClient::OpenAiClient(HttpClient& http, ClientConfig config)
@@ -156,11 +168,7 @@ void OpenAiClient::transcribe(const TranscriptionRequest& request, QObject* cont
 void OpenAiClient::speech(const SpeechRequest& request, QObject* context,
     std::function<void(const ClientResult<QByteArray>&)> done)
 {
-    const QJsonObject body { { u"model"_s, request.model }, { u"input"_s, request.input },
-        { u"voice"_s, request.voice }, { u"response_format"_s, request.format } };
-    HttpRequest req = jsonPost(apiUrl(m_config.baseUrl, u"audio/speech"_s), body);
-    req.expectJson = false;
-    req.headers.append({ QByteArrayLiteral("Accept"), QByteArrayLiteral("application/octet-stream") });
+    HttpRequest req = openAiSpeechRequest(m_config, request);
     sendApiRequest(m_http, m_config, AuthStyle::Bearer, std::move(req), context,
         [done](const HttpResult& result, const ClientError& error) {
             ClientResult<QByteArray> out;
@@ -169,6 +177,16 @@ void OpenAiClient::speech(const SpeechRequest& request, QObject* context,
                 out.value = result.response.body;
             done(out);
         });
+}
+
+void OpenAiClient::speechStream(const SpeechRequest& request, QObject* context,
+    std::function<void(const QByteArray& audio)> onAudio, std::function<void(const ClientError&)> done)
+{
+    HttpRequest req = openAiSpeechRequest(m_config, request);
+    req.onData = std::move(onAudio);
+    req.maxBodyBytes = 64 * 1024 * 1024; // a long answer at 24 kHz is about 48 KB a second
+    sendApiRequest(m_http, m_config, AuthStyle::Bearer, std::move(req), context,
+        [done](const HttpResult&, const ClientError& error) { done(error); });
 }
 
 void OpenAiClient::listModels(QObject* context, std::function<void(const ClientResult<QStringList>&)> done)

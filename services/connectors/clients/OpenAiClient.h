@@ -29,7 +29,8 @@ struct SpeechRequest
     QString model = QStringLiteral("tts-1");
     QString input;
     QString voice = QStringLiteral("alloy");
-    QString format = QStringLiteral("mp3"); // mp3, opus, aac, flac, wav, pcm
+    QString format = QStringLiteral("mp3"); // mp3, opus, aac, flac, wav, pcm (24 kHz mono s16le)
+    double speed = 1.0; // 0.25–4.0; sent only when not 1.0
 };
 
 // A typed, asynchronous client of the OpenAI-compatible API on HttpClient: OpenAI itself, xAI (base URL
@@ -55,6 +56,10 @@ public:
         std::function<void(const ClientResult<QString>&)> done);
     void speech(const SpeechRequest& request, QObject* context,
         std::function<void(const ClientResult<QByteArray>&)> done);
+    // The audio handed to onAudio piece by piece as it arrives (so playback starts at once); done gets no body.
+    // Never retried once audio arrived (it would be played twice).
+    void speechStream(const SpeechRequest& request, QObject* context,
+        std::function<void(const QByteArray& audio)> onAudio, std::function<void(const ClientError&)> done);
     // GET /models: the health check (cheapest authenticated call).
     void listModels(QObject* context, std::function<void(const ClientResult<QStringList>&)> done);
 

@@ -5,7 +5,12 @@
 # Exports CASEYOS_DUNST_LOG (the pop-ups' log) and CASEYOS_EXPECT_TRAY=1 (tray tests then fail instead of
 # falling back when no tray appears). Also starts gnome-keyring (Secret Service) with a throwaway login keyring
 # unlocked by a fixed password, in a private folder, and exports CASEYOS_EXPECT_KEYRING=1 (keychain tests then
-# fail instead of checking the no-keychain path). The helpers are stopped by PID when the command ends.
+# fail instead of checking the no-keychain path). And a user-mode PulseAudio with its socket, cookie and state in
+# the session's private folder (never the user's own sound server): a null sink caseyos_speaker as the default
+# output and a pipe source caseyos_mic_pipe, fed from a FIFO, as the default input. It exports
+# CASEYOS_EXPECT_AUDIO=1 (audio tests then fail instead of finding no devices), PULSE_SERVER,
+# CASEYOS_TEST_MIC_FIFO (write 16 kHz mono s16le there), CASEYOS_TEST_MIC_SOURCE and CASEYOS_TEST_SPEAKER_SINK
+# (record what was played from its .monitor). The helpers are stopped by PID when the command ends.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
@@ -18,8 +23,10 @@ session_dir=$(mktemp -d)
 watcher_pid=""
 dunst_pid=""
 keyring_pid=""
+pulse_pid=""
 stop_helpers() {
   # Only the processes this script started.
+  [ -n "$pulse_pid" ] && kill "$pulse_pid" 2>/dev/null || true
   [ -n "$keyring_pid" ] && kill "$keyring_pid" 2>/dev/null || true
   [ -n "$dunst_pid" ] && kill "$dunst_pid" 2>/dev/null || true
   [ -n "$watcher_pid" ] && kill "$watcher_pid" 2>/dev/null || true
@@ -73,8 +80,49 @@ if ! wait_for_name org.freedesktop.secrets; then
 fi
 export CASEYOS_EXPECT_KEYRING=1
 
+# Sound: PulseAudio as our child (--daemonize=no, so $! is its PID), no default.pa (-n), its socket, cookie and
+# state inside the session folder; PULSE_SERVER points Qt, pactl and parec at it and nowhere else. The pipe source
+# creates the FIFO itself and reads it whether or not anyone records (so a writer never blocks for long, but audio
+# written before capture starts is lost), and it produces nothing while no writer is connected. If PulseAudio does
+# not come up, the audio tests fail (CASEYOS_EXPECT_AUDIO=1) while the rest of the suite still runs.
+pulse_dir="$session_dir/pulse"
+mkdir -m 700 "$pulse_dir"
+export PULSE_RUNTIME_PATH="$pulse_dir" PULSE_STATE_PATH="$pulse_dir/state" PULSE_COOKIE="$pulse_dir/cookie"
+export PULSE_SERVER="unix:$pulse_dir/native"
+pulseaudio --daemonize=no --exit-idle-time=-1 --system=false -n --use-pid-file=no --disallow-module-loading=no \
+  --log-target=stderr --load="module-native-protocol-unix auth-anonymous=1 socket=$pulse_dir/native" \
+  --load=module-always-sink >"$session_dir/pulseaudio.log" 2>&1 &
+pulse_pid=$!
+pulse_ready=""
+for _ in $(seq 1 100); do
+  if ! kill -0 "$pulse_pid" 2>/dev/null; then break; fi
+  if pactl info >/dev/null 2>&1; then pulse_ready=1; break; fi
+  sleep 0.1
+done
+export CASEYOS_TEST_MIC_FIFO="$session_dir/mic.fifo"
+export CASEYOS_TEST_MIC_SOURCE=caseyos_mic_pipe CASEYOS_TEST_SPEAKER_SINK=caseyos_speaker
+pulse_devices() {
+  pactl load-module module-null-sink sink_name=caseyos_speaker \
+    sink_properties=device.description=CaseyOS-test-speaker >/dev/null &&
+    pactl set-default-sink caseyos_speaker &&
+    pactl load-module module-pipe-source source_name=caseyos_mic_pipe "file=$CASEYOS_TEST_MIC_FIFO" \
+      format=s16le rate=16000 channels=1 source_properties=device.description=CaseyOS-test-microphone >/dev/null &&
+    pactl set-default-source caseyos_mic_pipe
+}
+pulse_status="PulseAudio (pid $pulse_pid)"
+if [ -z "$pulse_ready" ]; then
+  pulse_status="no PulseAudio"
+  tail -n 20 "$session_dir/pulseaudio.log" >&2 || true
+  echo "run-in-session: PulseAudio did not start; the audio tests will fail" >&2
+elif ! pulse_devices 2>"$session_dir/pactl.err"; then
+  pulse_status="PulseAudio (pid $pulse_pid) without its test devices"
+  cat "$session_dir/pactl.err" >&2
+  echo "run-in-session: PulseAudio's test devices could not be set up; the audio tests will fail" >&2
+fi
+export CASEYOS_EXPECT_AUDIO=1
+
 export CASEYOS_EXPECT_TRAY=1
-echo "run-in-session: tray watcher (pid $watcher_pid), dunst (pid $dunst_pid) and gnome-keyring (pid $keyring_pid) ready; pop-ups log to $CASEYOS_DUNST_LOG"
+echo "run-in-session: tray watcher (pid $watcher_pid), dunst (pid $dunst_pid), gnome-keyring (pid $keyring_pid) and $pulse_status ready; pop-ups log to $CASEYOS_DUNST_LOG"
 status=0
 "$@" || status=$?
 exit "$status"
