@@ -21,17 +21,17 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Below this a recording is too short to be a question (a tap on the key).
-constexpr int kShortestQuestionMs = 300;
+constexpr int kWorkerShortestQuestionMs = 300;
 // RMS level above which a chunk counts as speech when finding the end of a question after a wake word, and
 // below which a whole recording is taken as silence (a muted or wrong microphone).
-constexpr float kSpeechLevel = 0.015f;
-constexpr float kSilenceLevel = 0.002f;
+constexpr float kWorkerSpeechLevel = 0.015f;
+constexpr float kWorkerSilenceLevel = 0.002f;
 // After a wake word: how long to wait for the question to start, and the longest question.
-constexpr int kWaitForQuestionMs = 5000;
-constexpr int kLongestFollowMs = 15000;
+constexpr int kWorkerWaitForQuestionMs = 5000;
+constexpr int kWorkerLongestFollowMs = 15000;
 // Push-to-talk: a key held down (or stuck) never records for more than this.
-constexpr int kLongestTalkMs = 60000;
-constexpr int kLevelIntervalMs = 50;
+constexpr int kWorkerLongestTalkMs = 60000;
+constexpr int kWorkerLevelIntervalMs = 50;
 
 QString workerText(const char* text)
 {
@@ -188,28 +188,28 @@ void VoiceWorker::onChunk(const QByteArray& pcm)
     m_recording.append(pcm);
     const float rms = pcmLevel(pcm);
     m_levelMs += ms;
-    if (m_levelMs >= kLevelIntervalMs) {
+    if (m_levelMs >= kWorkerLevelIntervalMs) {
         m_levelMs = 0;
         Q_EMIT level(rms);
     }
     const int recordedMs = pcmMilliseconds(kCaptureSampleRate, m_recording.size());
     if (m_mode == Mode::Talking) {
-        if (recordedMs >= kLongestTalkMs) {
+        if (recordedMs >= kWorkerLongestTalkMs) {
             Q_EMIT notice(workerText("The recording stopped after a minute."));
             stopTalking(m_turn);
         }
         return;
     }
     // Following a wake word: the question ends at the first long silence after speech.
-    if (rms >= kSpeechLevel) {
+    if (rms >= kWorkerSpeechLevel) {
         m_heardSpeech = true;
         m_silentMs = 0;
     } else {
         m_silentMs += ms;
     }
     const bool ended = m_heardSpeech && m_silentMs >= m_endSilenceMs;
-    const bool nothing = !m_heardSpeech && recordedMs >= kWaitForQuestionMs;
-    if (!ended && !nothing && recordedMs < kLongestFollowMs)
+    const bool nothing = !m_heardSpeech && recordedMs >= kWorkerWaitForQuestionMs;
+    if (!ended && !nothing && recordedMs < kWorkerLongestFollowMs)
         return;
     const qint64 turn = m_turn;
     const QByteArray question = std::exchange(m_recording, {});
@@ -231,11 +231,11 @@ void VoiceWorker::onCaptureFailed(const QString& message)
 
 void VoiceWorker::finishTurn(qint64 turn, const QByteArray& pcm)
 {
-    if (pcmMilliseconds(kCaptureSampleRate, pcm.size()) < kShortestQuestionMs) {
+    if (pcmMilliseconds(kCaptureSampleRate, pcm.size()) < kWorkerShortestQuestionMs) {
         Q_EMIT heardNothing(turn, workerText("That was too short: hold the key while you speak."));
         return;
     }
-    if (pcmLevel(pcm) < kSilenceLevel) {
+    if (pcmLevel(pcm) < kWorkerSilenceLevel) {
         Q_EMIT heardNothing(turn, workerText("Nothing was heard. Check the microphone in Settings ▸ Voice."));
         return;
     }

@@ -17,7 +17,7 @@ namespace caseyos {
 
 namespace {
 
-void selectData(QComboBox* box, const QVariant& value)
+void selectItemData(QComboBox* box, const QVariant& value)
 {
     const int index = box->findData(value);
     box->setCurrentIndex(index >= 0 ? index : 0);
@@ -103,7 +103,7 @@ void VoicePage::fillDevices(const QByteArray& input, const QByteArray& output)
             box->addItem(device.description(), device.id());
         if (!chosen.isEmpty() && box->findData(chosen) < 0) // unplugged: kept, and said so
             box->addItem(tr("%1 (not connected)").arg(QString::fromUtf8(chosen)), chosen);
-        selectData(box, chosen);
+        selectItemData(box, chosen);
     };
     fill(m_microphone, QMediaDevices::audioInputs(), input);
     fill(m_speaker, QMediaDevices::audioOutputs(), output);
@@ -112,10 +112,10 @@ void VoicePage::fillDevices(const QByteArray& input, const QByteArray& output)
 void VoicePage::load(const QSettings& settings)
 {
     const voice::VoiceSettings s = voice::VoiceSettings::load(settings);
-    selectData(m_transcription, int(s.transcription));
-    selectData(m_speech, int(s.speech));
-    selectData(m_speak, int(s.speak));
-    selectData(m_voice, s.openAiVoice);
+    selectItemData(m_transcription, int(s.transcription));
+    selectItemData(m_speech, int(s.speech));
+    selectItemData(m_speak, int(s.speak));
+    selectItemData(m_voice, s.openAiVoice);
     m_voice->setEnabled(s.speech == voice::Engine::OpenAi);
     m_speed->setValue(s.speed);
     m_wakeWords->setChecked(s.wakeWords);
