@@ -101,6 +101,7 @@ void ApprovalsController::popupClicked(qint64 notificationId)
 
 void ApprovalsController::onListed(const QList<Approval>& pending, const QList<Approval>& decided)
 {
+    ++m_listings;
     m_lastPending = pending;
     m_lastDecided = decided;
     if (m_dialog)

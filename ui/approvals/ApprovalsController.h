@@ -38,6 +38,8 @@ public:
     ApprovalsDialog* dialog() const; // null until first shown
     ApprovalsClient* client() const { return m_client; }
     int pendingCount() const { return m_pending; }
+    // How many listings arrived: approvals already there at the first one are not announced (tests wait for it).
+    int listings() const { return m_listings; }
 
 public Q_SLOTS:
     void showDialog();
@@ -65,6 +67,7 @@ private:
     int m_pending = 0;
     QList<Approval> m_lastPending;
     QList<Approval> m_lastDecided;
+    int m_listings = 0;
     QSet<qint64> m_popupIds; // notification ids whose pop-up opens the dialog
 };
 
