@@ -10,7 +10,7 @@ inline constexpr int kCaptureSampleRate = 16000;
 // OpenAI's speech API with response_format "pcm" answers 24 kHz mono signed 16-bit little-endian.
 inline constexpr int kOpenAiSpeechSampleRate = 24000;
 
-// Samples of mono 16-bit PCM in `pcm` lasting `milliseconds` at `sampleRate`.
+// Bytes of mono 16-bit PCM lasting `milliseconds` at `sampleRate`, and the reverse.
 constexpr qsizetype pcmBytes(int sampleRate, int milliseconds)
 {
     return qsizetype(sampleRate) * milliseconds / 1000 * 2;

@@ -19,32 +19,26 @@ VoiceClient::VoiceClient(QObject* parent)
     });
     connect(m_worker, &VoiceWorker::level, this, &VoiceClient::level);
     connect(m_worker, &VoiceWorker::transcribing, this, [this](qint64 turn) {
-        if (!current(turn))
-            return;
-        m_transcribing = true;
-        Q_EMIT transcribing();
+        if (current(turn))
+            Q_EMIT transcribing();
     });
     connect(m_worker, &VoiceWorker::transcribed, this, [this](qint64 turn, const QString& text) {
         if (!current(turn))
             return;
         m_question = 0;
-        m_transcribing = false;
         Q_EMIT heard(text);
     });
     connect(m_worker, &VoiceWorker::heardNothing, this, [this](qint64 turn, const QString& why) {
         if (!current(turn))
             return;
         m_question = 0;
-        m_transcribing = false;
         Q_EMIT heardNothing(why);
     });
     connect(m_worker, &VoiceWorker::failed, this, [this](qint64 turn, const QString& message) {
         if (turn != 0 && !current(turn))
             return;
-        if (turn != 0) {
+        if (turn != 0)
             m_question = 0;
-            m_transcribing = false;
-        }
         Q_EMIT failed(message);
     });
     connect(m_worker, &VoiceWorker::wakeWordHeard, this, [this](qint64 turn, const QString& phrase) {
@@ -93,7 +87,6 @@ void VoiceClient::pressToTalk()
     m_pressed = true;
     const qint64 turn = ++m_turns;
     m_question = turn;
-    m_transcribing = false;
     post([turn](VoiceWorker* w) { w->startTalking(turn); });
 }
 
@@ -110,13 +103,12 @@ void VoiceClient::cancelTalk()
 {
     m_pressed = false;
     m_question = 0;
-    m_transcribing = false;
     post([](VoiceWorker* w) { w->cancelTalking(); });
 }
 
 void VoiceClient::speak(const QString& markdown)
 {
-    post([markdown](VoiceWorker* w) { w->speak(0, markdown); });
+    post([markdown](VoiceWorker* w) { w->speak(markdown); });
 }
 
 void VoiceClient::stopSpeaking()

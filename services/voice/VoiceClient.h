@@ -31,7 +31,6 @@ public:
 
     bool isListening() const { return m_listening; }
     bool isSpeaking() const { return m_speaking; }
-    bool isTranscribing() const { return m_transcribing; }
 
     // Tests: the worker, to call on its own thread (QMetaObject::invokeMethod).
     VoiceWorker* worker() const { return m_worker; }
@@ -58,7 +57,6 @@ private:
     bool m_pressed = false;
     bool m_listening = false;
     bool m_speaking = false;
-    bool m_transcribing = false;
 };
 
 } // namespace caseyos::voice

@@ -28,6 +28,7 @@ constexpr float kWorkerSpeechLevel = 0.015f;
 constexpr float kWorkerSilenceLevel = 0.002f;
 // After a wake word: how long to wait for the question to start, and the longest question.
 constexpr int kWorkerWaitForQuestionMs = 5000;
+constexpr int kWorkerEndSilenceMs = 800; // the pause that ends a question after a wake word
 constexpr int kWorkerLongestFollowMs = 15000;
 // Push-to-talk: a key held down (or stuck) never records for more than this.
 constexpr int kWorkerLongestTalkMs = 60000;
@@ -165,7 +166,6 @@ void VoiceWorker::onChunk(const QByteArray& pcm)
     const int ms = pcmMilliseconds(kCaptureSampleRate, pcm.size());
     switch (m_mode) {
     case Mode::Idle:
-    case Mode::Transcribing:
         return;
     case Mode::Spotting: {
         if (m_speaking || !m_spotter)
@@ -207,7 +207,7 @@ void VoiceWorker::onChunk(const QByteArray& pcm)
     } else {
         m_silentMs += ms;
     }
-    const bool ended = m_heardSpeech && m_silentMs >= m_endSilenceMs;
+    const bool ended = m_heardSpeech && m_silentMs >= kWorkerEndSilenceMs;
     const bool nothing = !m_heardSpeech && recordedMs >= kWorkerWaitForQuestionMs;
     if (!ended && !nothing && recordedMs < kWorkerLongestFollowMs)
         return;
@@ -328,9 +328,8 @@ OpenAiClient& VoiceWorker::openAi()
 
 // Speech ------------------------------------------------------------------------------------------------------
 
-void VoiceWorker::speak(qint64 id, const QString& markdown)
+void VoiceWorker::speak(const QString& markdown)
 {
-    Q_UNUSED(id);
     stopSpeaking();
     const QString text = speakableText(markdown);
     const QStringList sentences = speakableSentences(text);

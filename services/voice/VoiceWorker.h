@@ -46,11 +46,8 @@ public:
     void startTalking(qint64 turn); // the key or button went down
     void stopTalking(qint64 turn); // it came up: the recording is transcribed
     void cancelTalking(); // Escape: the recording is dropped
-    void speak(qint64 id, const QString& markdown);
+    void speak(const QString& markdown);
     void stopSpeaking();
-
-    // For tests and the settings' meter: how long the silence after speech must last to end a wake-word question.
-    void setEndSilenceMs(int ms) { m_endSilenceMs = ms; }
 
 Q_SIGNALS:
     void listeningChanged(bool listening); // the microphone records a question
@@ -64,7 +61,7 @@ Q_SIGNALS:
     void notice(const QString& message); // something the user should know that is not a failure
 
 private:
-    enum class Mode { Idle, Spotting, Talking, Following, Transcribing };
+    enum class Mode { Idle, Spotting, Talking, Following };
 
     bool ensureCapture();
     void onChunk(const QByteArray& pcm);
@@ -91,14 +88,12 @@ private:
     qint64 m_turn = 0;
     qint64 m_wakeTurns = 0;
     QByteArray m_recording;
-    int m_endSilenceMs = 800;
     int m_silentMs = 0;
     int m_levelMs = 0; // recorded since the last level signal
     bool m_heardSpeech = false;
 
     AudioCapture* m_capture = nullptr;
     AudioPlayback* m_playback = nullptr;
-    int m_playbackRate = 0;
     std::unique_ptr<OfflineRecognizer> m_recognizer;
     std::unique_ptr<WakeWordSpotter> m_spotter;
     std::unique_ptr<OfflineSynthesizer> m_synthesizer;

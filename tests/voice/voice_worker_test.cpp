@@ -59,11 +59,6 @@ protected:
 
 using LlmReply = caseyos::test::LlmReply;
 
-QByteArray jsonBody(const char* text)
-{
-    return QByteArray(text);
-}
-
 } // namespace
 
 TEST_F(VoiceTest, PushToTalkHearsACommandOffline)
@@ -84,7 +79,7 @@ TEST_F(VoiceTest, PushToTalkHearsACommandOffline)
 TEST_F(VoiceTest, OpenAiTranscribesTheRecordingSentAsAWavFileWithTheKey)
 {
     server.setHandler([](const caseyos::test::LlmRequest&, int) {
-        return LlmReply::json(200, jsonBody(R"({"text":" Accept the top move. "})"));
+        return LlmReply::json(200, QByteArrayLiteral(R"({"text":" Accept the top move. "})"));
     });
     runtime.settings.transcription = Engine::OpenAi;
     runtime.openAiKey = fixedToken(u"sk-test-voice-key"_s);
@@ -119,7 +114,7 @@ TEST_F(VoiceTest, OpenAiTranscribesTheRecordingSentAsAWavFileWithTheKey)
 TEST_F(VoiceTest, AFailedTranscriptionSaysWhyAndAsksNothing)
 {
     server.setHandler([](const caseyos::test::LlmRequest&, int) {
-        return LlmReply::json(400, jsonBody(R"({"error":{"message":"Invalid file format."}})"));
+        return LlmReply::json(400, QByteArrayLiteral(R"({"error":{"message":"Invalid file format."}})"));
     });
     runtime.settings.transcription = Engine::OpenAi;
     runtime.openAiKey = fixedToken(u"sk-test-voice-key"_s);
@@ -251,7 +246,7 @@ TEST_F(VoiceTest, OpenAiSpeechIsPlayedWhileItIsStillArriving)
 TEST_F(VoiceTest, WhenOpenAiCannotSpeakTheOfflineVoiceReadsTheAnswer)
 {
     server.setHandler([](const caseyos::test::LlmRequest&, int) {
-        return LlmReply::json(401, jsonBody(R"({"error":{"message":"Incorrect API key provided."}})"));
+        return LlmReply::json(401, QByteArrayLiteral(R"({"error":{"message":"Incorrect API key provided."}})"));
     });
     runtime.settings.speech = Engine::OpenAi;
     runtime.openAiKey = fixedToken(u"sk-wrong"_s);
